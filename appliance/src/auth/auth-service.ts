@@ -1,0 +1,141 @@
+import type { Request } from "express";
+import type { Logger } from "pino";
+import type { SessionInfo, SetupBody } from "@innbox/protocol";
+import type { Db } from "../db/index.js";
+import type { EventBus } from "../events/event-bus.js";
+import { AppError, type AccessControl } from "../http/index.js";
+import type { PropertyService } from "../property/index.js";
+import type { MemberLogins, TeamService } from "../team/index.js";
+import { createAccessControl, resolveSession } from "./access-control.js";
+import { Accounts } from "./accounts.js";
+import { LoginThrottle, type ThrottleSettings } from "./login-throttle.js";
+import { verifyPassword } from "./passwords.js";
+import { Sessions } from "./sessions.js";
+import { SetupTokenFile } from "./setup-token.js";
+import { safeEqual } from "./tokens.js";
+
+export interface AuthDeps {
+  db: Db;
+  bus: EventBus;
+  log: Logger;
+  dataDir: string;
+  sessionDays: number;
+  throttle: ThrottleSettings;
+  team: TeamService;
+  property: PropertyService;
+  clock: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+type RequestMeta = { userAgent?: string; ip?: string };
+
+export function createAuthService(deps: AuthDeps) {
+  const accounts = new Accounts(deps.db, deps.clock);
+  const sessionLifetimeMs = deps.sessionDays * 86_400_000;
+  const sessions = new Sessions(deps.db, sessionLifetimeMs, deps.clock);
+  const throttle = new LoginThrottle(deps.db, deps.throttle, deps.clock, deps.sleep);
+  const setupToken = new SetupTokenFile(deps.dataDir);
+  const resolve = (req: Request) => resolveSession(req, { sessions, accounts, members: deps.team });
+  const accessControl: AccessControl = createAccessControl(resolve);
+  let setupRunning: Promise<unknown> = Promise.resolve();
+
+  const setupNeeded = async () => !(await deps.db.selectFrom("accounts").select("id").limit(1).executeTakeFirst());
+
+  async function startSession(accountId: string, meta: RequestMeta, user: SessionInfo["user"]) {
+    const { cookieValue, csrfToken } = await sessions.create(accountId, meta);
+    return { cookieValue, info: { user, csrfToken } satisfies SessionInfo };
+  }
+
+  const logins: MemberLogins = {
+    usernamesByMember: () => accounts.usernamesByMember(),
+    setLogin: (memberId, login) => accounts.setLogin(memberId, login),
+    removeLogin: (memberId) => accounts.removeLogin(memberId),
+  };
+
+  return {
+    accessControl,
+    logins,
+    sessionLifetimeMs,
+    setupNeeded,
+
+    /** On start: before the manager exists, make sure the setup token exists and say where. */
+    async prepareSetup(): Promise<string | undefined> {
+      if (!(await setupNeeded())) {
+        setupToken.remove();
+        return undefined;
+      }
+      return setupToken.ensure();
+    },
+
+    async setup(body: SetupBody, meta: RequestMeta) {
+      const run = setupRunning.then(async () => {
+        if (!(await setupNeeded())) throw AppError.conflict("Setup is already done; sign in at /admin/login instead.");
+        const expected = setupToken.read();
+        if (!expected || !safeEqual(body.token, expected)) {
+          throw AppError.unauthorized(
+            "The setup token is wrong. Use the setup link from the first lines of the appliance's log, or the token in the setup-token file of its data folder.",
+          );
+        }
+        const member = await deps.team.create({ name: body.name ?? body.username, role: "manager" });
+        try {
+          await accounts.setLogin(member.id, { username: body.username, password: body.password });
+        } catch (err) {
+          await deps.team.remove(member.id);
+          throw err;
+        }
+        await deps.property.initialize(body.propertyName ?? "My property");
+        setupToken.remove();
+        const account = (await accounts.findByMember(member.id))!;
+        deps.log.info({ username: body.username }, "setup done: manager account created");
+        deps.bus.emit("auth.setupCompleted", { memberId: member.id });
+        return startSession(account.id, meta, { id: member.id, username: account.username, name: member.name, role: "manager" });
+      });
+      setupRunning = run.catch(() => undefined);
+      return run;
+    },
+
+    async login(username: string, password: string, meta: RequestMeta) {
+      const ip = meta.ip ?? "unknown";
+      await throttle.check(username, ip);
+      const account = await accounts.findByUsername(username);
+      const ok = await verifyPassword(account?.password_hash, password);
+      const member = ok && account ? await deps.team.get(account.member_id) : undefined;
+      if (!account || !member || member.deleted) {
+        await throttle.recordFailure(username, ip);
+        deps.log.warn({ username, ip }, "failed sign-in");
+        throw AppError.unauthorized("The username or password is wrong.");
+      }
+      await throttle.recordSuccess(username);
+      return startSession(account.id, meta, { id: member.id, username: account.username, name: member.name, role: member.role });
+    },
+
+    async logout(req: Request) {
+      const signedIn = await resolve(req);
+      if (signedIn) await sessions.remove(signedIn.session.id);
+    },
+
+    async sessionInfo(req: Request): Promise<SessionInfo> {
+      const signedIn = await resolve(req);
+      if (!signedIn) throw AppError.unauthorized();
+      return { user: signedIn.user, csrfToken: signedIn.session.csrfToken };
+    },
+
+    /** For `npm run reset-password`: sets a new password, signs out the account's sessions, clears throttling. */
+    async resetPassword(username: string, password: string): Promise<{ username: string } | undefined> {
+      const account = await accounts.findByUsername(username);
+      if (!account) return undefined;
+      await accounts.setLogin(account.member_id, { password });
+      await throttle.reset(account.username);
+      return { username: account.username };
+    },
+
+    async listUsernames(): Promise<string[]> {
+      return [...(await accounts.usernamesByMember()).values()];
+    },
+
+    removeExpiredSessions: () => sessions.removeExpired(),
+    setupTokenPath: setupToken.path,
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+const Url = z.url({ error: "must be a URL such as https://example.com" });
+
+/** Every setting of the appliance, with its default. config.example.json documents each one. */
+export const ConfigSchema = z.strictObject({
+  port: z.coerce
+    .number({ error: "must be a port number" })
+    .int({ error: "must be a whole number" })
+    .min(0, { error: "must be between 0 and 65535" })
+    .max(65535, { error: "must be between 0 and 65535" })
+    .default(8080),
+  host: z.string().min(1, { error: "must not be empty" }).default("0.0.0.0"),
+  dataDir: z.string().min(1, { error: "must not be empty" }).default("./data"),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  logFormat: z.enum(["pretty", "json"], { error: 'must be "pretty" or "json"' }).default("pretty"),
+  publicUrl: Url.optional(),
+  http: z
+    .strictObject({
+      bodyLimitKb: z.number().int().min(1).max(10240).default(100),
+      trustProxy: z.boolean().default(false),
+    })
+    .prefault({}),
+  auth: z
+    .strictObject({
+      sessionDays: z.number().int().min(1).max(365).default(30),
+      loginSlowAfter: z.number().int().min(1).max(100).default(5),
+      loginLockAfter: z.number().int().min(2).max(1000).default(10),
+      loginWindowMinutes: z.number().int().min(1).max(1440).default(15),
+    })
+    .prefault({}),
+  telegram: z
+    .strictObject({
+      token: z.string().min(1, { error: "must not be empty" }).optional(),
+      apiRoot: Url.default("https://api.telegram.org"),
+    })
+    .prefault({}),
+  weather: z
+    .strictObject({
+      apiBase: Url.default("https://api.open-meteo.com"),
+      apiKey: z.string().optional(),
+    })
+    .prefault({}),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;

@@ -1,0 +1,40 @@
+import { chmodSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Database } from "./tables.js";
+
+export type Db = Kysely<Database>;
+
+export interface OpenedDatabase {
+  db: Db;
+  /** The raw handle, for SQLite-only work kept inside db/ (backup, checkpoint). */
+  sqlite: SQLite.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the SQLite file with WAL, foreign keys and a busy timeout. synchronous=FULL makes
+ * every acknowledged write survive a power cut, which is what the chat promises.
+ */
+export function openDatabase(file: string): OpenedDatabase {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true, mode: 0o750 });
+  const sqlite = new SQLite(file);
+  // Password hashes and guest data: readable by the appliance's user only.
+  if (file !== ":memory:") chmodSync(file, 0o600);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let closed = false;
+  return {
+    db,
+    sqlite,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy(); // closes the better-sqlite3 handle too
+    },
+  };
+}

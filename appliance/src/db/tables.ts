@@ -1,0 +1,6 @@
+import type { AuthTables } from "../auth/tables.js";
+import type { PropertyTables } from "../property/tables.js";
+import type { TeamTables } from "../team/tables.js";
+
+/** Every table of every capability; each capability declares its own in its tables.ts. */
+export interface Database extends AuthTables, PropertyTables, TeamTables {}

@@ -1,0 +1,48 @@
+import type { Logger } from "pino";
+
+/** Every event name and its payload. Names are `capability.pastTense`. */
+export interface Events {
+  "team.memberCreated": { memberId: string; name: string; role: "manager" | "staff" };
+  "team.memberDeleted": { memberId: string };
+  "property.updated": { name: string; slug: string; timezone: string };
+  "auth.setupCompleted": { memberId: string };
+}
+
+type Listener<K extends keyof Events> = (payload: Events[K]) => void | Promise<void>;
+
+export interface EventBus {
+  on<K extends keyof Events>(name: K, fn: Listener<K>): () => void;
+  emit<K extends keyof Events>(name: K, payload: Events[K]): void;
+  /** Resolves when every listener started so far has finished (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+/** One failing listener is logged and never breaks the emitter or the other listeners. */
+export function createEventBus(log: Logger): EventBus {
+  const listeners = new Map<keyof Events, Set<Listener<never>>>();
+  const pending = new Set<Promise<void>>();
+  return {
+    on(name, fn) {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      set.add(fn as Listener<never>);
+      return () => set.delete(fn as Listener<never>);
+    },
+    emit(name, payload) {
+      for (const fn of listeners.get(name) ?? []) {
+        const run = (async () => {
+          try {
+            await (fn as Listener<typeof name>)(payload);
+          } catch (err) {
+            log.error({ err, event: name }, "event listener failed");
+          }
+        })();
+        pending.add(run);
+        void run.finally(() => pending.delete(run));
+      }
+    },
+    async idle() {
+      while (pending.size) await Promise.all([...pending]);
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export { AppError, type ErrorDetail } from "./app-error.js";
+export { createRouteRegistry, type Access, type AccessControl, type RouteRegistry, type RouteSpec } from "./route-registry.js";
+export { createHttpApp } from "./http-app.js";
+export { staticApp } from "./static-ui.js";
+export { buildOpenApi } from "./openapi.js";

@@ -1,0 +1,30 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import express, { type Router } from "express";
+
+/**
+ * Serves a built single-page app under `mount`, with every unknown path answered by its
+ * index.html. Hashed assets are cached for a year; index.html never.
+ */
+export function staticApp(dir: string, mount: string, name: string): Router {
+  const router = express.Router();
+  const index = join(dir, "index.html");
+  router.use(
+    mount,
+    express.static(dir, {
+      index: false,
+      setHeaders(res, path) {
+        res.setHeader("Cache-Control", path.includes(`${join(dir, "assets")}`) ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    }),
+  );
+  router.get([mount, `${mount}/*rest`], (_req, res) => {
+    if (!existsSync(index)) {
+      res.status(503).type("text/plain").send(`The ${name} is not built yet. Run "npm run build" and reload.`);
+      return;
+    }
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(index);
+  });
+  return router;
+}

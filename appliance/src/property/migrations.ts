@@ -1,0 +1,20 @@
+import { sql, type Kysely } from "kysely";
+import type { MigrationSet } from "../db/index.js";
+
+// Frozen: never import app code here, never edit after release; add a new migration instead.
+export const propertyMigrations: MigrationSet = {
+  "0003-property-profile": {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable("property")
+        .addColumn("id", "integer", (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("slug", "text", (c) => c.notNull().unique())
+        .addColumn("timezone", "text", (c) => c.notNull())
+        .addColumn("latitude", "real")
+        .addColumn("longitude", "real")
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
+};

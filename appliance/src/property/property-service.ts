@@ -1,0 +1,77 @@
+import type { Property, UpdatePropertyBody } from "@innbox/protocol";
+import { nowIso, type Db } from "../db/index.js";
+import type { EventBus } from "../events/event-bus.js";
+import { AppError } from "../http/index.js";
+import { slugFromName, systemTimeZone } from "./slug.js";
+import type { PropertyRow } from "./tables.js";
+
+export interface PropertyService {
+  get(): Promise<Property>;
+  /** At setup: names the property and gives it a slug and the box's timezone. */
+  initialize(name: string): Promise<Property>;
+  update(patch: UpdatePropertyBody): Promise<Property>;
+}
+
+const toApi = (row: PropertyRow): Property => ({
+  name: row.name,
+  slug: row.slug,
+  timezone: row.timezone,
+  latitude: row.latitude,
+  longitude: row.longitude,
+});
+
+export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () => number }): PropertyService {
+  const { db } = deps;
+  const read = () => db.selectFrom("property").selectAll().where("id", "=", 1).executeTakeFirst();
+
+  return {
+    async get() {
+      const row = await read();
+      if (!row) throw AppError.notFound("The property is not set up yet; finish the setup first.");
+      return toApi(row);
+    },
+    async initialize(name) {
+      const row: PropertyRow = {
+        id: 1,
+        name,
+        slug: slugFromName(name),
+        timezone: systemTimeZone(),
+        latitude: null,
+        longitude: null,
+        updated_at: nowIso(deps.clock),
+      };
+      await db
+        .insertInto("property")
+        .values(row)
+        .onConflict((oc) => oc.column("id").doUpdateSet({ name: row.name, slug: row.slug, updated_at: row.updated_at }))
+        .execute();
+      return toApi((await read())!);
+    },
+    async update(patch) {
+      const current = await read();
+      if (!current) throw AppError.notFound("The property is not set up yet; finish the setup first.");
+      const latitude = patch.latitude !== undefined ? patch.latitude : current.latitude;
+      const longitude = patch.longitude !== undefined ? patch.longitude : current.longitude;
+      if ((latitude === null) !== (longitude === null)) {
+        const missing = latitude === null ? "latitude" : "longitude";
+        throw AppError.badRequest("Latitude and longitude go together: set both or clear both.", [
+          { field: missing, message: `Give the ${missing} too, or clear both.` },
+        ]);
+      }
+      if (patch.slug !== undefined && patch.slug !== current.slug) {
+        const taken = await db.selectFrom("property").select("id").where("slug", "=", patch.slug).where("id", "!=", 1).executeTakeFirst();
+        if (taken) throw AppError.conflict(`The slug "${patch.slug}" is already in use; choose another.`);
+      }
+      const set: Partial<PropertyRow> = { updated_at: nowIso(deps.clock) };
+      if (patch.name !== undefined) set.name = patch.name;
+      if (patch.slug !== undefined) set.slug = patch.slug;
+      if (patch.timezone !== undefined) set.timezone = patch.timezone;
+      if (patch.latitude !== undefined) set.latitude = patch.latitude;
+      if (patch.longitude !== undefined) set.longitude = patch.longitude;
+      await db.updateTable("property").set(set).where("id", "=", 1).execute();
+      const updated = toApi((await read())!);
+      deps.bus.emit("property.updated", { name: updated.name, slug: updated.slug, timezone: updated.timezone });
+      return updated;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { Property, UpdatePropertyBody } from "@innbox/protocol";
+import type { RouteRegistry } from "../http/index.js";
+import type { PropertyService } from "./property-service.js";
+
+export function registerPropertyRoutes(registry: RouteRegistry, property: PropertyService): void {
+  registry.add({
+    method: "get",
+    path: "/api/property",
+    operationId: "getProperty",
+    summary: "The property: name, reception slug, timezone and location.",
+    tag: "Property",
+    access: "signed-in",
+    responses: { 200: { description: "The property.", schema: Property } },
+    handler: () => property.get(),
+  });
+  registry.add({
+    method: "patch",
+    path: "/api/property",
+    operationId: "updateProperty",
+    summary: "Change the property's name, slug, timezone or location. Fields left out stay as they are.",
+    tag: "Property",
+    access: "manager",
+    body: UpdatePropertyBody,
+    responses: { 200: { description: "The property as now stored.", schema: Property } },
+    handler: ({ body }) => property.update(body),
+  });
+}
