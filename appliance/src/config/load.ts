@@ -54,7 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
         throw new ConfigError([`${path}: must hold a JSON object`]);
       }
-      fileValues = parsed as Record<string, unknown>;
+      fileValues = withoutComments(parsed) as Record<string, unknown>;
     } catch (err) {
       if (err instanceof ConfigError) throw err;
       throw new ConfigError([`${path}: is not valid JSON (${(err as Error).message})`]);
@@ -82,4 +82,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     });
     throw new ConfigError(renamed);
   }
+}
+
+/** Keys starting with "//" are comments (config.example.json documents itself that way). */
+function withoutComments(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !key.startsWith("//"))
+      .map(([key, v]) => [key, withoutComments(v)]),
+  );
 }

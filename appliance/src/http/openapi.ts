@@ -35,8 +35,7 @@ export function buildOpenApi(registry: RouteRegistry, version: string): JsonSche
     return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
   };
   const errorRef = { $ref: "#/components/schemas/Error" };
-  components.Error = toSchema(ErrorBody, "output");
-  if (components.Error.id) delete components.Error.id;
+  toSchema(ErrorBody, "output"); // registers components.Error (its schema has meta id "Error")
 
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of registry.routes()) {

@@ -1,0 +1,100 @@
+// `npm run reset-password -- <username> [--generate]`: sets a new password for an
+// admin-page login, straight in the database on this box. Signs that login out everywhere
+// and clears its failed sign-in count. Works while the appliance runs (SQLite WAL).
+import { randomBytes } from "node:crypto";
+import { createInterface } from "node:readline";
+import pino from "pino";
+import { Password } from "@innbox/protocol";
+import { ALL_MIGRATIONS } from "../app.js";
+import { createAuthService } from "../auth/auth-service.js";
+import { ConfigError, loadConfig } from "../config/index.js";
+import { migrate, openDatabase } from "../db/index.js";
+import { createEventBus } from "../events/event-bus.js";
+import { createPropertyService } from "../property/property-service.js";
+import { createTeamService } from "../team/team-service.js";
+import { join } from "node:path";
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function askHidden(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const output = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
+  let prompted = false;
+  output._writeToOutput = (s: string) => {
+    if (!prompted) {
+      process.stdout.write(s);
+      prompted = true;
+    }
+  };
+  const answer = await new Promise<string>((resolve) => rl.question(question, resolve));
+  rl.close();
+  process.stdout.write("\n");
+  return answer;
+}
+
+async function readLine(): Promise<string> {
+  const rl = createInterface({ input: process.stdin });
+  for await (const line of rl) {
+    rl.close();
+    return line;
+  }
+  return "";
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const generate = args.includes("--generate");
+  const username = args.find((a) => !a.startsWith("--"));
+  if (!username || args.includes("--help")) {
+    fail("Usage: npm run reset-password -- <username> [--generate]\nAsks for the new password (or reads it from standard input); --generate makes one up and prints it.");
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.problems.map((p) => `Bad setting: ${p}`).join("\n"));
+    throw err;
+  }
+
+  let password: string;
+  if (generate) password = randomBytes(12).toString("base64url");
+  else if (process.stdin.isTTY) {
+    password = await askHidden(`New password for ${username}: `);
+    const again = await askHidden("Same password again: ");
+    if (again !== password) fail("The two passwords differ; nothing was changed.");
+  } else password = await readLine();
+  const checked = Password.safeParse(password);
+  if (!checked.success) fail(`${checked.error.issues[0]?.message ?? "Invalid password."} Nothing was changed.`);
+
+  const log = pino({ level: "silent" });
+  const opened = openDatabase(join(config.dataDir, "innbox.sqlite"));
+  try {
+    await migrate(opened.db, ALL_MIGRATIONS);
+    const bus = createEventBus(log);
+    const deps = { db: opened.db, bus, clock: Date.now };
+    const auth = createAuthService({
+      ...deps,
+      log,
+      dataDir: config.dataDir,
+      sessionDays: config.auth.sessionDays,
+      throttle: { slowAfter: config.auth.loginSlowAfter, lockAfter: config.auth.loginLockAfter, windowMinutes: config.auth.loginWindowMinutes },
+      team: createTeamService(deps),
+      property: createPropertyService(deps),
+      sleep: async () => undefined,
+    });
+    const done = await auth.resetPassword(username, password);
+    if (!done) {
+      const known = await auth.listUsernames();
+      fail(`There is no login named "${username}" in ${config.dataDir}. ${known.length ? `Logins: ${known.join(", ")}.` : "No logins exist yet: open the setup link from the appliance's log."}`);
+    }
+    process.stdout.write(`Password of ${done.username} changed; their sessions were signed out.\n`);
+    if (generate) process.stdout.write(`New password: ${password}\n`);
+  } finally {
+    await opened.close();
+  }
+}
+
+void main();
