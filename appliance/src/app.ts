@@ -4,6 +4,9 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
+import { Server as SocketServer } from "socket.io";
+import { chatMigrations, createChat } from "./chat/index.js";
+import { createTelegram, telegramMigrations } from "./telegram/index.js";
 import { authMigrations, createAuth } from "./auth/index.js";
 import type { Config } from "./config/index.js";
 import { migrate, openDatabase, type OpenedDatabase } from "./db/index.js";
@@ -15,7 +18,7 @@ import { createProperty, propertyMigrations } from "./property/index.js";
 import { createTeam, teamMigrations } from "./team/index.js";
 import { VERSION } from "./version.js";
 
-export const ALL_MIGRATIONS = [teamMigrations, authMigrations, propertyMigrations];
+export const ALL_MIGRATIONS = [teamMigrations, authMigrations, propertyMigrations, chatMigrations, telegramMigrations];
 
 export interface AppOverrides {
   log?: Logger;
@@ -44,8 +47,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
   const uiRoot = overrides.uiRoot ?? REPO_ROOT;
   let database: OpenedDatabase | undefined;
   let server: Server | undefined;
+  let io: SocketServer | undefined;
   let stopping: Promise<void> | undefined;
   const stops: Array<() => void | Promise<void>> = [];
+  /** Capabilities, for tests and benchmarks that need to wait on them. */
+  const exposed: { chat?: ReturnType<typeof createChat>; telegram?: ReturnType<typeof createTelegram> } = {};
 
   async function start(): Promise<RunningApp> {
     const startedAt = Date.now();
@@ -75,10 +81,42 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       sleep,
     });
 
+    const chat = createChat({
+      db,
+      bus,
+      log: log.child({ part: "chat" }),
+      clock,
+      property: property.service,
+      retryMaxMs: config.chat.retryMaxSeconds * 1000,
+      alertIntervalMs: config.chat.alertCheckSeconds * 1000,
+    });
+    const telegram = createTelegram({
+      db,
+      bus,
+      log: log.child({ part: "telegram" }),
+      clock,
+      chat: chat.service,
+      team: team.service,
+      outbox: chat.outbox,
+      configToken: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      pollTimeoutS: config.telegram.pollTimeoutS,
+      limits: {
+        perSecond: config.telegram.perSecond,
+        privateChatIntervalMs: config.telegram.privateChatIntervalMs,
+        groupIntervalMs: config.telegram.groupIntervalMs,
+      },
+    });
+    chat.setAlertSink(telegram.service);
+    exposed.chat = chat;
+    exposed.telegram = telegram;
+
     const registry = createRouteRegistry();
     auth.registerRoutes(registry);
     property.registerRoutes(registry);
     team.registerRoutes(registry, auth.service.logins);
+    chat.registerRoutes(registry);
+    telegram.registerRoutes(registry);
 
     const app = createHttpApp({
       log,
@@ -88,7 +126,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       trustProxy: config.http.trustProxy,
       version: VERSION,
       startedAt,
-      pages: [staticApp(join(uiRoot, "admin-ui", "dist"), "/admin", "admin page")],
+      pages: [staticApp(join(uiRoot, "admin-ui", "dist"), "/admin", "admin page"), staticApp(join(uiRoot, "guest-ui", "dist"), "/r", "reception page")],
     });
 
     auth.start();
@@ -96,6 +134,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
 
     server = createServer(app);
     server.keepAliveTimeout = 5_000;
+    io = new SocketServer(server, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: 64_000 });
+    chat.attachSockets(io, (req) => auth.service.userFor(req));
+    await chat.start();
+    stops.push(() => chat.stop());
+    await telegram.start();
+    stops.push(() => telegram.stop());
     server.listen(config.port, config.host);
     await once(server, "listening");
     const port = (server.address() as AddressInfo).port;
@@ -118,6 +162,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       if (server) {
         const s = server;
         const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+        // Live sockets would hold the server open: tell clients to reconnect later.
+        io?.disconnectSockets(true);
+        io?.engine.close();
         s.closeIdleConnections();
         const force = setTimeout(() => s.closeAllConnections(), 10_000);
         await closed;
@@ -134,7 +181,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     return stopping;
   }
 
-  return { start, stop, log };
+  return { start, stop, log, capabilities: exposed };
 }
 
 export type App = ReturnType<typeof createApp>;

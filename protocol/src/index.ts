@@ -2,3 +2,5 @@ export * from "./common.js";
 export * from "./auth.js";
 export * from "./property.js";
 export * from "./team.js";
+export * from "./chat.js";
+export * from "./telegram.js";

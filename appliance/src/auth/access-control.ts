@@ -15,7 +15,7 @@ export interface SignedIn {
 
 /** Resolves the session cookie to a signed-in team member, or undefined. */
 export async function resolveSession(
-  req: Request,
+  req: { headers: { cookie?: string | undefined } },
   deps: { sessions: Sessions; accounts: Accounts; members: { get(id: string): Promise<Member | undefined> } },
 ): Promise<SignedIn | undefined> {
   const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);

@@ -35,7 +35,7 @@ export function createAuthService(deps: AuthDeps) {
   const sessions = new Sessions(deps.db, sessionLifetimeMs, deps.clock);
   const throttle = new LoginThrottle(deps.db, deps.throttle, deps.clock, deps.sleep);
   const setupToken = new SetupTokenFile(deps.dataDir);
-  const resolve = (req: Request) => resolveSession(req, { sessions, accounts, members: deps.team });
+  const resolve = (req: { headers: { cookie?: string | undefined } }) => resolveSession(req, { sessions, accounts, members: deps.team });
   const accessControl: AccessControl = createAccessControl(resolve);
   let setupRunning: Promise<unknown> = Promise.resolve();
 
@@ -131,6 +131,11 @@ export function createAuthService(deps: AuthDeps) {
 
     async listUsernames(): Promise<string[]> {
       return [...(await accounts.usernamesByMember()).values()];
+    },
+
+    /** For socket.io: the signed-in member behind a handshake's cookie. */
+    async userFor(req: { headers: { cookie?: string | undefined } }) {
+      return (await resolve(req))?.user;
     },
 
     removeExpiredSessions: () => sessions.removeExpired(),

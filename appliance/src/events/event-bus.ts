@@ -6,6 +6,7 @@ export interface Events {
   "team.memberDeleted": { memberId: string };
   "property.updated": { name: string; slug: string; timezone: string };
   "auth.setupCompleted": { memberId: string };
+  "chat.messageStored": { conversationId: string; messageId: string; seq: number; from: "guest" | "staff" | "system" };
 }
 
 type Listener<K extends keyof Events> = (payload: Events[K]) => void | Promise<void>;

@@ -1,0 +1,373 @@
+import type { ChatMessage, ChatSettings, ConversationListItem, WorkingHours } from "@innbox/protocol";
+import type { Logger } from "pino";
+import { newId, nowIso, type Db } from "../db/index.js";
+import type { EventBus } from "../events/event-bus.js";
+import { AppError } from "../http/index.js";
+import type { PropertyService } from "../property/index.js";
+import { sha256, newToken } from "../auth/tokens.js";
+import { DEFAULT_OFF_HOURS_NOTICE, pickLanguage } from "./default-texts.js";
+import { chatRepository as repo, type Conversation, type Message } from "./repository.js";
+import { ALWAYS_OPEN, isWithinHours } from "./working-hours.js";
+
+export type { Conversation, Message };
+
+export const DEFAULT_CHAT_SETTINGS: ChatSettings = { unansweredMinutes: 10, offHoursNotice: DEFAULT_OFF_HOURS_NOTICE };
+/** After this long, an off-hours notice is repeated to a guest who writes again. */
+const NOTICE_REPEAT_MS = 6 * 3_600_000;
+
+export interface Stored {
+  conversation: Conversation;
+  message: Message;
+  /** False when the clientId was seen before and the earlier message is returned. */
+  created: boolean;
+}
+
+export interface ChatPublisher {
+  messageStored(conversation: Conversation, message: Message): void;
+  messagesDelivered(conversationId: string, ids: string[], at: string): void;
+  conversationChanged(conversation: Conversation): void;
+}
+
+export const toApiMessage = (m: Message): ChatMessage => ({
+  id: m.id,
+  from: m.sender,
+  text: m.text,
+  createdAt: m.created_at,
+  ...(m.staff_name ? { staffName: m.staff_name } : {}),
+  ...(m.client_id && m.sender === "guest" ? { clientId: m.client_id } : {}),
+  ...(m.delivered_at ? { deliveredAt: m.delivered_at } : {}),
+});
+
+export const toListItem = (c: Conversation): ConversationListItem => ({
+  id: c.id,
+  channel: c.channel,
+  guestName: c.guest_name ?? "Guest",
+  ...(c.tag ? { tag: c.tag } : {}),
+  ...(c.language ? { language: c.language } : {}),
+  ...(c.email ? { email: c.email } : {}),
+  lastMessage: c.last_message_preview,
+  lastMessageAt: c.last_message_at,
+  unanswered: c.waiting_since !== null,
+  ...(c.waiting_since ? { waitingSince: c.waiting_since } : {}),
+});
+
+const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text).replace(/\s+/g, " ");
+
+export interface ChatDeps {
+  db: Db;
+  bus: EventBus;
+  log: Logger;
+  clock: () => number;
+  property: PropertyService;
+}
+
+/** Operations bound to one transaction; notifications go out only after it commits. */
+export class ChatTx {
+  readonly after: Array<() => void> = [];
+  constructor(
+    readonly db: Db,
+    private readonly service: ChatService,
+  ) {}
+
+  storeGuestMessage(conversation: Conversation, input: { text: string; clientId?: string }) {
+    return this.service.storeGuestMessage(this, conversation, input);
+  }
+  storeStaffMessage(conversation: Conversation, staff: { id: string; name: string }, input: { text: string; clientId?: string }) {
+    return this.service.storeStaffMessage(this, conversation, staff, input);
+  }
+}
+
+export class ChatService {
+  private publisher: ChatPublisher | undefined;
+  private hours: WorkingHours = ALWAYS_OPEN;
+  private settings: ChatSettings = DEFAULT_CHAT_SETTINGS;
+  private timezone = "UTC";
+  private slug = "";
+  private propertyName = "";
+  private readonly sessionCache = new Map<string, string>();
+  private offDuty = new Set<string>();
+
+  constructor(private readonly deps: ChatDeps) {}
+
+  setPublisher(publisher: ChatPublisher) {
+    this.publisher = publisher;
+  }
+
+  /** Loads settings into memory; called at start and when the property changes. */
+  async load(): Promise<void> {
+    const { db } = this.deps;
+    const [hours, settings, offDuty] = await Promise.all([repo.getSetting(db, "workingHours"), repo.getSetting(db, "settings"), repo.offDutyMembers(db)]);
+    if (hours) this.hours = JSON.parse(hours.value) as WorkingHours;
+    if (settings) this.settings = JSON.parse(settings.value) as ChatSettings;
+    this.offDuty = new Set(offDuty.map((r) => r.member_id));
+    await this.reloadProperty();
+  }
+
+  async reloadProperty(): Promise<void> {
+    try {
+      const property = await this.deps.property.get();
+      this.timezone = property.timezone;
+      this.slug = property.slug;
+      this.propertyName = property.name;
+    } catch {
+      // Before setup there is no property; guest sessions are refused until there is.
+    }
+  }
+
+  get workingHours() {
+    return this.hours;
+  }
+  get chatSettings() {
+    return this.settings;
+  }
+  get propertyDisplayName() {
+    return this.propertyName;
+  }
+
+  withinHours(at = new Date(this.deps.clock())): boolean {
+    return isWithinHours(this.hours, this.timezone, at);
+  }
+
+  isMemberOnDuty(memberId: string, at?: Date): boolean {
+    return this.withinHours(at) && !this.offDuty.has(memberId);
+  }
+
+  memberDutySwitch(memberId: string): boolean {
+    return !this.offDuty.has(memberId);
+  }
+
+  async setMemberDuty(memberId: string, onDuty: boolean): Promise<void> {
+    await repo.putDuty(this.deps.db, memberId, onDuty, nowIso(this.deps.clock));
+    if (onDuty) this.offDuty.delete(memberId);
+    else this.offDuty.add(memberId);
+  }
+
+  async setWorkingHours(hours: WorkingHours): Promise<void> {
+    await repo.putSetting(this.deps.db, "workingHours", JSON.stringify(hours));
+    this.hours = hours;
+  }
+
+  async setSettings(settings: ChatSettings): Promise<void> {
+    await repo.putSetting(this.deps.db, "settings", JSON.stringify(settings));
+    this.settings = settings;
+  }
+
+  offHoursNotice(language: string | null): string {
+    return pickLanguage(this.settings.offHoursNotice, language) ?? pickLanguage(DEFAULT_OFF_HOURS_NOTICE, language)!;
+  }
+
+  /** Runs `fn` in one SQLite transaction; socket and bus notifications follow the commit. */
+  async transaction<T>(fn: (tx: ChatTx) => Promise<T>): Promise<T> {
+    let tx: ChatTx | undefined;
+    const result = await this.deps.db.transaction().execute(async (trx) => {
+      tx = new ChatTx(trx, this);
+      return fn(tx);
+    });
+    for (const notify of tx!.after) notify();
+    return result;
+  }
+
+  async createGuestSession(input: { slug: string; tag?: string; name?: string; language?: string; channel?: "web" | "kiosk" | "widget" }) {
+    if (!this.slug) await this.reloadProperty();
+    if (!this.slug || input.slug !== this.slug) throw AppError.notFound("This reception link is not valid; scan the QR code again or ask the front desk.");
+    const now = nowIso(this.deps.clock);
+    const conversation: Conversation = {
+      id: newId("c_"),
+      channel: input.channel ?? "web",
+      guest_name: input.name ?? null,
+      tag: input.tag ?? null,
+      language: input.language ?? null,
+      email: null,
+      telegram_chat_id: null,
+      created_at: now,
+      last_message_at: now,
+      last_message_preview: "",
+      waiting_since: null,
+      alerted_at: null,
+      off_hours_noticed_at: null,
+    };
+    const token = newToken();
+    await this.deps.db.transaction().execute(async (trx) => {
+      await repo.insertConversation(trx, conversation);
+      await repo.insertGuestSession(trx, { token_hash: sha256(token), conversation_id: conversation.id, created_at: now });
+    });
+    return { conversationId: conversation.id, token };
+  }
+
+  /** Resolves a guest bearer token to its conversation id, or throws 401. */
+  async conversationForToken(token: string | undefined): Promise<string> {
+    if (!token) throw AppError.unauthorized("Send the guest token as Authorization: Bearer <token>.");
+    const hash = sha256(token);
+    const cached = this.sessionCache.get(hash);
+    if (cached) return cached;
+    const row = await repo.findGuestSession(this.deps.db, hash);
+    if (!row) throw AppError.unauthorized("This chat token is not valid; open the reception page again to start a new chat.");
+    if (this.sessionCache.size > 10_000) this.sessionCache.clear();
+    this.sessionCache.set(hash, row.conversation_id);
+    return row.conversation_id;
+  }
+
+  async getConversation(id: string, db: Db = this.deps.db): Promise<Conversation> {
+    const conversation = await repo.getConversation(db, id);
+    if (!conversation) throw AppError.notFound("There is no conversation with that id.");
+    return conversation;
+  }
+
+  findTelegramConversation(db: Db, chatId: string) {
+    return repo.findByTelegramChat(db, chatId);
+  }
+
+  async createTelegramConversation(tx: ChatTx, input: { chatId: string; name: string; language?: string }): Promise<Conversation> {
+    const now = nowIso(this.deps.clock);
+    const conversation: Conversation = {
+      id: newId("c_"),
+      channel: "telegram",
+      guest_name: input.name,
+      tag: null,
+      language: input.language ?? null,
+      email: null,
+      telegram_chat_id: input.chatId,
+      created_at: now,
+      last_message_at: now,
+      last_message_preview: "",
+      waiting_since: null,
+      alerted_at: null,
+      off_hours_noticed_at: null,
+    };
+    await repo.insertConversation(tx.db, conversation);
+    return conversation;
+  }
+
+  async updateGuest(conversationId: string, patch: { name?: string; email?: string; language?: string }): Promise<Conversation> {
+    const set: Partial<Conversation> = {};
+    if (patch.name !== undefined) set.guest_name = patch.name;
+    if (patch.email !== undefined) set.email = patch.email;
+    if (patch.language !== undefined) set.language = patch.language;
+    if (Object.keys(set).length) await repo.updateConversation(this.deps.db, conversationId, set);
+    const conversation = await this.getConversation(conversationId);
+    this.publisher?.conversationChanged(conversation);
+    return conversation;
+  }
+
+  listMessages(conversationId: string): Promise<Message[]> {
+    return repo.listMessages(this.deps.db, conversationId);
+  }
+
+  listConversations(limit = 200): Promise<Conversation[]> {
+    return repo.listConversations(this.deps.db, limit);
+  }
+
+  messagesAfter(seq: number, limit: number): Promise<Message[]> {
+    return repo.messagesAfter(this.deps.db, seq, limit);
+  }
+
+  getMessage(id: string, db: Db = this.deps.db) {
+    return repo.getMessage(db, id);
+  }
+
+  /** A guest message: stored once per clientId; off hours, the guest is told once. */
+  async storeGuestMessage(tx: ChatTx, conversation: Conversation, input: { text: string; clientId?: string }): Promise<Stored> {
+    if (input.clientId) {
+      const existing = await repo.findByClientId(tx.db, conversation.id, input.clientId);
+      if (existing) return { conversation, message: existing, created: false };
+    }
+    const now = this.deps.clock();
+    const at = new Date(now).toISOString();
+    const row = {
+      id: newId("g_"),
+      conversation_id: conversation.id,
+      sender: "guest" as const,
+      text: input.text,
+      staff_member_id: null,
+      staff_name: null,
+      client_id: input.clientId ?? null,
+      created_at: at,
+      delivered_at: null,
+    };
+    const { seq } = await repo.insertMessage(tx.db, row);
+    const message: Message = { ...row, seq };
+    const updated: Conversation = {
+      ...conversation,
+      last_message_at: at,
+      last_message_preview: preview(input.text),
+      waiting_since: conversation.waiting_since ?? at,
+    };
+    const stored: Message[] = [message];
+    if (!this.withinHours(new Date(now))) {
+      const last = conversation.off_hours_noticed_at ? Date.parse(conversation.off_hours_noticed_at) : 0;
+      if (now - last > NOTICE_REPEAT_MS) {
+        const notice = { ...row, id: newId("s_"), sender: "system" as const, text: this.offHoursNotice(conversation.language), client_id: null };
+        const inserted = await repo.insertMessage(tx.db, notice);
+        stored.push({ ...notice, seq: inserted.seq });
+        updated.off_hours_noticed_at = at;
+      }
+    }
+    await repo.updateConversation(tx.db, conversation.id, {
+      last_message_at: updated.last_message_at,
+      last_message_preview: updated.last_message_preview,
+      waiting_since: updated.waiting_since,
+      off_hours_noticed_at: updated.off_hours_noticed_at,
+    });
+    tx.after.push(() => {
+      for (const m of stored) this.announce(updated, m);
+    });
+    return { conversation: updated, message, created: true };
+  }
+
+  /** A staff answer, from Telegram or the admin page: it ends the guest's wait. */
+  async storeStaffMessage(tx: ChatTx, conversation: Conversation, staff: { id: string; name: string }, input: { text: string; clientId?: string }): Promise<Stored> {
+    if (input.clientId) {
+      const existing = await repo.findByClientId(tx.db, conversation.id, input.clientId);
+      if (existing) return { conversation, message: existing, created: false };
+    }
+    const at = nowIso(this.deps.clock);
+    const row = {
+      id: newId("s_"),
+      conversation_id: conversation.id,
+      sender: "staff" as const,
+      text: input.text,
+      staff_member_id: staff.id,
+      staff_name: staff.name,
+      client_id: input.clientId ?? null,
+      created_at: at,
+      delivered_at: null,
+    };
+    const { seq } = await repo.insertMessage(tx.db, row);
+    const message: Message = { ...row, seq };
+    const updated: Conversation = { ...conversation, last_message_at: at, last_message_preview: preview(input.text), waiting_since: null, alerted_at: null };
+    await repo.updateConversation(tx.db, conversation.id, {
+      last_message_at: at,
+      last_message_preview: updated.last_message_preview,
+      waiting_since: null,
+      alerted_at: null,
+    });
+    // Whoever answered has certainly seen what the guest wrote.
+    const undelivered = await repo.undeliveredGuestMessages(tx.db, conversation.id);
+    if (undelivered.length) await repo.markDelivered(tx.db, undelivered.map((m) => m.id), at);
+    tx.after.push(() => {
+      if (undelivered.length) this.publisher?.messagesDelivered(conversation.id, undelivered.map((m) => m.id), at);
+      this.announce(updated, message);
+    });
+    return { conversation: updated, message, created: true };
+  }
+
+  async markDelivered(conversationId: string, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const at = nowIso(this.deps.clock);
+    await repo.markDelivered(this.deps.db, ids, at);
+    this.publisher?.messagesDelivered(conversationId, ids, at);
+  }
+
+  async markAlerted(db: Db, conversationId: string): Promise<void> {
+    await repo.updateConversation(db, conversationId, { alerted_at: nowIso(this.deps.clock) });
+  }
+
+  listWaitingSince(cutoffIso: string) {
+    return repo.listWaiting(this.deps.db, cutoffIso);
+  }
+
+  private announce(conversation: Conversation, message: Message) {
+    this.publisher?.messageStored(conversation, message);
+    this.deps.bus.emit("chat.messageStored", { conversationId: conversation.id, messageId: message.id, seq: message.seq, from: message.sender });
+  }
+}

@@ -1,0 +1,134 @@
+import type { Request } from "express";
+import { z } from "zod";
+import {
+  ChatMessage,
+  CreateGuestSessionBody,
+  GuestConversationInfo,
+  GuestSession,
+  MessageList,
+  SendMessageBody,
+  UpdateGuestBody,
+} from "@innbox/protocol";
+import { type RouteRegistry } from "../http/index.js";
+import type { PropertyService } from "../property/index.js";
+import { AppError } from "../http/index.js";
+import { toApiMessage, type ChatService, type Conversation } from "./chat-service.js";
+
+export function bearerToken(req: Request): string | undefined {
+  const header = req.get("authorization");
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
+
+export function guestInfo(chat: ChatService, c: Conversation): GuestConversationInfo {
+  const onDuty = chat.withinHours();
+  return {
+    conversationId: c.id,
+    guestName: c.guest_name,
+    tag: c.tag,
+    propertyName: chat.propertyDisplayName,
+    onDuty,
+    offHoursNotice: onDuty ? null : chat.offHoursNotice(c.language),
+    email: c.email,
+  };
+}
+
+/** Stores a guest's message (once per clientId) and returns it in API shape. */
+export async function sendAsGuest(chat: ChatService, conversationId: string, body: { text: string; clientId?: string }) {
+  return chat.transaction(async (tx) => {
+    const conversation = await chat.getConversation(conversationId, tx.db);
+    const { message } = await tx.storeGuestMessage(conversation, body);
+    return toApiMessage(message);
+  });
+}
+
+export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatService; property: PropertyService }): void {
+  const { chat } = deps;
+  const tag = "Guests";
+
+  registry.add({
+    method: "get",
+    path: "/api/guest/property/:slug",
+    operationId: "getGuestProperty",
+    summary: "What the reception page shows before a chat starts: the property's name.",
+    tag,
+    access: "public",
+    params: z.object({ slug: z.string().max(60) }),
+    responses: { 200: { description: "The property.", schema: z.object({ name: z.string(), slug: z.string(), timezone: z.string() }) } },
+    handler: async ({ params }) => {
+      const property = await deps.property.get().catch(() => undefined);
+      if (!property || property.slug !== params.slug) throw AppError.notFound("This reception link is not valid; scan the QR code again or ask the front desk.");
+      return { name: property.name, slug: property.slug, timezone: property.timezone };
+    },
+  });
+
+  registry.add({
+    method: "post",
+    path: "/api/guest/sessions",
+    operationId: "createGuestSession",
+    summary: "Start a guest chat. The token is a bearer capability for this one conversation.",
+    tag,
+    access: "public",
+    body: CreateGuestSessionBody,
+    responses: { 201: { description: "The new conversation and its token.", schema: GuestSession } },
+    handler: ({ body }) => chat.createGuestSession(body),
+  });
+
+  registry.add({
+    method: "get",
+    path: "/api/guest/messages",
+    operationId: "listGuestMessages",
+    summary: "The conversation's messages, oldest first.",
+    tag,
+    access: "bearer",
+    responses: { 200: { description: "Messages.", schema: MessageList } },
+    handler: async ({ req }) => {
+      const id = await chat.conversationForToken(bearerToken(req));
+      return { messages: (await chat.listMessages(id)).map(toApiMessage) };
+    },
+  });
+
+  registry.add({
+    method: "post",
+    path: "/api/guest/messages",
+    operationId: "sendGuestMessage",
+    summary: "Send a message to the front desk. Answered only after it is stored; the same clientId twice stores it once.",
+    tag,
+    access: "bearer",
+    body: SendMessageBody,
+    responses: { 201: { description: "The stored message.", schema: z.object({ message: ChatMessage }) } },
+    precheck: async (req) => {
+      await chat.conversationForToken(bearerToken(req));
+    },
+    handler: async ({ req, body }) => {
+      const id = await chat.conversationForToken(bearerToken(req));
+      return { message: await sendAsGuest(chat, id, body) };
+    },
+  });
+
+  registry.add({
+    method: "get",
+    path: "/api/guest/conversation",
+    operationId: "getGuestConversation",
+    summary: "The guest's view of their conversation: name, room, and whether someone is on duty.",
+    tag,
+    access: "bearer",
+    responses: { 200: { description: "The conversation.", schema: GuestConversationInfo } },
+    handler: async ({ req }) => guestInfo(chat, await chat.getConversation(await chat.conversationForToken(bearerToken(req)))),
+  });
+
+  registry.add({
+    method: "patch",
+    path: "/api/guest/conversation",
+    operationId: "updateGuestConversation",
+    summary: "The guest sets their name, language, or an email for an answer outside working hours.",
+    tag,
+    access: "bearer",
+    body: UpdateGuestBody,
+    responses: { 200: { description: "The conversation as now stored.", schema: GuestConversationInfo } },
+    precheck: async (req) => {
+      await chat.conversationForToken(bearerToken(req));
+    },
+    handler: async ({ req, body }) => guestInfo(chat, await chat.updateGuest(await chat.conversationForToken(bearerToken(req)), body)),
+  });
+}

@@ -1,0 +1,229 @@
+import type { Logger } from "pino";
+import { nowIso, type Db } from "../db/index.js";
+
+export interface OutboxItem<P = unknown> {
+  seq: number;
+  transport: string;
+  chatKey: string;
+  payload: P;
+  attempts: number;
+}
+
+/** What a transport throws: `retry` (network, 5xx, 429) or `permanent` (the far side refused for good). */
+export class DeliveryError extends Error {
+  constructor(
+    readonly kind: "retry" | "permanent",
+    message: string,
+    /** 429: wait this long before anything else goes out on this transport. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "DeliveryError";
+  }
+}
+
+export interface OutboxTransport<P = any> {
+  name: string;
+  /** Most sends per second over all chats. */
+  perSecond: number;
+  /** Least time between two sends to the same chat. */
+  minIntervalMs(chatKey: string): number;
+  send(item: OutboxItem<P>): Promise<unknown>;
+  /** Runs after the far side accepted the item (stores what the answer tells, e.g. message ids). */
+  onDelivered?(item: OutboxItem<P>, result: unknown): Promise<void>;
+  /** Whether the transport can send at all now (e.g. a bot token is set). */
+  ready(): boolean;
+}
+
+export interface OutboxOptions {
+  db: Db;
+  log: Logger;
+  clock: () => number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+}
+
+/**
+ * A persistent outbox: items are rows written in the same transaction as what caused them,
+ * and leave in order per chat, retried with backoff until the far side accepts them.
+ * A 429's retry_after pauses the whole transport; sends keep within the transport's own
+ * rate limits so 429s are rare. A crash resends only the item that was in flight.
+ */
+export class Outbox {
+  private readonly transports = new Map<string, OutboxTransport>();
+  private readonly inFlight = new Set<string>();
+  private readonly lastSentAt = new Map<string, number>();
+  private readonly recentSends = new Map<string, number[]>();
+  private readonly pausedUntil = new Map<string, number>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.retryBaseMs = options.retryBaseMs ?? 1000;
+    this.retryMaxMs = options.retryMaxMs ?? 60_000;
+  }
+
+  register(transport: OutboxTransport): void {
+    this.transports.set(transport.name, transport);
+  }
+
+  /** Adds items; call inside the transaction that stores their cause, then kick() after commit. */
+  async enqueue(db: Db, items: Array<{ transport: string; chatKey: string; payload: unknown }>): Promise<void> {
+    if (!items.length) return;
+    const now = this.options.clock();
+    const created = nowIso(this.options.clock);
+    await db
+      .insertInto("outbox")
+      .values(
+        items.map((i) => ({
+          transport: i.transport,
+          chat_key: i.chatKey,
+          payload: JSON.stringify(i.payload),
+          status: "pending" as const,
+          attempts: 0,
+          next_attempt_at: now,
+          created_at: created,
+        })),
+      )
+      .execute();
+  }
+
+  kick(): void {
+    this.wake?.();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    // Let sends in flight finish so their rows are updated (bounded by the transport's timeout).
+    while (this.inFlight.size) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  /** Resolves once nothing is pending that could go out now (tests and benchmarks). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const pending = await this.options.db.selectFrom("outbox").select("seq").where("status", "=", "pending").limit(1).executeTakeFirst();
+      if (!pending && this.inFlight.size === 0) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  async pendingCount(): Promise<number> {
+    const row = await this.options.db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let waitMs = 1000;
+      try {
+        waitMs = await this.dispatchDue();
+      } catch (err) {
+        this.options.log.error({ err }, "outbox: dispatch failed");
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.timer = setTimeout(resolve, Math.max(5, waitMs));
+      });
+      clearTimeout(this.timer);
+      this.wake = undefined;
+    }
+  }
+
+  /** Sends every head-of-chat item that is due and allowed now; returns ms until the next may be. */
+  private async dispatchDue(): Promise<number> {
+    const now = this.options.clock();
+    const heads = await this.options.db
+      .selectFrom("outbox as o")
+      .selectAll()
+      .where("o.status", "=", "pending")
+      .where("o.seq", "=", (eb) =>
+        eb.selectFrom("outbox as h").select((h) => h.fn.min("h.seq").as("m")).where("h.status", "=", "pending").whereRef("h.chat_key", "=", "o.chat_key"),
+      )
+      .orderBy("o.next_attempt_at")
+      .orderBy("o.seq")
+      .limit(500)
+      .execute();
+    let next = 60_000;
+    for (const row of heads) {
+      if (this.inFlight.has(row.chat_key)) continue;
+      const transport = this.transports.get(row.transport);
+      if (!transport || !transport.ready()) continue;
+      const paused = this.pausedUntil.get(transport.name) ?? 0;
+      if (paused > now) {
+        next = Math.min(next, paused - now);
+        continue;
+      }
+      if (row.next_attempt_at > now) {
+        next = Math.min(next, row.next_attempt_at - now);
+        continue;
+      }
+      const chatReadyAt = (this.lastSentAt.get(row.chat_key) ?? 0) + transport.minIntervalMs(row.chat_key);
+      if (chatReadyAt > now) {
+        next = Math.min(next, chatReadyAt - now);
+        continue;
+      }
+      const recent = (this.recentSends.get(transport.name) ?? []).filter((t) => t > now - 1000);
+      this.recentSends.set(transport.name, recent);
+      if (recent.length >= transport.perSecond) {
+        next = Math.min(next, recent[0]! + 1000 - now);
+        continue;
+      }
+      recent.push(now);
+      this.lastSentAt.set(row.chat_key, now);
+      this.inFlight.add(row.chat_key);
+      const item: OutboxItem = { seq: row.seq, transport: row.transport, chatKey: row.chat_key, payload: JSON.parse(row.payload), attempts: row.attempts };
+      void this.deliver(transport, item).finally(() => {
+        this.inFlight.delete(row.chat_key);
+        this.kick();
+      });
+    }
+    return next;
+  }
+
+  private async deliver(transport: OutboxTransport, item: OutboxItem): Promise<void> {
+    const { db, log, clock } = this.options;
+    try {
+      const result = await transport.send(item);
+      await db.updateTable("outbox").set({ status: "done", done_at: nowIso(clock), attempts: item.attempts + 1, last_error: null }).where("seq", "=", item.seq).execute();
+      if (transport.onDelivered) {
+        await transport.onDelivered(item, result).catch((err: unknown) => log.error({ err, seq: item.seq }, "outbox: after-delivery step failed"));
+      }
+    } catch (err) {
+      const attempts = item.attempts + 1;
+      const failure = err instanceof DeliveryError ? err : new DeliveryError("retry", err instanceof Error ? err.message : String(err));
+      if (failure.kind === "permanent") {
+        log.warn({ seq: item.seq, chat: item.chatKey, error: failure.message }, "outbox: the far side refused a message for good; it is kept as dead");
+        await db.updateTable("outbox").set({ status: "dead", attempts, last_error: failure.message.slice(0, 500) }).where("seq", "=", item.seq).execute();
+        return;
+      }
+      let delay: number;
+      if (failure.retryAfterMs !== undefined) {
+        delay = failure.retryAfterMs;
+        this.pausedUntil.set(transport.name, clock() + failure.retryAfterMs);
+        log.warn({ retryAfterMs: failure.retryAfterMs }, `outbox: ${transport.name} asked to wait; pausing all sends`);
+      } else {
+        const exp = Math.min(this.retryBaseMs * 2 ** Math.min(attempts - 1, 20), this.retryMaxMs);
+        delay = Math.round(exp * (0.8 + Math.random() * 0.4));
+        if (attempts === 1 || attempts % 10 === 0) log.warn({ seq: item.seq, attempts, error: failure.message, retryInMs: delay }, "outbox: send failed; will retry");
+      }
+      await db
+        .updateTable("outbox")
+        .set({ attempts, next_attempt_at: clock() + delay, last_error: failure.message.slice(0, 500) })
+        .where("seq", "=", item.seq)
+        .execute();
+    }
+  }
+}

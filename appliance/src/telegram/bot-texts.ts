@@ -1,0 +1,81 @@
+// Every sentence the bot writes, in one place. Staff-facing texts are English for now;
+// guest-facing ones follow the guest's Telegram language with English as fallback.
+
+export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+const CHANNEL_LABEL: Record<string, string> = { web: "Online Reception", telegram: "Telegram", kiosk: "Lobby kiosk", widget: "Website chat" };
+
+export const staffTexts = {
+  relay(input: { guestName: string; tag: string | null; channel: string; text: string; language: string | null }) {
+    const where = [input.tag, CHANNEL_LABEL[input.channel] ?? input.channel, input.language ? input.language.toUpperCase() : null].filter(Boolean).join(" · ");
+    return `💬 <b>${escapeHtml(input.guestName)}</b> · ${escapeHtml(where)}\n<blockquote>${escapeHtml(input.text)}</blockquote>\n<i>Reply to this message to answer.</i>`;
+  },
+  alert(input: { guestName: string; tag: string | null; minutes: number; text: string }) {
+    const who = input.tag ? `${input.guestName} (${input.tag})` : input.guestName;
+    return `⏰ <b>${escapeHtml(who)}</b> has waited ${input.minutes} min for an answer:\n<blockquote>${escapeHtml(input.text)}</blockquote>\n<i>Reply to this message to answer.</i>`;
+  },
+  answeredBy(staffName: string, text: string) {
+    return `✅ Answered by <b>${escapeHtml(staffName)}</b>:\n<blockquote>${escapeHtml(text)}</blockquote>`;
+  },
+  linked(name: string, property: string) {
+    return `✅ Hello ${escapeHtml(name)}! This chat is now linked to <b>${escapeHtml(property)}</b> in Innbox.\nGuest messages arrive here while you are on duty. Reply to one to answer that guest.\n/help lists what else I understand.`;
+  },
+  unknownCode:
+    "This link code is unknown, already used or expired (codes work once, for 24 hours). Ask your manager for a new link: Innbox admin page → Team → Telegram link.",
+  alreadyLinkedElsewhere: "This Telegram account is already linked to another team member. Ask your manager to unlink it first.",
+  help: [
+    "<b>Innbox front desk bot</b>",
+    "• Guest messages arrive here while you are on duty.",
+    "• To answer, <b>reply</b> to the guest's message (swipe left on it, or tap it and choose Reply).",
+    "/onduty — receive guest messages",
+    "/offduty — stop receiving them for now",
+    "/status — are you on duty, and is it within working hours",
+    "/help — this text",
+  ].join("\n"),
+  replyNeeded: "To answer a guest, <b>reply</b> to their message (swipe left on it, or tap it and choose Reply). /help for more.",
+  notARelay: "That message is not a guest's message, so I cannot tell whom to answer. Reply to a message that starts with 💬 or ⏰.",
+  onlyTextStaff: "Only text can be passed on to guests for now. Please write your answer as text, as a reply to the guest's message.",
+  onDuty: (withinHours: boolean) =>
+    withinHours ? "🟢 You are on duty: guest messages will arrive here." : "🟢 Your switch is on, but it is outside working hours: guest messages will arrive when hours begin.",
+  offDuty: "⚪ You are off duty: guest messages will not be sent to you until you send /onduty.",
+  status: (onDuty: boolean, withinHours: boolean) =>
+    `${onDuty ? "🟢 Your duty switch is on." : "⚪ Your duty switch is off (/onduty to turn it on)."}\n${withinHours ? "It is within working hours." : "It is outside working hours."}`,
+};
+
+const GUEST_TEXTS: Record<string, { welcome: (property: string) => string; onlyText: string; staffSays: (staff: string) => string }> = {
+  en: {
+    welcome: (p) => `Welcome to ${escapeHtml(p)}! Write your question here and our front desk will answer in this chat.`,
+    onlyText: "Only text messages reach the front desk for now. Please write your question in words.",
+    staffSays: (s) => `<b>${escapeHtml(s)}</b>:`,
+  },
+  de: {
+    welcome: (p) => `Willkommen bei ${escapeHtml(p)}! Schreiben Sie Ihre Frage hier, unsere Rezeption antwortet in diesem Chat.`,
+    onlyText: "Derzeit erreichen nur Textnachrichten die Rezeption. Bitte schreiben Sie Ihre Frage in Worten.",
+    staffSays: (s) => `<b>${escapeHtml(s)}</b>:`,
+  },
+  fr: {
+    welcome: (p) => `Bienvenue à ${escapeHtml(p)} ! Écrivez votre question ici, notre réception vous répondra dans ce chat.`,
+    onlyText: "Pour l'instant, seuls les messages texte parviennent à la réception. Merci d'écrire votre question.",
+    staffSays: (s) => `<b>${escapeHtml(s)}</b> :`,
+  },
+  es: {
+    welcome: (p) => `¡Bienvenido a ${escapeHtml(p)}! Escriba su pregunta aquí y nuestra recepción le responderá en este chat.`,
+    onlyText: "Por ahora solo los mensajes de texto llegan a recepción. Por favor, escriba su pregunta.",
+    staffSays: (s) => `<b>${escapeHtml(s)}</b>:`,
+  },
+  it: {
+    welcome: (p) => `Benvenuto a ${escapeHtml(p)}! Scriva qui la sua domanda, la nostra reception le risponderà in questa chat.`,
+    onlyText: "Per ora alla reception arrivano solo messaggi di testo. Scriva la sua domanda a parole.",
+    staffSays: (s) => `<b>${escapeHtml(s)}</b>:`,
+  },
+  pt: {
+    welcome: (p) => `Bem-vindo a ${escapeHtml(p)}! Escreva aqui a sua pergunta e a nossa receção responderá neste chat.`,
+    onlyText: "Por agora só mensagens de texto chegam à receção. Escreva a sua pergunta por palavras.",
+    staffSays: (s) => `<b>${escapeHtml(s)}</b>:`,
+  },
+};
+
+export function guestTexts(language: string | null | undefined) {
+  const primary = (language ?? "en").toLowerCase().split("-")[0]!;
+  return GUEST_TEXTS[primary] ?? GUEST_TEXTS.en!;
+}

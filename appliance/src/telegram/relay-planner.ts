@@ -1,0 +1,125 @@
+import type { Logger } from "pino";
+import type { ChatService, Message } from "../chat/index.js";
+import type { Outbox } from "../chat/outbox.js";
+import type { Db } from "../db/index.js";
+import type { TeamService } from "../team/index.js";
+import { guestTexts, staffTexts } from "./bot-texts.js";
+import { telegramRepository as repo } from "./repository.js";
+import type { TelegramPayload } from "./telegram-transport.js";
+
+export interface PlannerDeps {
+  db: Db;
+  chat: ChatService;
+  team: TeamService;
+  outbox: Outbox;
+  log: Logger;
+}
+
+/**
+ * Turns stored chat messages into Telegram sends. A cursor (the last planned message seq)
+ * moves in the same transaction as the outbox rows it creates, so each message is planned
+ * exactly once, also across crashes: the message is the durable record, the plan follows.
+ */
+export class RelayPlanner {
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(private readonly deps: PlannerDeps) {}
+
+  /** Plans everything not planned yet; concurrent calls coalesce. */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          while (await this.planBatch()) {
+            /* keep going */
+          }
+        } while (this.again);
+      } catch (err) {
+        this.deps.log.error({ err }, "telegram: planning relays failed; will retry on the next message");
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** The first time, start after what is already stored: history is not relayed again. */
+  async initCursor(): Promise<void> {
+    const existing = await repo.getState(this.deps.db, "relayCursor");
+    if (existing !== undefined) return;
+    const last = await this.deps.db.selectFrom("messages").select((eb) => eb.fn.max("seq").as("m")).executeTakeFirst();
+    await repo.putState(this.deps.db, "relayCursor", String(last?.m ?? 0));
+  }
+
+  private async planBatch(): Promise<boolean> {
+    const { db, chat } = this.deps;
+    const cursor = Number((await repo.getState(db, "relayCursor")) ?? 0);
+    const messages = await chat.messagesAfter(cursor, 200);
+    if (!messages.length) return false;
+    await db.transaction().execute(async (trx) => {
+      const items: Array<{ transport: string; chatKey: string; payload: TelegramPayload }> = [];
+      for (const message of messages) items.push(...(await this.plan(trx, message)));
+      await this.deps.outbox.enqueue(trx, items);
+      await repo.putState(trx, "relayCursor", String(messages[messages.length - 1]!.seq));
+    });
+    this.deps.outbox.kick();
+    return messages.length === 200;
+  }
+
+  private item(payload: TelegramPayload) {
+    return { transport: "telegram", chatKey: `tg:${payload.chatId}`, payload };
+  }
+
+  /** Linked staff who are on duty now, except `exceptMemberId`. */
+  async staffOnDuty(db: Db, exceptMemberId?: string) {
+    const links = await repo.allStaff(db);
+    const result: Array<{ memberId: string; chatId: string }> = [];
+    for (const link of links) {
+      if (link.member_id === exceptMemberId) continue;
+      const member = await this.deps.team.get(link.member_id);
+      if (!member || member.deleted || !this.deps.chat.isMemberOnDuty(member.id)) continue;
+      result.push({ memberId: member.id, chatId: link.chat_id });
+    }
+    return result;
+  }
+
+  private async plan(db: Db, message: Message): Promise<Array<ReturnType<RelayPlanner["item"]>>> {
+    const conversation = await this.deps.chat.getConversation(message.conversation_id, db);
+    if (message.sender === "guest") {
+      const text = staffTexts.relay({
+        guestName: conversation.guest_name ?? "Guest",
+        tag: conversation.tag,
+        channel: conversation.channel,
+        text: message.text,
+        language: conversation.language,
+      });
+      return (await this.staffOnDuty(db)).map((s) =>
+        this.item({ chatId: s.chatId, text, relay: { conversationId: conversation.id, messageId: message.id, markDelivered: true } }),
+      );
+    }
+    const items: Array<ReturnType<RelayPlanner["item"]>> = [];
+    if (conversation.channel === "telegram" && conversation.telegram_chat_id) {
+      const guestText =
+        message.sender === "staff" ? `${guestTexts(conversation.language).staffSays(message.staff_name ?? "Front desk")}\n${escape(message.text)}` : escape(message.text);
+      items.push(this.item({ chatId: conversation.telegram_chat_id, text: guestText }));
+    }
+    if (message.sender === "staff") {
+      // The other staff who got this guest's messages see who answered, under their copy.
+      const latest = new Map((await repo.latestRelays(db, conversation.id)).map((r) => [r.chat_id, Number(r.message_id)]));
+      const author = message.staff_member_id ? await repo.staffByMember(db, message.staff_member_id) : undefined;
+      for (const [chatId, messageId] of latest) {
+        if (chatId === author?.chat_id) continue;
+        items.push(this.item({ chatId, text: staffTexts.answeredBy(message.staff_name ?? "a colleague", message.text), replyTo: messageId }));
+      }
+    }
+    return items;
+  }
+}
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

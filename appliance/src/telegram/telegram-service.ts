@@ -1,0 +1,185 @@
+import type { Logger } from "pino";
+import type { TelegramSettings } from "@innbox/protocol";
+import type { ChatService } from "../chat/index.js";
+import type { Outbox } from "../chat/outbox.js";
+import type { Db } from "../db/index.js";
+import type { EventBus } from "../events/event-bus.js";
+import { AppError } from "../http/index.js";
+import type { TeamService } from "../team/index.js";
+import { staffTexts } from "./bot-texts.js";
+import { createLinkCode } from "./links.js";
+import { Poller } from "./poller.js";
+import { RelayPlanner } from "./relay-planner.js";
+import { telegramRepository as repo } from "./repository.js";
+import { describeTelegramError, TelegramClient } from "./telegram-client.js";
+import { telegramTransport, type TelegramLimits } from "./telegram-transport.js";
+import { handleUpdate } from "./update-handler.js";
+
+export interface TelegramDeps {
+  db: Db;
+  bus: EventBus;
+  log: Logger;
+  clock: () => number;
+  chat: ChatService;
+  team: TeamService;
+  outbox: Outbox;
+  configToken: string | undefined;
+  apiRoot: string;
+  pollTimeoutS: number;
+  limits: TelegramLimits;
+}
+
+export class TelegramService {
+  private readonly client: TelegramClient;
+  private readonly planner: RelayPlanner;
+  private readonly poller: Poller;
+  private lastError: string | null = null;
+  private source: TelegramSettings["source"] = "none";
+  private unsubscribe: Array<() => void> = [];
+  private identifyTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: TelegramDeps) {
+    this.client = new TelegramClient(deps.apiRoot);
+    this.planner = new RelayPlanner({ db: deps.db, chat: deps.chat, team: deps.team, outbox: deps.outbox, log: deps.log });
+    this.poller = new Poller({
+      db: deps.db,
+      client: this.client,
+      log: deps.log,
+      pollTimeoutS: deps.pollTimeoutS,
+      handle: (update) => handleUpdate({ chat: deps.chat, team: deps.team, outbox: deps.outbox, clock: deps.clock }, update),
+      onStatus: (error) => (this.lastError = error),
+    });
+    deps.outbox.register(telegramTransport({ db: deps.db, client: this.client, chat: deps.chat, clock: deps.clock, limits: deps.limits }));
+  }
+
+  get relayPlanner() {
+    return this.planner;
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.planner.initCursor();
+    this.unsubscribe.push(this.deps.bus.on("chat.messageStored", () => void this.planner.kick()));
+    this.unsubscribe.push(
+      this.deps.bus.on("team.memberDeleted", async ({ memberId }) => {
+        await repo.unlinkStaff(this.deps.db, memberId);
+      }),
+    );
+    void this.planner.kick();
+    const adminToken = await repo.getState(this.deps.db, "token");
+    const token = adminToken ?? this.deps.configToken;
+    this.source = adminToken ? "admin" : this.deps.configToken ? "config" : "none";
+    if (token) await this.activate(token, await repo.getState(this.deps.db, "botUsername"));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.identifyTimer);
+    for (const off of this.unsubscribe.splice(0)) off();
+    await this.poller.stop();
+  }
+
+  /** Uses a token: sends and polls at once; learns the bot's username in the background if offline. */
+  private async activate(token: string, knownUsername?: string): Promise<void> {
+    await this.poller.stop();
+    this.client.use(token, knownUsername);
+    this.poller.start();
+    this.deps.outbox.kick();
+    if (!knownUsername) void this.identify(token);
+  }
+
+  private async identify(token: string, attempt = 0): Promise<void> {
+    try {
+      const me = await TelegramClient.create(token, this.deps.apiRoot).getMe();
+      if (this.client.token !== token) return;
+      this.client.botUsername = me.username;
+      await repo.putState(this.deps.db, "botUsername", me.username ?? "");
+      this.deps.log.info(`telegram: bot @${me.username} is ready`);
+    } catch (err) {
+      this.lastError = describeTelegramError(err);
+      if (this.stopped || this.client.token !== token) return;
+      const wait = Math.min(5000 * 2 ** attempt, 300_000);
+      this.identifyTimer = setTimeout(() => void this.identify(token, attempt + 1), wait);
+      this.identifyTimer.unref();
+    }
+  }
+
+  status(): TelegramSettings {
+    return {
+      configured: this.client.token !== undefined,
+      source: this.source,
+      botUsername: this.client.botUsername ?? null,
+      polling: this.client.token !== undefined && this.lastError === null,
+      lastError: this.lastError,
+    };
+  }
+
+  async setToken(token: string | null): Promise<TelegramSettings> {
+    if (token === null) {
+      await repo.putState(this.deps.db, "token", null);
+      await repo.putState(this.deps.db, "botUsername", null);
+      await this.poller.stop();
+      this.source = this.deps.configToken ? "config" : "none";
+      this.client.use(undefined);
+      if (this.deps.configToken) await this.activate(this.deps.configToken);
+      return this.status();
+    }
+    let username: string | undefined;
+    try {
+      const me = await TelegramClient.create(token, this.deps.apiRoot, 10_000).getMe();
+      username = me.username;
+    } catch (err) {
+      const message = describeTelegramError(err);
+      if (/answered 40[14]/.test(message)) throw AppError.badRequest("Telegram did not accept this bot token. Copy it again from @BotFather.", [{ field: "token", message: "Telegram refused this token." }]);
+      throw new AppError(502, `Could not check the token: ${message}. Check the internet connection and try again.`);
+    }
+    const changed = token !== this.client.token;
+    await repo.putState(this.deps.db, "token", token);
+    await repo.putState(this.deps.db, "botUsername", username ?? "");
+    if (changed) await repo.putState(this.deps.db, "offset", null);
+    this.source = "admin";
+    this.lastError = null;
+    await this.activate(token, username);
+    this.deps.log.info(`telegram: bot token set in the admin page (@${username})`);
+    return this.status();
+  }
+
+  async createLink(memberId: string) {
+    const member = await this.deps.team.get(memberId);
+    if (!member || member.deleted) throw AppError.notFound("There is no team member with that id.");
+    if (!this.client.botUsername) throw AppError.conflict("Set up the Telegram bot first (Settings → Telegram), then create the link.");
+    return createLinkCode(this.deps.db, memberId, this.client.botUsername, this.deps.clock);
+  }
+
+  async linkStatus(memberId: string) {
+    const member = await this.deps.team.get(memberId);
+    if (!member || member.deleted) throw AppError.notFound("There is no team member with that id.");
+    const link = await repo.staffByMember(this.deps.db, memberId);
+    return { linked: Boolean(link), telegramName: link?.telegram_name ?? null, linkedAt: link?.linked_at ?? null };
+  }
+
+  async unlink(memberId: string) {
+    await repo.unlinkStaff(this.deps.db, memberId);
+  }
+
+  /** Unanswered alert: a message to every linked staff member on duty; false if nobody is. */
+  async alertUnanswered(db: Db, input: { conversationId: string; messageId: string; guestName: string; tag: string | null; minutes: number; text: string }): Promise<boolean> {
+    if (!this.client.current) return false;
+    const staff = await this.planner.staffOnDuty(db);
+    if (!staff.length) return false;
+    await this.deps.outbox.enqueue(
+      db,
+      staff.map((s) => ({
+        transport: "telegram",
+        chatKey: `tg:${s.chatId}`,
+        payload: {
+          chatId: s.chatId,
+          text: staffTexts.alert(input),
+          relay: { conversationId: input.conversationId, messageId: input.messageId, markDelivered: false },
+        },
+      })),
+    );
+    return true;
+  }
+}

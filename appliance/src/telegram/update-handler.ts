@@ -1,0 +1,158 @@
+import type { Update, Message as TgMessage } from "node-telegram-bot-api";
+import { MessageText } from "@innbox/protocol";
+import type { ChatService, ChatTx } from "../chat/index.js";
+import type { Outbox } from "../chat/outbox.js";
+import { nowIso } from "../db/index.js";
+import type { TeamService } from "../team/index.js";
+import { guestTexts, staffTexts } from "./bot-texts.js";
+import { sha256 } from "../auth/tokens.js";
+import { telegramRepository as repo } from "./repository.js";
+import type { TelegramPayload } from "./telegram-transport.js";
+
+export interface UpdateHandlerDeps {
+  chat: ChatService;
+  team: TeamService;
+  outbox: Outbox;
+  clock: () => number;
+}
+
+const fullName = (m: TgMessage) => [m.from?.first_name, m.from?.last_name].filter(Boolean).join(" ") || m.from?.username || "Telegram guest";
+
+function kindOf(update: Update): string {
+  const keys = Object.keys(update).filter((k) => k !== "update_id");
+  return keys[0] ?? "unknown";
+}
+
+/**
+ * Stores one update and everything it causes (messages, links, bot answers in the
+ * outbox) in one transaction, together with the next offset. So an update is either
+ * wholly stored and confirmed, or not at all and fetched again.
+ */
+export async function handleUpdate(deps: UpdateHandlerDeps, update: Update): Promise<void> {
+  const { chat } = deps;
+  await chat.transaction(async (tx) => {
+    const at = nowIso(deps.clock);
+    const fresh = await repo.recordUpdate(tx.db, update.update_id, kindOf(update), at);
+    await repo.putState(tx.db, "offset", String(update.update_id + 1));
+    if (!fresh) return;
+    const message = "message" in update ? update.message : undefined;
+    if (!message || message.chat.type !== "private" || !message.from || message.from.is_bot) return;
+    const chatId = String(message.chat.id);
+    const send = (text: string, replyTo?: number) => enqueue(deps, tx, { chatId, text, ...(replyTo ? { replyTo } : {}) });
+
+    const text = message.text;
+    const startCode = text?.match(/^\/start(?:@\w+)?(?:\s+(\S+))?\s*$/);
+    if (startCode?.[1]) {
+      await linkStaff(deps, tx, message, startCode[1], send);
+      return;
+    }
+
+    const link = await repo.staffByChat(tx.db, chatId);
+    const member = link ? await deps.team.get(link.member_id) : undefined;
+    if (member && !member.deleted) {
+      await handleStaffMessage(deps, tx, message, member, send);
+      return;
+    }
+    await handleGuestMessage(deps, tx, message, update.update_id, send, Boolean(startCode));
+  });
+  deps.outbox.kick();
+}
+
+async function enqueue(deps: UpdateHandlerDeps, tx: ChatTx, payload: TelegramPayload) {
+  await deps.outbox.enqueue(tx.db, [{ transport: "telegram", chatKey: `tg:${payload.chatId}`, payload }]);
+}
+
+async function linkStaff(deps: UpdateHandlerDeps, tx: ChatTx, message: TgMessage, code: string, send: (t: string) => Promise<void>) {
+  const chatId = String(message.chat.id);
+  const at = nowIso(deps.clock);
+  const row = await repo.findCode(tx.db, sha256(code));
+  const member = row ? await deps.team.get(row.member_id) : undefined;
+  if (!row || row.used_at || row.expires_at <= at || !member || member.deleted) {
+    await send(staffTexts.unknownCode);
+    return;
+  }
+  const existing = await repo.staffByChat(tx.db, chatId);
+  if (existing && existing.member_id !== member.id) {
+    const holder = await deps.team.get(existing.member_id);
+    if (holder && !holder.deleted) {
+      await send(staffTexts.alreadyLinkedElsewhere);
+      return;
+    }
+    await repo.unlinkStaff(tx.db, existing.member_id);
+  }
+  await repo.useCode(tx.db, row.code_hash, at);
+  await repo.linkStaff(tx.db, { member_id: member.id, chat_id: chatId, telegram_name: fullName(message), linked_at: at });
+  await send(staffTexts.linked(member.name, deps.chat.propertyDisplayName || "your property"));
+}
+
+async function handleStaffMessage(
+  deps: UpdateHandlerDeps,
+  tx: ChatTx,
+  message: TgMessage,
+  member: { id: string; name: string },
+  send: (t: string, replyTo?: number) => Promise<void>,
+) {
+  const { chat } = deps;
+  const text = message.text;
+  if (text === undefined) {
+    await send(staffTexts.onlyTextStaff, message.message_id);
+    return;
+  }
+  const command = text.match(/^\/(\w+)(?:@\w+)?\b/)?.[1]?.toLowerCase();
+  if (command && !message.reply_to_message) {
+    if (command === "onduty" || command === "offduty") {
+      const onDuty = command === "onduty";
+      await chat.setMemberDuty(member.id, onDuty);
+      await send(onDuty ? staffTexts.onDuty(chat.withinHours()) : staffTexts.offDuty);
+    } else if (command === "status") {
+      await send(staffTexts.status(chat.memberDutySwitch(member.id), chat.withinHours()));
+    } else {
+      await send(staffTexts.help);
+    }
+    return;
+  }
+  const replyTo = message.reply_to_message;
+  if (!replyTo) {
+    await send(staffTexts.replyNeeded, message.message_id);
+    return;
+  }
+  const relay = await repo.findRelay(tx.db, String(message.chat.id), replyTo.message_id);
+  if (!relay) {
+    await send(staffTexts.notARelay, message.message_id);
+    return;
+  }
+  const parsed = MessageText.safeParse(text);
+  if (!parsed.success) {
+    await send(parsed.error.issues[0]?.message ?? "That text cannot be sent.", message.message_id);
+    return;
+  }
+  const conversation = await chat.getConversation(relay.conversation_id, tx.db);
+  await tx.storeStaffMessage(conversation, { id: member.id, name: member.name }, { text: parsed.data, clientId: `tg-${message.chat.id}-${message.message_id}` });
+}
+
+async function handleGuestMessage(
+  deps: UpdateHandlerDeps,
+  tx: ChatTx,
+  message: TgMessage,
+  updateId: number,
+  send: (t: string, replyTo?: number) => Promise<void>,
+  isStart: boolean,
+) {
+  const { chat } = deps;
+  const chatId = String(message.chat.id);
+  const language = message.from?.language_code;
+  const texts = guestTexts(language);
+  if (isStart) {
+    await send(texts.welcome(chat.propertyDisplayName || "our property"));
+    return;
+  }
+  const parsed = message.text === undefined ? undefined : MessageText.safeParse(message.text);
+  if (!parsed?.success) {
+    await send(parsed ? (parsed.error.issues[0]?.message ?? texts.onlyText) : texts.onlyText, message.message_id);
+    return;
+  }
+  const conversation =
+    (await chat.findTelegramConversation(tx.db, chatId)) ??
+    (await chat.createTelegramConversation(tx, { chatId, name: fullName(message), ...(language ? { language } : {}) }));
+  await tx.storeGuestMessage(conversation, { text: parsed.data, clientId: `tg-${updateId}` });
+}

@@ -1,0 +1,149 @@
+import { z } from "zod";
+
+export const Channel = z.enum(["web", "telegram", "kiosk", "widget"]);
+export type Channel = z.infer<typeof Channel>;
+
+// Control characters other than tab and newline have no place in a chat message.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
+
+export const MessageText = z
+  .string({ error: "Text must be a string." })
+  .transform((s) => s.replace(/\r\n?/g, "\n"))
+  .pipe(
+    z
+      .string()
+      .refine((s) => s.trim().length > 0, { error: "Text cannot be empty." })
+      .refine((s) => s.length <= 4000, { error: "Text must be at most 4,000 characters." })
+      .refine((s) => !CONTROL.test(s), { error: "Text may not contain control characters." }),
+  );
+
+export const ClientId = z
+  .string({ error: "clientId must be a string." })
+  .min(1, { error: "clientId cannot be empty." })
+  .max(100, { error: "clientId must be at most 100 characters." })
+  .regex(/^[\w:.-]+$/, { error: "clientId may use letters, digits and _ : . - only." });
+
+export const ChatMessage = z
+  .object({
+    id: z.string(),
+    from: z.enum(["guest", "staff", "system"]),
+    text: z.string(),
+    createdAt: z.string(),
+    staffName: z.string().optional(),
+    clientId: z.string().optional(),
+    deliveredAt: z.string().optional().describe("Guest messages: when it first reached a staff member."),
+  })
+  .meta({ id: "ChatMessage" });
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export const Language = z
+  .string({ error: "Language must be text." })
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'Language must be a language tag such as "en" or "pt-BR".' });
+
+export const CreateGuestSessionBody = z.strictObject({
+  slug: z.string({ error: "slug is required." }).min(1).max(40),
+  tag: z
+    .string({ error: "Tag must be text." })
+    .trim()
+    .min(1, { error: "Tag cannot be empty." })
+    .max(40, { error: "Tag must be at most 40 characters." })
+    .regex(/^[\p{L}\p{N} ._#-]+$/u, { error: "Tag may use letters, digits, spaces and . _ # - only." })
+    .optional(),
+  name: z.string({ error: "Name must be text." }).trim().min(1, { error: "Name cannot be empty." }).max(80, { error: "Name must be at most 80 characters." }).optional(),
+  language: Language.optional(),
+  channel: z.enum(["web", "kiosk", "widget"]).optional(),
+});
+export type CreateGuestSessionBody = z.infer<typeof CreateGuestSessionBody>;
+
+export const GuestSession = z.object({ conversationId: z.string(), token: z.string() });
+export type GuestSession = z.infer<typeof GuestSession>;
+
+export const SendMessageBody = z.strictObject({ text: MessageText, clientId: ClientId.optional() });
+export type SendMessageBody = z.input<typeof SendMessageBody>;
+
+export const MessageList = z.object({ messages: z.array(ChatMessage) });
+
+export const GuestConversationInfo = z.object({
+  conversationId: z.string(),
+  guestName: z.string().nullable(),
+  tag: z.string().nullable(),
+  propertyName: z.string(),
+  onDuty: z.boolean().describe("Whether someone is on duty now (working hours and at least one member on duty)."),
+  offHoursNotice: z.string().nullable().describe("Shown to the guest when nobody is on duty."),
+  email: z.string().nullable(),
+});
+export type GuestConversationInfo = z.infer<typeof GuestConversationInfo>;
+
+export const UpdateGuestBody = z.strictObject({
+  name: z.string({ error: "Name must be text." }).trim().min(1, { error: "Name cannot be empty." }).max(80).optional(),
+  email: z.email({ error: "That does not look like an email address." }).max(200).optional(),
+  language: Language.optional(),
+});
+
+export const ConversationListItem = z
+  .object({
+    id: z.string(),
+    channel: Channel,
+    guestName: z.string(),
+    tag: z.string().optional(),
+    language: z.string().optional(),
+    email: z.string().optional(),
+    lastMessage: z.string(),
+    lastMessageAt: z.string(),
+    unanswered: z.boolean(),
+    waitingSince: z.string().optional().describe("When the oldest unanswered guest message arrived."),
+  })
+  .meta({ id: "ConversationListItem" });
+export type ConversationListItem = z.infer<typeof ConversationListItem>;
+
+export const ConversationList = z.object({ conversations: z.array(ConversationListItem) });
+export const ConversationDetail = z.object({ conversation: ConversationListItem, messages: z.array(ChatMessage) });
+export type ConversationDetail = z.infer<typeof ConversationDetail>;
+
+export const StaffSocketMessage = z.object({ conversationId: z.string(), message: ChatMessage });
+export type StaffSocketMessage = z.infer<typeof StaffSocketMessage>;
+
+// Working hours: a weekly schedule in the property's timezone, plus exceptions by date.
+const Time = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'Times look like "08:00" (24-hour clock).' });
+export const TimeRange = z
+  .strictObject({ from: Time, to: Time })
+  .refine((r) => r.from < r.to, { error: "A range must end after it starts (use 24:00 for midnight)." });
+export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+export const WorkingHours = z
+  .strictObject({
+    enabled: z.boolean().describe("When false, the team is always on duty."),
+    weekly: z.strictObject({
+      mon: z.array(TimeRange).max(6),
+      tue: z.array(TimeRange).max(6),
+      wed: z.array(TimeRange).max(6),
+      thu: z.array(TimeRange).max(6),
+      fri: z.array(TimeRange).max(6),
+      sat: z.array(TimeRange).max(6),
+      sun: z.array(TimeRange).max(6),
+    }),
+    exceptions: z
+      .array(
+        z.strictObject({
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Dates look like 2026-12-25." }),
+          ranges: z.array(TimeRange).max(6).describe("Empty: closed all day."),
+          note: z.string().max(120).optional(),
+        }),
+      )
+      .max(366),
+  })
+  .meta({ id: "WorkingHours" });
+export type WorkingHours = z.infer<typeof WorkingHours>;
+
+export const ChatSettings = z
+  .strictObject({
+    unansweredMinutes: z.number({ error: "Minutes must be a number." }).int().min(1, { error: "At least 1 minute." }).max(1440, { error: "At most 1,440 minutes (a day)." }),
+    offHoursNotice: z
+      .record(z.string().regex(/^[a-z]{2,3}$/), z.string().trim().min(1).max(1000))
+      .describe('Per language, e.g. {"en": "…", "de": "…"}; English is the fallback.'),
+  })
+  .meta({ id: "ChatSettings" });
+export type ChatSettings = z.infer<typeof ChatSettings>;
+
+export const DutyBody = z.strictObject({ onDuty: z.boolean({ error: "onDuty must be true or false." }) });
+export const DutyStatus = z.object({ onDuty: z.boolean(), withinHours: z.boolean() });
