@@ -49,13 +49,23 @@ export class ApiClient {
   csrfToken = "";
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(
+  request<T = any>(
     method: string,
     path: string,
     body?: unknown,
     options: { csrf?: string | null; rawBody?: string; contentType?: string } = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {};
+    return this.requestWithHeaders<T>(method, path, body, options, {});
+  }
+
+  async requestWithHeaders<T = any>(
+    method: string,
+    path: string,
+    body: unknown,
+    options: { csrf?: string | null; rawBody?: string; contentType?: string },
+    extraHeaders: Record<string, string>,
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
     const csrf = options.csrf === undefined ? this.csrfToken : options.csrf;
     if (csrf) headers["x-csrf-token"] = csrf;

@@ -1,0 +1,187 @@
+import type { Socket } from "socket.io-client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ApiClient, setUpManager, startTestApp, type TestApp } from "../helpers/app.js";
+import { collect, connectSocket, emitWithAck } from "../helpers/sockets.js";
+
+let app: TestApp;
+let manager: ApiClient;
+const sockets: Socket[] = [];
+
+beforeEach(async () => {
+  app = await startTestApp();
+  manager = await setUpManager(app);
+});
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.close();
+  await app.stop();
+});
+
+class Guest extends ApiClient {
+  token = "";
+  conversationId = "";
+  override request<T = any>(method: string, path: string, body?: unknown, options: Parameters<ApiClient["request"]>[3] = {}) {
+    const self = this as unknown as { cookie: string };
+    self.cookie = "";
+    return super.requestWithHeaders<T>(method, path, body, options, this.token ? { authorization: `Bearer ${this.token}` } : {});
+  }
+}
+
+async function newGuest(body: Record<string, unknown> = {}) {
+  const guest = new Guest(app.url);
+  const res = await guest.post("/api/guest/sessions", { slug: "hotel-miramar", tag: "Room12", ...body });
+  expect(res.status).toBe(201);
+  guest.token = res.body.token;
+  guest.conversationId = res.body.conversationId;
+  return guest;
+}
+
+async function guestSocket(token: string) {
+  const socket = await connectSocket(app.url, "/guest", { token });
+  sockets.push(socket);
+  return socket;
+}
+
+describe("guest chat", () => {
+  it("stores a guest message, answers 201 with it, and lists it", async () => {
+    const guest = await newGuest({ name: "Ana" });
+    const sent = await guest.post("/api/guest/messages", { text: "Is breakfast served until 11?", clientId: "c1" });
+    expect(sent.status).toBe(201);
+    expect(sent.body.message).toMatchObject({ from: "guest", text: "Is breakfast served until 11?", clientId: "c1" });
+    const list = await guest.get("/api/guest/messages");
+    expect(list.body.messages.map((m: { text: string }) => m.text)).toEqual(["Is breakfast served until 11?"]);
+  });
+
+  it("stores a message once when the same clientId is sent twice", async () => {
+    const guest = await newGuest();
+    const a = await guest.post("/api/guest/messages", { text: "Hello", clientId: "same-1" });
+    const b = await guest.post("/api/guest/messages", { text: "Hello", clientId: "same-1" });
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.message.id).toBe(a.body.message.id);
+    expect((await guest.get("/api/guest/messages")).body.messages).toHaveLength(1);
+  });
+
+  it("keeps the order of a burst of messages", async () => {
+    const guest = await newGuest();
+    for (let i = 0; i < 20; i++) await guest.post("/api/guest/messages", { text: `m${i}`, clientId: `k${i}` });
+    const texts = (await guest.get("/api/guest/messages")).body.messages.map((m: { text: string }) => m.text);
+    expect(texts).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
+  });
+
+  it("refuses an unknown slug, a forged token and a missing token", async () => {
+    const stranger = new Guest(app.url);
+    const bad = await stranger.post("/api/guest/sessions", { slug: "no-such-hotel" });
+    expect(bad.status).toBe(404);
+    expect(bad.body.error).toMatch(/reception link is not valid/);
+    expect((await stranger.get("/api/guest/messages")).status).toBe(401);
+    stranger.token = "forged-token";
+    const forged = await stranger.post("/api/guest/messages", { text: "hi" });
+    expect(forged.status).toBe(401);
+    expect(forged.body.error).toMatch(/not valid/);
+  });
+
+  it("never shows one guest another guest's conversation", async () => {
+    const a = await newGuest();
+    const b = await newGuest();
+    await a.post("/api/guest/messages", { text: "secret of A" });
+    expect((await b.get("/api/guest/messages")).body.messages).toEqual([]);
+    // A guest token is not a staff session either.
+    expect((await b.get(`/api/conversations/${a.conversationId}`)).status).toBe(401);
+  });
+
+  it("answers bad text with 400 and stores nothing", async () => {
+    const guest = await newGuest();
+    const cases: Array<[unknown, RegExp]> = [
+      [{ text: "" }, /cannot be empty/],
+      [{ text: "   \n " }, /cannot be empty/],
+      [{ text: "x".repeat(4001) }, /at most 4,000/],
+      [{ text: "bell\u0007" }, /control characters/],
+      [{ text: 42 }, /must be a string/],
+      [{ text: "ok", clientId: "has space" }, /clientId/],
+      [{ text: "ok", extra: true }, /not a field/],
+    ];
+    for (const [body, pattern] of cases) {
+      const res = await guest.post("/api/guest/messages", body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(JSON.stringify(res.body)).toMatch(pattern);
+    }
+    expect((await guest.request("POST", "/api/guest/messages", undefined, { rawBody: "{oops" })).status).toBe(400);
+    expect((await guest.post("/api/guest/messages", { text: "x".repeat(4000) })).status).toBe(201);
+    expect((await guest.get("/api/guest/messages")).body.messages).toHaveLength(1);
+  });
+
+  it("delivers staff answers live to the guest's socket, with the staff name", async () => {
+    const guest = await newGuest({ name: "Ana" });
+    const socket = await guestSocket(guest.token);
+    const messages = collect(socket, "message");
+    const ack = await emitWithAck(socket, "send", { text: "Towels please", clientId: "s1" });
+    expect(ack).toMatchObject({ ok: true, message: { text: "Towels please", from: "guest" } });
+    await messages.waitFor((m) => m.text === "Towels please");
+    const reply = await manager.post(`/api/conversations/${guest.conversationId}/messages`, { text: "On their way!" });
+    expect(reply.status).toBe(201);
+    const live = await messages.waitFor((m) => m.from === "staff");
+    expect(live).toMatchObject({ text: "On their way!", staffName: "Mara Manager" });
+    const history = (await guest.get("/api/guest/messages")).body.messages;
+    expect(history.map((m: { from: string }) => m.from)).toEqual(["guest", "staff"]);
+    expect(history[0].deliveredAt).toBeDefined(); // answered means seen
+  });
+
+  it("refuses a socket without a valid token, and bad sends with {ok:false}", async () => {
+    await expect(connectSocket(app.url, "/guest")).rejects.toThrow(/Authorization|token/i);
+    await expect(connectSocket(app.url, "/guest", { token: "nope" })).rejects.toThrow(/not valid/);
+    const guest = await newGuest();
+    const socket = await guestSocket(guest.token);
+    expect(await emitWithAck(socket, "send", { text: "" })).toMatchObject({ ok: false, error: expect.stringMatching(/empty/) });
+    expect(await emitWithAck(socket, "send", "just a string")).toMatchObject({ ok: false });
+    expect((await guest.get("/api/guest/messages")).body.messages).toEqual([]);
+  });
+});
+
+describe("team messenger API", () => {
+  it("lists conversations newest first with unanswered ones marked, live on /staff", async () => {
+    const staffSocket = await connectSocket(app.url, "/staff", { cookie: manager.cookie });
+    sockets.push(staffSocket);
+    const live = collect(staffSocket, "message");
+    const first = await newGuest({ name: "Ana", tag: "Room12" });
+    const second = await newGuest({ name: "Ben", tag: "Room7" });
+    await first.post("/api/guest/messages", { text: "First question" });
+    await second.post("/api/guest/messages", { text: "Second question" });
+    await live.waitFor((m) => m.message.text === "Second question" && m.conversationId === second.conversationId);
+    await manager.post(`/api/conversations/${first.conversationId}/messages`, { text: "Answer" });
+    const list = (await manager.get("/api/conversations")).body.conversations;
+    expect(list.map((c: { guestName: string; unanswered: boolean }) => [c.guestName, c.unanswered])).toEqual([
+      ["Ana", false],
+      ["Ben", true],
+    ]);
+    expect(list[1]).toMatchObject({ channel: "web", tag: "Room7", lastMessage: "Second question" });
+    const detail = await manager.get(`/api/conversations/${second.conversationId}`);
+    expect(detail.body.messages[0]).toMatchObject({ text: "Second question", deliveredAt: expect.any(String) });
+  });
+
+  it("refuses a staff socket without a session, and unknown conversation ids", async () => {
+    await expect(connectSocket(app.url, "/staff")).rejects.toThrow(/Sign in/);
+    expect((await manager.get("/api/conversations/c_nope")).status).toBe(404);
+    expect((await manager.post("/api/conversations/c_nope/messages", { text: "hi" })).status).toBe(404);
+  });
+
+  it("tells a guest outside working hours once, and shows staff the email they leave", async () => {
+    const closed = { from: "00:00", to: "00:01" };
+    const res = await manager.request("PUT", "/api/chat/working-hours", {
+      enabled: true,
+      weekly: { mon: [closed], tue: [closed], wed: [closed], thu: [closed], fri: [closed], sat: [closed], sun: [closed] },
+      exceptions: [],
+    });
+    expect(res.status).toBe(200);
+    const guest = await newGuest({ language: "de-DE" });
+    const info = await guest.get("/api/guest/conversation");
+    expect(info.body).toMatchObject({ onDuty: false, offHoursNotice: expect.stringMatching(/Rezeption/) });
+    await guest.post("/api/guest/messages", { text: "Late check-in?" });
+    await guest.post("/api/guest/messages", { text: "Around midnight" });
+    const messages = (await guest.get("/api/guest/messages")).body.messages;
+    expect(messages.map((m: { from: string }) => m.from)).toEqual(["guest", "system", "guest"]);
+    const bad = await guest.patch("/api/guest/conversation", { email: "not-an-email" });
+    expect(bad.status).toBe(400);
+    expect((await guest.patch("/api/guest/conversation", { email: "ana@example.com" })).body.email).toBe("ana@example.com");
+    const list = (await manager.get("/api/conversations")).body.conversations;
+    expect(list[0]).toMatchObject({ email: "ana@example.com", language: "de-DE", unanswered: true });
+  });
+});
