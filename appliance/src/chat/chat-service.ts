@@ -136,8 +136,8 @@ export class ChatService {
     return !this.offDuty.has(memberId);
   }
 
-  async setMemberDuty(memberId: string, onDuty: boolean): Promise<void> {
-    await repo.putDuty(this.deps.db, memberId, onDuty, nowIso(this.deps.clock));
+  async setMemberDuty(memberId: string, onDuty: boolean, db: Db = this.deps.db): Promise<void> {
+    await repo.putDuty(db, memberId, onDuty, nowIso(this.deps.clock));
     if (onDuty) this.offDuty.delete(memberId);
     else this.offDuty.add(memberId);
   }

@@ -21,7 +21,10 @@ export function createChat(deps: ChatDeps & { property: PropertyService; retryMa
   const outbox = new Outbox({ db: deps.db, log: deps.log.child({ part: "outbox" }), clock: deps.clock, retryMaxMs: deps.retryMaxMs });
   let sink: AlertSink | undefined;
   const alerts = new UnansweredAlerts({ db: deps.db, chat: service, sink: () => sink, clock: deps.clock, log: deps.log, intervalMs: deps.alertIntervalMs });
-  const unsubscribe = deps.bus.on("property.updated", () => service.reloadProperty());
+  const unsubscribers = [
+    deps.bus.on("property.updated", () => service.reloadProperty()),
+    deps.bus.on("auth.setupCompleted", () => service.reloadProperty()),
+  ];
   return {
     service,
     outbox,
@@ -42,7 +45,7 @@ export function createChat(deps: ChatDeps & { property: PropertyService; retryMa
       alerts.start();
     },
     async stop() {
-      unsubscribe();
+      for (const off of unsubscribers) off();
       alerts.stop();
       await outbox.stop();
     },

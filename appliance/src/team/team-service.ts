@@ -19,7 +19,8 @@ export interface Member {
 }
 
 export interface TeamService {
-  get(id: string): Promise<Member | undefined>;
+  /** Pass the transaction's db when inside one: SQLite has one connection, and waiting on it there would deadlock. */
+  get(id: string, db?: Db): Promise<Member | undefined>;
   create(input: { name: string; role: Role }): Promise<Member>;
   list(logins: MemberLogins): Promise<TeamMember[]>;
   describe(id: string, logins: MemberLogins): Promise<TeamMember>;
@@ -46,8 +47,8 @@ export function createTeamService(deps: { db: Db; bus: EventBus; clock: () => nu
   };
 
   return {
-    async get(id) {
-      const row = await repo.getById(id);
+    async get(id, db) {
+      const row = await (db ? new TeamRepository(db) : repo).getById(id);
       return row && toMember(row);
     },
     async create({ name, role }) {

@@ -82,7 +82,7 @@ export class RelayPlanner {
     const result: Array<{ memberId: string; chatId: string }> = [];
     for (const link of links) {
       if (link.member_id === exceptMemberId) continue;
-      const member = await this.deps.team.get(link.member_id);
+      const member = await this.deps.team.get(link.member_id, db);
       if (!member || member.deleted || !this.deps.chat.isMemberOnDuty(member.id)) continue;
       result.push({ memberId: member.id, chatId: link.chat_id });
     }

@@ -48,7 +48,7 @@ export async function handleUpdate(deps: UpdateHandlerDeps, update: Update): Pro
     }
 
     const link = await repo.staffByChat(tx.db, chatId);
-    const member = link ? await deps.team.get(link.member_id) : undefined;
+    const member = link ? await deps.team.get(link.member_id, tx.db) : undefined;
     if (member && !member.deleted) {
       await handleStaffMessage(deps, tx, message, member, send);
       return;
@@ -66,14 +66,14 @@ async function linkStaff(deps: UpdateHandlerDeps, tx: ChatTx, message: TgMessage
   const chatId = String(message.chat.id);
   const at = nowIso(deps.clock);
   const row = await repo.findCode(tx.db, sha256(code));
-  const member = row ? await deps.team.get(row.member_id) : undefined;
+  const member = row ? await deps.team.get(row.member_id, tx.db) : undefined;
   if (!row || row.used_at || row.expires_at <= at || !member || member.deleted) {
     await send(staffTexts.unknownCode);
     return;
   }
   const existing = await repo.staffByChat(tx.db, chatId);
   if (existing && existing.member_id !== member.id) {
-    const holder = await deps.team.get(existing.member_id);
+    const holder = await deps.team.get(existing.member_id, tx.db);
     if (holder && !holder.deleted) {
       await send(staffTexts.alreadyLinkedElsewhere);
       return;
@@ -102,7 +102,7 @@ async function handleStaffMessage(
   if (command && !message.reply_to_message) {
     if (command === "onduty" || command === "offduty") {
       const onDuty = command === "onduty";
-      await chat.setMemberDuty(member.id, onDuty);
+      await chat.setMemberDuty(member.id, onDuty, tx.db);
       await send(onDuty ? staffTexts.onDuty(chat.withinHours()) : staffTexts.offDuty);
     } else if (command === "status") {
       await send(staffTexts.status(chat.memberDutySwitch(member.id), chat.withinHours()));

@@ -1,0 +1,121 @@
+import type {
+  CreateTeamMemberBody,
+  ErrorBody,
+  LoginBody,
+  Property,
+  SessionInfo,
+  SetupBody,
+  SetupStatus,
+  TeamList,
+  TeamMember,
+  UpdatePropertyBody,
+  UpdateTeamMemberBody,
+} from "@innbox/protocol";
+import { t } from "../messages";
+
+/** An answer the appliance refused, or no answer at all (status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** Field name → sentence, from the error body's `details`. */
+    readonly fields: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, t.errors.network);
+}
+
+interface RequestOptions {
+  /** A 401 here means "wrong credentials", not "the session ended". */
+  credentialsRequest?: boolean;
+}
+
+export interface ApiClientOptions {
+  /** Called when a signed-in request is answered 401: the session expired or was revoked. */
+  onSessionEnded: () => void;
+}
+
+export function createApiClient({ onSessionEnded }: ApiClientOptions) {
+  let csrfToken: string | null = null;
+
+  async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers,
+        credentials: "same-origin",
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, t.errors.network);
+    }
+
+    if (response.status === 204) return undefined as T;
+    let payload: unknown;
+    try {
+      payload = await response.json();
+    } catch {
+      payload = undefined;
+    }
+    if (response.ok) return payload as T;
+
+    if (response.status === 401 && !options.credentialsRequest) onSessionEnded();
+    throw errorFrom(response.status, payload);
+  }
+
+  return {
+    setCsrfToken(token: string | null): void {
+      csrfToken = token;
+    },
+
+    getSetupStatus: () => request<SetupStatus>("GET", "/api/setup"),
+    setup: (body: SetupBody) => request<SessionInfo>("POST", "/api/setup", body, { credentialsRequest: true }),
+
+    login: (body: LoginBody) => request<SessionInfo>("POST", "/api/auth/login", body, { credentialsRequest: true }),
+    logout: () => request<void>("POST", "/api/auth/logout", undefined, { credentialsRequest: true }),
+    /** The current session, or null when nobody is signed in on this browser. */
+    async getSession(): Promise<SessionInfo | null> {
+      try {
+        return await request<SessionInfo>("GET", "/api/auth/session", undefined, { credentialsRequest: true });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+
+    getProperty: () => request<Property>("GET", "/api/property"),
+    updateProperty: (body: UpdatePropertyBody) => request<Property>("PATCH", "/api/property", body),
+
+    listTeam: async () => (await request<TeamList>("GET", "/api/team")).members,
+    createMember: (body: CreateTeamMemberBody) => request<TeamMember>("POST", "/api/team", body),
+    updateMember: (id: string, body: UpdateTeamMemberBody) =>
+      request<TeamMember>("PATCH", `/api/team/${encodeURIComponent(id)}`, body),
+    deleteMember: (id: string) => request<void>("DELETE", `/api/team/${encodeURIComponent(id)}`),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+function errorFrom(status: number, payload: unknown): ApiError {
+  if (!isErrorBody(payload)) return new ApiError(status, t.errors.unexpected(status));
+  const fields: Record<string, string> = {};
+  for (const detail of payload.details ?? []) {
+    fields[detail.field] = fields[detail.field] ? `${fields[detail.field]} ${detail.message}` : detail.message;
+  }
+  return new ApiError(status, payload.error, fields);
+}
+
+function isErrorBody(payload: unknown): payload is ErrorBody {
+  return typeof payload === "object" && payload !== null && typeof (payload as ErrorBody).error === "string";
+}

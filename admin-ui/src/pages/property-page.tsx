@@ -1,0 +1,209 @@
+import type { Property, UpdatePropertyBody } from "@innbox/protocol";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { type ApiError, toApiError } from "../api/client";
+import { useSession } from "../app-context";
+import { Alert } from "../components/alert";
+import { SelectField, TextField } from "../components/field";
+import { Page } from "../components/page";
+import { t } from "../messages";
+import { parseCoordinate } from "./coordinates";
+import { browserTimezone, timeIn, timezoneGroups, zoneLabel } from "./timezones";
+
+interface Form {
+  name: string;
+  slug: string;
+  timezone: string;
+  latitude: string;
+  longitude: string;
+}
+
+function toForm(property: Property): Form {
+  return {
+    name: property.name,
+    slug: property.slug,
+    timezone: property.timezone,
+    latitude: property.latitude == null ? "" : String(property.latitude),
+    longitude: property.longitude == null ? "" : String(property.longitude),
+  };
+}
+
+function timezoneHint(zone: string): string {
+  const time = timeIn(zone);
+  return time ? `${t.property.timezoneHint} ${t.property.timezoneNow(time)}` : t.property.timezoneHint;
+}
+
+export function PropertyPage() {
+  const { api, setProperty } = useSession();
+  const [saved, setSaved] = useState<Property | null>(null);
+  const [form, setForm] = useState<Form | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [success, setSuccess] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.getProperty().then(
+      (property) => {
+        setSaved(property);
+        setForm(toForm(property));
+      },
+      (caught: unknown) => setLoadError(toApiError(caught).message),
+    );
+  }, [api]);
+
+  const groups = useMemo(() => timezoneGroups(saved?.timezone ?? "", t.property.otherTimezones), [saved?.timezone]);
+  const deviceZone = browserTimezone();
+
+  if (loadError) {
+    return (
+      <Page title={t.property.title}>
+        <Alert kind="error">{loadError}</Alert>
+      </Page>
+    );
+  }
+  if (!form || !saved) {
+    return (
+      <Page title={t.property.title}>
+        <p role="status">{t.app.loading}</p>
+      </Page>
+    );
+  }
+
+  const set = (key: keyof Form) => (value: string) => {
+    setForm({ ...form, [key]: value });
+    setSuccess(false);
+  };
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setSuccess(false);
+    setError(null);
+
+    const errors: Record<string, string> = {};
+    if (!form.name.trim()) errors.name = t.validation.required(t.property.name);
+    if (!form.slug.trim()) errors.slug = t.validation.required(t.property.slug);
+    const latitude = parseCoordinate(form.latitude);
+    const longitude = parseCoordinate(form.longitude);
+    if (latitude === "invalid") errors.latitude = t.validation.notANumber(t.property.latitude);
+    if (longitude === "invalid") errors.longitude = t.validation.notANumber(t.property.longitude);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length || latitude === "invalid" || longitude === "invalid") return;
+
+    // Send only what changed, so an untouched slug is never re-checked against itself.
+    const changes: UpdatePropertyBody = {};
+    if (form.name.trim() !== saved.name) changes.name = form.name.trim();
+    if (form.slug.trim() !== saved.slug) changes.slug = form.slug.trim();
+    if (form.timezone !== saved.timezone) changes.timezone = form.timezone;
+    if (latitude !== (saved.latitude ?? null)) changes.latitude = latitude;
+    if (longitude !== (saved.longitude ?? null)) changes.longitude = longitude;
+
+    setBusy(true);
+    try {
+      const updated = await api.updateProperty(changes);
+      setSaved(updated);
+      setForm(toForm(updated));
+      setProperty(updated);
+      setSuccess(true);
+    } catch (caught) {
+      const failure = toApiError(caught);
+      setError(failure);
+      setFieldErrors({ ...failure.fields });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const receptionUrl = `${window.location.origin}/r/${saved.slug}`;
+
+  return (
+    <Page title={t.property.title} lead={t.property.lead}>
+      <form class="card form" onSubmit={onSubmit} noValidate>
+        {error ? <Alert kind="error">{error.message}</Alert> : null}
+        <TextField
+          label={t.property.name}
+          name="name"
+          value={form.name}
+          onValue={set("name")}
+          error={fieldErrors.name}
+          autoComplete="organization"
+          required
+        />
+        <TextField
+          label={t.property.slug}
+          name="slug"
+          value={form.slug}
+          onValue={(value) => set("slug")(value.toLowerCase())}
+          error={fieldErrors.slug}
+          hint={
+            <>
+              {t.property.slugHint} {t.property.receptionLink}{" "}
+              <a href={receptionUrl} target="_blank" rel="noopener">
+                {receptionUrl}
+              </a>
+            </>
+          }
+          required
+          verbatim
+        />
+        <SelectField
+          label={t.property.timezone}
+          name="timezone"
+          value={form.timezone}
+          onValue={set("timezone")}
+          error={fieldErrors.timezone}
+          hint={timezoneHint(form.timezone)}
+        >
+          {groups.map((group) => (
+            <optgroup key={group.region} label={group.region}>
+              {group.zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zoneLabel(zone)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        {deviceZone && deviceZone !== form.timezone ? (
+          <p class="field-aside">
+            <button type="button" class="button button-link" onClick={() => set("timezone")(deviceZone)}>
+              {t.property.useBrowserTimezone(deviceZone)}
+            </button>
+          </p>
+        ) : null}
+
+        <fieldset class="fieldset">
+          <legend>{t.property.locationHeading}</legend>
+          <p class="field-hint">{t.property.locationHint}</p>
+          <div class="field-row">
+            <TextField
+              label={t.property.latitude}
+              name="latitude"
+              value={form.latitude}
+              onValue={set("latitude")}
+              error={fieldErrors.latitude}
+              inputMode="decimal"
+              verbatim
+            />
+            <TextField
+              label={t.property.longitude}
+              name="longitude"
+              value={form.longitude}
+              onValue={set("longitude")}
+              error={fieldErrors.longitude}
+              inputMode="decimal"
+              verbatim
+            />
+          </div>
+        </fieldset>
+
+        {success ? <Alert kind="success">{t.property.saved}</Alert> : null}
+        <div class="actions">
+          <button type="submit" class="button button-primary" disabled={busy}>
+            {busy ? t.property.saving : t.property.save}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

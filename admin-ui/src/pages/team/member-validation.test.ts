@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../../messages/en";
+import { validateMember } from "./member-validation";
+
+describe("team member form checks", () => {
+  it("needs only a name when there is no login", () => {
+    expect(validateMember("Ana", null, true)).toEqual({});
+    expect(validateMember(" ", null, true)).toHaveProperty("name");
+  });
+
+  it("needs a username and password for a new login", () => {
+    expect(validateMember("Ana", { username: "", password: "" }, true)).toEqual({
+      username: en.validation.required(en.team.username),
+      password: en.validation.required(en.team.password),
+    });
+  });
+
+  it("keeps an existing password when none is typed, but checks a new one", () => {
+    expect(validateMember("Ana", { username: "ana", password: "" }, false)).toEqual({});
+    expect(validateMember("Ana", { username: "ana", password: "short" }, false)).toEqual({
+      password: en.validation.passwordTooShort,
+    });
+  });
+});

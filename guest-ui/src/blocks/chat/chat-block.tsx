@@ -1,0 +1,43 @@
+import { t } from "../../i18n";
+import type { BlockContext } from "../index";
+import { Composer } from "./composer";
+import { GuestName } from "./guest-name";
+import { MessageList } from "./message-list";
+import { OffHoursNotice } from "./off-hours-notice";
+import { useChat } from "./use-chat";
+
+/** The reception's chat: history, live replies, and the message bar. */
+export function ChatBlock({ slug, tag }: BlockContext) {
+  const { state, chat } = useChat(slug, tag);
+  const info = state.info;
+  // The appliance also posts the notice into the conversation; say it only once.
+  const noticeInStream = Boolean(info?.offHoursNotice && state.messages.some((m) => m.from === "system" && m.text === info.offHoursNotice));
+  return (
+    <div class="chat">
+      {state.offline && (
+        <p class="offline-banner" role="status">
+          {t.chat.offline}
+        </p>
+      )}
+      <MessageList
+        state={state}
+        onDiscard={(clientId) => chat.discard(clientId)}
+        intro={
+          <div class="chat-intro">
+            <h2>{t.chat.title}</h2>
+            <p>{t.chat.intro}</p>
+            {state.hasConversation && <GuestName name={state.name} onSave={(name) => chat.update({ name })} />}
+          </div>
+        }
+        footer={
+          info && !info.onDuty ? <OffHoursNotice info={info} showNotice={!noticeInStream} onSave={(email) => chat.update({ email })} /> : null
+        }
+      />
+      <Composer
+        onSend={(text) => chat.send(text)}
+        draftName={state.hasConversation ? null : state.name}
+        onDraftName={(name) => chat.setDraftName(name)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// Every sentence the guest pages show, in English. Each other language is an object typed
+// `Messages` (see ./index.ts); keep keys grouped by part of the page.
+
+export const en = {
+  page: {
+    loading: "Loading…",
+    retry: "Try again",
+    invalidTitle: "This reception link is not valid",
+    invalidBody: "Please scan the QR code in your room again, or ask the reception team for help.",
+    unreachableTitle: "The reception cannot be reached right now",
+    unreachableBody: "Check your internet connection and try again.",
+  },
+
+  chat: {
+    title: "Chat with reception",
+    intro: "Write to us here. The reception team answers on this page, so you can keep it open or come back later.",
+    nameLabel: "Your name (optional)",
+    namePlaceholder: "For example: Anna",
+    chattingAs: (name: string) => `You are chatting as ${name}`,
+    addName: "Add your name",
+    change: "Change",
+    save: "Save",
+    cancel: "Cancel",
+    nameSaved: "Your name is saved.",
+    messageLabel: "Message",
+    placeholder: "Write a message…",
+    send: "Send",
+    charsLeft: (n: number) => `${n} characters left`,
+    sending: "Sending…",
+    queued: "Waiting for connection",
+    sent: "Sent",
+    delivered: "Delivered",
+    failed: "Not sent",
+    remove: "Remove",
+    offline: "Offline — your messages will be sent when the connection returns",
+    reception: "Reception",
+    today: "Today",
+    yesterday: "Yesterday",
+  },
+
+  offHours: {
+    title: "We are away right now",
+    emailPrompt: "Leave your email and we'll answer there",
+    emailLabel: "Your email",
+    emailPlaceholder: "name@example.com",
+    emailSaved: (email: string) => `Thanks. We will answer at ${email}.`,
+    emailInvalid: "That does not look like an email address.",
+    saveFailed: "That did not work. Check your connection and try again.",
+  },
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,26 @@
+import { t } from "../i18n";
+
+interface StatusPageProps {
+  title: string;
+  body?: string;
+  busy?: boolean;
+  onRetry?: () => void;
+}
+
+/** A whole-page message: loading, a link that leads nowhere, or no answer. */
+export function StatusPage({ title, body, busy, onRetry }: StatusPageProps) {
+  return (
+    <main class="status-page" aria-busy={busy ? "true" : undefined}>
+      <div class="status-card">
+        {busy ? <div class="spinner" aria-hidden="true" /> : <div class="status-icon" aria-hidden="true" />}
+        <h1>{title}</h1>
+        {body && <p>{body}</p>}
+        {onRetry && (
+          <button type="button" class="button" onClick={onRetry}>
+            {t.page.retry}
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}

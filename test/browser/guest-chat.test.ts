@@ -1,0 +1,259 @@
+// The guest's chat page (Online Reception, /r/<slug>?t=<tag>) in headless Chromium against
+// the real appliance, acting like a guest with a phone: writing with a name, a live reply
+// from the front desk, a reload, a lost connection, another language, off hours.
+// Screenshots at phone, tablet and desktop sizes land in test-artifacts/screenshots/.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { de } from "../../guest-ui/src/i18n/de.js";
+import { en as t } from "../../guest-ui/src/i18n/en.js";
+import { MANAGER, setUpManager, type ApiClient, type TestApp } from "../helpers/app.js";
+import { CHROMIUM, ROOT, VIEWPORTS, chromiumAvailable, closeContext, launchChromium, screenshot, startAppWithUi, type ViewportName } from "./browser-kit.js";
+
+const haveChromium = chromiumAvailable();
+if (!haveChromium) {
+  if (process.env.CI === "true") {
+    describe("guest chat page in Chromium", () => {
+      it("has Chromium to run in", () => {
+        throw new Error(`No Chromium at ${CHROMIUM}: install the chromium package (or set CHROMIUM_PATH).`);
+      });
+    });
+  } else {
+    console.warn(`Skipping the guest chat browser tests: no Chromium at ${CHROMIUM} (install it or set CHROMIUM_PATH).`);
+  }
+}
+
+/** Builds guest-ui into `<dir>/guest-ui/dist` (never racing `npm run build`); returns `<dir>`. */
+async function buildGuestUi(): Promise<string> {
+  const uiRoot = mkdtempSync(join(tmpdir(), "innbox-guest-ui-"));
+  await build({
+    configFile: join(ROOT, "guest-ui", "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir: join(uiRoot, "guest-ui", "dist"), sourcemap: false },
+  });
+  return uiRoot;
+}
+
+let uiRoot: string | undefined;
+let browser: Browser | undefined;
+let app: TestApp | undefined;
+const contexts: BrowserContext[] = [];
+
+// What a lost connection makes Chromium log; anything else in the console is a problem.
+const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|ERR_CONNECTION_REFUSED|WebSocket connection to .* failed/;
+
+async function openGuest(viewport: ViewportName, options: BrowserContextOptions = {}) {
+  const context = await browser!.newContext({ viewport: VIEWPORTS[viewport], locale: "en-GB", timezoneId: "Europe/Lisbon", ...options });
+  contexts.push(context);
+  const problems: string[] = [];
+  context.on("page", (page) => {
+    page.on("console", (message) => {
+      if (message.type() === "error" && !OFFLINE_NOISE.test(message.text())) problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+  });
+  const page = await context.newPage();
+  return { context, page, problems: () => [...problems] };
+}
+
+async function startProperty(): Promise<{ manager: ApiClient; slug: string }> {
+  app = await startAppWithUi(uiRoot!);
+  const manager = await setUpManager(app, "Hotel Miramar");
+  const property = await manager.get<{ slug: string }>("/api/property");
+  return { manager, slug: property.body.slug };
+}
+
+async function conversations(manager: ApiClient) {
+  const res = await manager.get<{ conversations: Array<{ id: string; guestName: string; tag?: string; channel: string; language?: string; email?: string }> }>(
+    "/api/conversations",
+  );
+  expect(res.status).toBe(200);
+  return res.body.conversations;
+}
+
+async function storedTexts(manager: ApiClient, conversationId: string): Promise<string[]> {
+  const res = await manager.get<{ messages: Array<{ from: string; text: string }> }>(`/api/conversations/${conversationId}`);
+  expect(res.status).toBe(200);
+  return res.body.messages.filter((m) => m.from === "guest").map((m) => m.text);
+}
+
+/** "Sent", or already "Delivered" when a staff member has read it. */
+const stored = (messages: typeof t) => new RegExp(`^(${messages.chat.sent}|${messages.chat.delivered})$`);
+
+const messageBox = (page: Page, label = t.chat.messageLabel) => page.getByRole("textbox", { name: label });
+
+async function send(page: Page, text: string, label?: string) {
+  await messageBox(page, label).fill(text);
+  await messageBox(page, label).press("Enter");
+}
+
+/** The guest's own bubble holding `text`. */
+const guestBubble = (page: Page, text: string) => page.locator('li[data-from="guest"]', { hasText: text });
+
+describe.skipIf(!haveChromium)("guest chat page", () => {
+  beforeAll(async () => {
+    uiRoot = await buildGuestUi();
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (uiRoot) rmSync(uiRoot, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await closeContext(context);
+    await app?.stop();
+    app = undefined;
+  });
+
+  it("lets a guest write with a name, shows the staff reply live, and keeps history after a reload", async () => {
+    const { manager, slug } = await startProperty();
+    const { context, page, problems } = await openGuest("phone");
+    await page.goto(`${app!.url}/r/${slug}?t=Room12`);
+
+    await page.getByRole("heading", { level: 1, name: "Hotel Miramar" }).waitFor();
+    await page.getByText("Room 12", { exact: true }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    // Looking at the page opens no conversation.
+    expect(await conversations(manager)).toEqual([]);
+    await screenshot(page, "guest-chat-new", "phone");
+
+    // The counter shows up near the 4,000-character limit.
+    await messageBox(page).fill("x".repeat(3_950));
+    await page.getByText(t.chat.charsLeft(50)).waitFor();
+    await messageBox(page).fill("");
+    await expect(page.getByText(t.chat.charsLeft(50)).count()).resolves.toBe(0);
+
+    await page.getByLabel(t.chat.nameLabel).fill("Anna");
+    await messageBox(page).fill("Hello! Could we have two extra towels, please?");
+    const oneLine = (await messageBox(page).boundingBox())!.height;
+    await messageBox(page).press("Shift+Enter");
+    await messageBox(page).pressSequentially("Thank you.");
+    // Shift+Enter starts a new line and the field grows with it.
+    expect((await messageBox(page).boundingBox())!.height).toBeGreaterThan(oneLine);
+    await messageBox(page).press("Enter");
+    await expect(messageBox(page).inputValue()).resolves.toBe("");
+
+    const first = guestBubble(page, "two extra towels");
+    await first.getByText(stored(t)).waitFor();
+    expect(await first.locator(".msg-text").innerText()).toBe("Hello! Could we have two extra towels, please?\nThank you.");
+
+    const [conversation] = await conversations(manager);
+    expect(conversation).toMatchObject({ guestName: "Anna", tag: "Room12", channel: "web", language: "en" });
+    await page.getByText(t.chat.chattingAs("Anna")).waitFor();
+
+    // A reply from the admin page reaches the open page at once, with the staff member's name.
+    const reply = await manager.post(`/api/conversations/${conversation!.id}/messages`, { text: "Of course! They are on their way to Room 12." });
+    expect(reply.status).toBe(201);
+    const staff = page.locator('li[data-from="staff"]', { hasText: "on their way" });
+    await staff.waitFor();
+    expect(await staff.locator(".msg-author").innerText()).toBe(MANAGER.name);
+
+    // Long words wrap instead of widening the page.
+    await send(page, "Also: https://example.com/a-very-long-link-without-any-spaces-that-must-wrap-inside-the-bubble-and-not-overflow");
+    await guestBubble(page, "very-long-link").getByText(stored(t)).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    await page.reload();
+    await page.locator('li[data-from="staff"]', { hasText: "on their way" }).waitFor();
+    await guestBubble(page, "two extra towels").waitFor();
+    await guestBubble(page, "very-long-link").waitFor();
+    await page.getByText(t.chat.chattingAs("Anna")).waitFor();
+    expect(await conversations(manager)).toHaveLength(1);
+    expect(await storedTexts(manager, conversation!.id)).toHaveLength(2);
+
+    // The same conversation at every size, for a person to look at.
+    await screenshot(page, "guest-chat", "phone");
+    const storageState = await context.storageState();
+    for (const viewport of ["tablet", "desktop"] as const) {
+      const other = await openGuest(viewport, { storageState });
+      await other.page.goto(`${app!.url}/r/${slug}?t=Room12`);
+      await other.page.locator('li[data-from="staff"]', { hasText: "on their way" }).waitFor();
+      await screenshot(other.page, "guest-chat", viewport);
+      expect(other.problems()).toEqual([]);
+    }
+    expect(problems()).toEqual([]);
+  });
+
+  it("queues a message typed while offline and sends it once when the connection returns", async () => {
+    const { manager, slug } = await startProperty();
+    const { context, page, problems } = await openGuest("phone");
+    await page.goto(`${app!.url}/r/${slug}?t=Room12`);
+    await send(page, "Is breakfast served until ten?");
+    await guestBubble(page, "breakfast").getByText(stored(t)).waitFor();
+    const [conversation] = await conversations(manager);
+
+    await context.setOffline(true);
+    await page.getByText(t.chat.offline).waitFor();
+    await send(page, "Sent while offline");
+    const queued = guestBubble(page, "Sent while offline");
+    await queued.getByText(t.chat.queued, { exact: true }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await storedTexts(manager, conversation!.id)).toEqual(["Is breakfast served until ten?"]);
+    await screenshot(page, "guest-chat-offline", "phone");
+
+    await context.setOffline(false);
+    await queued.getByText(stored(t)).waitFor({ timeout: 15_000 });
+    await page.getByText(t.chat.offline).waitFor({ state: "detached", timeout: 15_000 });
+    // A moment for any duplicate to arrive, then exactly one copy is stored and shown.
+    await page.waitForTimeout(1_000);
+    expect(await storedTexts(manager, conversation!.id)).toEqual(["Is breakfast served until ten?", "Sent while offline"]);
+    await expect(guestBubble(page, "Sent while offline").count()).resolves.toBe(1);
+    expect(problems()).toEqual([]);
+  });
+
+  it("speaks German to a German browser and tells the appliance so", async () => {
+    const { manager, slug } = await startProperty();
+    const { page, problems } = await openGuest("phone", { locale: "de-DE", timezoneId: "Europe/Berlin" });
+    await page.goto(`${app!.url}/r/${slug}?t=Room12`);
+    await page.getByRole("heading", { name: de.chat.title }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("de");
+    await page.getByLabel(de.chat.nameLabel).fill("Jonas");
+    await send(page, "Guten Abend! Wo kann ich parken?", de.chat.messageLabel);
+    await guestBubble(page, "Wo kann ich parken").getByText(stored(de)).waitFor();
+    const [conversation] = await conversations(manager);
+    expect(conversation).toMatchObject({ guestName: "Jonas", language: "de" });
+    await screenshot(page, "guest-chat-german", "phone");
+    expect(problems()).toEqual([]);
+  });
+
+  it("outside working hours shows the notice and takes an email for the answer", async () => {
+    const { manager, slug } = await startProperty();
+    const closed = { enabled: true, weekly: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, exceptions: [] };
+    expect((await manager.request("PUT", "/api/chat/working-hours", closed)).status).toBe(200);
+
+    const { page, problems } = await openGuest("phone");
+    await page.goto(`${app!.url}/r/${slug}?t=Room12`);
+    await send(page, "Can I check in after midnight?");
+    await page.getByRole("heading", { name: t.offHours.title }).waitFor();
+    // The appliance's notice stands once in the conversation, as a system message.
+    await page.locator('li[data-from="system"]').waitFor();
+    await expect(page.locator('li[data-from="system"]').count()).resolves.toBe(1);
+
+    await page.getByLabel(t.offHours.emailPrompt).fill("not-an-email");
+    await page.getByRole("button", { name: t.chat.save }).click();
+    await page.getByText(t.offHours.emailInvalid).waitFor();
+    await page.getByLabel(t.offHours.emailPrompt).fill("anna@example.com");
+    await page.getByRole("button", { name: t.chat.save }).click();
+    await page.getByText(t.offHours.emailSaved("anna@example.com")).waitFor();
+    const [conversation] = await conversations(manager);
+    expect(conversation?.email).toBe("anna@example.com");
+    await screenshot(page, "guest-chat-off-hours", "phone");
+    expect(problems()).toEqual([]);
+  });
+
+  it("answers an unknown reception link with a friendly page", async () => {
+    await startProperty();
+    const { page, problems } = await openGuest("phone");
+    const response = await page.goto(`${app!.url}/r/no-such-place?t=Room12`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole("heading", { name: t.page.invalidTitle }).waitFor();
+    await screenshot(page, "guest-chat-invalid-link", "phone");
+    // The 404 of the property look-up is how the page learns the link is wrong.
+    expect(problems().filter((p) => !/status of 404/.test(p))).toEqual([]);
+  });
+});
