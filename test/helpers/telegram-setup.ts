@@ -10,10 +10,13 @@ export interface TelegramWorld {
 }
 
 /** The real app with its bot pointed at the Bot API emulator, set up and ready. */
-export async function startTelegramWorld(options: { enforceLimits?: boolean; dataDir?: string; config?: Record<string, unknown> } = {}): Promise<TelegramWorld> {
+export async function startTelegramWorld(
+  options: { enforceLimits?: boolean; dataDir?: string; config?: Record<string, unknown>; clock?: () => number } = {},
+): Promise<TelegramWorld> {
   const tg = await startTelegramEmulator({ enforceLimits: options.enforceLimits ?? false });
   const app = await startTestApp({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     config: {
       telegram: { token: tg.token, apiRoot: tg.apiRoot, pollTimeoutS: 2 },
       chat: { retryMaxSeconds: 1, alertCheckSeconds: 1 },

@@ -20,7 +20,7 @@ export function createChat(deps: ChatDeps & { property: PropertyService; retryMa
   const service = new ChatService(deps);
   const outbox = new Outbox({ db: deps.db, log: deps.log.child({ part: "outbox" }), clock: deps.clock, retryMaxMs: deps.retryMaxMs });
   let sink: AlertSink | undefined;
-  const alerts = new UnansweredAlerts({ db: deps.db, chat: service, sink: () => sink, clock: deps.clock, log: deps.log, intervalMs: deps.alertIntervalMs });
+  const alerts = new UnansweredAlerts({ db: deps.db, chat: service, sink: () => sink, clock: deps.clock, log: deps.log, intervalMs: deps.alertIntervalMs, afterAlert: () => outbox.kick() });
   const unsubscribers = [
     deps.bus.on("property.updated", () => service.reloadProperty()),
     deps.bus.on("auth.setupCompleted", () => service.reloadProperty()),

@@ -16,7 +16,7 @@ export class UnansweredAlerts {
   private running = false;
 
   constructor(
-    private readonly deps: { db: Db; chat: ChatService; sink: () => AlertSink | undefined; clock: () => number; log: Logger; intervalMs: number },
+    private readonly deps: { db: Db; chat: ChatService; sink: () => AlertSink | undefined; clock: () => number; log: Logger; intervalMs: number; afterAlert: () => void },
   ) {}
 
   start() {
@@ -58,6 +58,7 @@ export class UnansweredAlerts {
         });
         if (done) {
           alerted++;
+          this.deps.afterAlert();
           this.deps.log.info({ conversationId: conversation.id, waitedMin: waited }, "unanswered guest: staff on duty alerted");
         }
       }
