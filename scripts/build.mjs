@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const force = process.argv.includes("--force");
 const quiet = process.argv.includes("--quiet");
+// Process tests need only the compiled service, not the web apps.
+const applianceOnly = process.argv.includes("--appliance-only");
 
 function run(label, command, args, cwd = root) {
   const started = Date.now();
@@ -39,7 +41,7 @@ if (force) tscArgs.push("--force");
 run("appliance (tsc -b)", process.execPath, tscArgs);
 
 const vite = join(root, "node_modules", "vite", "bin", "vite.js");
-for (const app of ["admin-ui", "guest-ui"]) {
+for (const app of applianceOnly ? [] : ["admin-ui", "guest-ui"]) {
   const dir = join(root, app);
   if (!existsSync(join(dir, "index.html")) && !existsSync(join(dir, "vite.config.ts"))) continue;
   const stamp = join(dir, "dist", ".build-stamp");

@@ -13,7 +13,7 @@ const MAIN = join(ROOT, "appliance", "dist", "main.js");
 const children: ChildProcess[] = [];
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--quiet"], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--quiet", "--appliance-only"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 }, 240_000);
 

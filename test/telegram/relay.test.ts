@@ -133,3 +133,21 @@ describe("relay", () => {
     expect(ben.received().some((m) => m.text?.includes("First question"))).toBe(false);
   });
 });
+
+describe("replies after a crash", () => {
+  it("finds the guest for a reply to a relay whose Telegram message id was never recorded", async () => {
+    world = await startTelegramWorld();
+    const { user: anna } = await linkStaff(world, "Anna", 6501);
+    const guest = await webGuest(world.app, { name: "Rosa" });
+    await guest.send("Can we check out at noon?");
+    const relayed = await anna.waitFor(/check out at noon/);
+    await waitUntil(async () => Boolean((await guest.messages())[0]?.deliveredAt), 5000, "relay recorded");
+    // As if the box died between Telegram accepting the relay and the answer being stored.
+    const Database = (await import("better-sqlite3")).default;
+    const db = new Database(`${world.app.dataDir}/innbox.sqlite`);
+    db.prepare("delete from telegram_relays").run();
+    db.close();
+    await anna.reply(relayed, "Yes, noon is fine.");
+    await waitUntil(async () => (await guest.messages()).some((m) => m.from === "staff" && m.text === "Yes, noon is fine."), 5000, "answer stored");
+  });
+});

@@ -92,6 +92,12 @@ export class Outbox {
       .execute();
   }
 
+  /** The latest items for one chat, newest first, whatever their state (to recognise what was sent). */
+  async recent<P = unknown>(chatKey: string, limit: number, db: Db = this.options.db): Promise<Array<{ seq: number; payload: P }>> {
+    const rows = await db.selectFrom("outbox").select(["seq", "payload"]).where("chat_key", "=", chatKey).orderBy("seq", "desc").limit(limit).execute();
+    return rows.map((r) => ({ seq: r.seq, payload: JSON.parse(r.payload) as P }));
+  }
+
   kick(): void {
     this.wake?.();
   }

@@ -1,6 +1,16 @@
 // Every sentence the bot writes, in one place. Staff-facing texts are English for now;
 // guest-facing ones follow the guest's Telegram language with English as fallback.
 
+/** What a Telegram user sees of our HTML: tags gone, entities decoded, ends trimmed. */
+export const htmlToPlain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .trim();
+
 export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const CHANNEL_LABEL: Record<string, string> = { web: "Online Reception", telegram: "Telegram", kiosk: "Lobby kiosk", widget: "Website chat" };

@@ -4,7 +4,7 @@ import type { ChatService, ChatTx } from "../chat/index.js";
 import type { Outbox } from "../chat/outbox.js";
 import { nowIso } from "../db/index.js";
 import type { TeamService } from "../team/index.js";
-import { guestTexts, staffTexts } from "./bot-texts.js";
+import { guestTexts, htmlToPlain, staffTexts } from "./bot-texts.js";
 import { sha256 } from "../auth/tokens.js";
 import { telegramRepository as repo } from "./repository.js";
 import type { TelegramPayload } from "./telegram-transport.js";
@@ -116,7 +116,7 @@ async function handleStaffMessage(
     await send(staffTexts.replyNeeded, message.message_id);
     return;
   }
-  const relay = await repo.findRelay(tx.db, String(message.chat.id), replyTo.message_id);
+  const relay = (await repo.findRelay(tx.db, String(message.chat.id), replyTo.message_id)) ?? (await recogniseRelay(deps, tx, message));
   if (!relay) {
     await send(staffTexts.notARelay, message.message_id);
     return;
@@ -155,4 +155,23 @@ async function handleGuestMessage(
     (await chat.findTelegramConversation(tx.db, chatId)) ??
     (await chat.createTelegramConversation(tx, { chatId, name: fullName(message), ...(language ? { language } : {}) }));
   await tx.storeGuestMessage(conversation, { text: parsed.data, clientId: `tg-${updateId}` });
+}
+
+/**
+ * A reply to a relay whose message id was never recorded: the box died after Telegram took
+ * the message but before the answer was stored. The replied-to text identifies it among
+ * what the outbox sent to this chat; the mapping is then recorded for next time.
+ */
+async function recogniseRelay(deps: UpdateHandlerDeps, tx: ChatTx, message: TgMessage) {
+  const replyTo = message.reply_to_message;
+  if (!replyTo?.text || !replyTo.from?.is_bot) return undefined;
+  const chatId = String(message.chat.id);
+  for (const item of await deps.outbox.recent<TelegramPayload>(`tg:${chatId}`, 5000, tx.db)) {
+    const relay = item.payload.relay;
+    if (!relay || htmlToPlain(item.payload.text) !== replyTo.text.trim()) continue;
+    const row = { chat_id: chatId, message_id: replyTo.message_id, conversation_id: relay.conversationId, chat_message_id: relay.messageId, created_at: nowIso(deps.clock) };
+    await repo.insertRelay(tx.db, row);
+    return row;
+  }
+  return undefined;
 }
