@@ -1,0 +1,512 @@
+#!/usr/bin/env node
+// Telegram relay benchmark: how close the appliance's outbox gets to what Telegram's
+// sending limits allow, without a single 429, and whether every staff chat gets every
+// guest message once and in order. `npm run bench:relay` builds first; run directly with
+// `node scripts/bench-relay.mjs [options]` (--help).
+//
+// The Bot API peer is the test suite's emulator (test/helpers/telegram-emulator.ts) with
+// Telegram's limits imposed (enforceLimits: 30 messages/s overall; per private chat a
+// burst of 3 then 1/s). It is TypeScript, so it is loaded with Vite's module runner
+// (`runnerImport` from the vite devDependency, the same transform vitest uses): no tsx,
+// no vitest run, and the benchmark stays a plain Node script. It runs in this process;
+// the appliance is the built `node appliance/dist/main.js` in a child process (fresh
+// temp data folder, LOG_LEVEL=warn) whose config file points telegram.apiRoot at the
+// emulator and otherwise keeps the shipped defaults (unless --config overrides them).
+//
+// Scenarios (each: guests post their messages as fast as the 201s come back, then we
+// wait until every relay has been accepted by the emulator):
+//   per-chat  --staff linked staff chats (default 10): the per-chat 1/s limit binds.
+//   overall   --wide-staff chats (default 40): the 30/s overall limit binds.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const TARGET_RATIO = 0.9;
+const TARGET_429 = 0;
+// Telegram's limits as the emulator enforces them (its defaults).
+const LIMIT_PER_SECOND = 30;
+const LIMIT_PRIVATE_BURST = 3;
+const LIMIT_PRIVATE_PER_SECOND = 1;
+const READY_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const mainJs = path.join(repoRoot, "appliance", "dist", "main.js");
+const emulatorTs = path.join(repoRoot, "test", "helpers", "telegram-emulator.ts");
+
+const usage = `Usage: node scripts/bench-relay.mjs [options]
+
+  --guests N          web guests posting in each scenario (default 60)
+  --staff N           linked staff chats in the per-chat scenario (default 10)
+  --messages N        guest messages in the per-chat scenario (default 60 -> 600 relays)
+  --wide-staff N      linked staff chats in the overall scenario (default 40; 0 skips it)
+  --wide-messages N   guest messages in the overall scenario (default 30 -> 1200 relays)
+  --config JSON       merged into the appliance's config file, e.g. '{"telegram":{"perSecond":30}}'
+
+Targets: sendMessage accepted / allowed by the limits >= ${TARGET_RATIO}; 429 answers = ${TARGET_429};
+every staff chat gets every guest message exactly once, in the order they were stored.`;
+
+function fail(message) {
+  process.stderr.write(`bench-relay: ${message}\n`);
+  process.exit(1);
+}
+
+function parseOptions() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        guests: { type: "string", default: "60" },
+        staff: { type: "string", default: "10" },
+        messages: { type: "string", default: "60" },
+        "wide-staff": { type: "string", default: "40" },
+        "wide-messages": { type: "string", default: "30" },
+        config: { type: "string", default: "{}" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    fail(`${error.message}\n${usage}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  const whole = (name, min, max) => {
+    const n = Number(values[name]);
+    if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max}, got "${values[name]}"`);
+    return n;
+  };
+  let config;
+  try {
+    config = JSON.parse(values.config);
+  } catch (error) {
+    fail(`--config is not JSON: ${error.message}`);
+  }
+  if (!config || typeof config !== "object" || Array.isArray(config)) fail("--config must be a JSON object");
+  const staff = whole("staff", 1, 200);
+  const wideStaff = whole("wide-staff", 0, 200);
+  if (wideStaff && wideStaff <= staff) fail("--wide-staff must be 0 or more than --staff (the per-chat scenario's chats are reused and more are linked)");
+  return {
+    guests: whole("guests", 1, 2000),
+    staff,
+    messages: whole("messages", 1, 20_000),
+    wideStaff,
+    wideMessages: whole("wide-messages", 1, 20_000),
+    config,
+  };
+}
+
+// --- children and temp folders are cleaned up however we exit ------------------------
+
+const children = new Set();
+const tempDirs = new Set();
+
+function cleanUp() {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+}
+
+// --- helpers -------------------------------------------------------------------------------
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
+const verdict = (ok) => (ok ? "OK" : "MISSED");
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function readMemory(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+    return { rssKb: field("VmRSS"), hwmKb: field("VmHWM") };
+  } catch {
+    return null;
+  }
+}
+
+function deepMerge(base, extra) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    out[key] = value && typeof value === "object" && !Array.isArray(value) && typeof out[key] === "object" ? deepMerge(out[key], value) : value;
+  }
+  return out;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+
+function request(port, method, urlPath, { body, headers = {} } = {}) {
+  return new Promise((resolve) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method,
+        path: urlPath,
+        agent,
+        timeout: 30_000,
+        headers: { ...headers, ...(payload !== undefined ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}) },
+      },
+      (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            parsed = text;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed });
+        });
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", (err) => resolve({ status: 0, headers: {}, body: { error: err.message } }));
+    req.end(payload);
+  });
+}
+
+async function inBatches(count, concurrency, fn) {
+  const results = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await fn(i);
+      }
+    }),
+  );
+  return results;
+}
+
+async function waitUntil(check, timeoutMs, what) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await sleep(50);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+// --- the appliance -------------------------------------------------------------------------
+
+async function startAppliance(config) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "innbox-bench-relay-"));
+  tempDirs.add(dir);
+  const dataDir = path.join(dir, "data");
+  const configPath = path.join(dir, "config.json");
+  writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
+  const port = await freePort();
+  const logTail = [];
+  const keepTail = (chunk) => {
+    logTail.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    logTail.splice(0, Math.max(0, logTail.length - 30));
+  };
+  const child = spawn(process.execPath, [mainJs], {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), INNBOX_DATA_DIR: dataDir, INNBOX_CONFIG: configPath, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  child.stdout.on("data", keepTail);
+  child.stderr.on("data", keepTail);
+  let exitInfo = null;
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve((exitInfo = { code, signal }))));
+  await waitUntil(
+    async () => {
+      if (exitInfo) throw new Error(`the appliance exited (code ${exitInfo.code}, signal ${exitInfo.signal}):\n  ${logTail.join("\n  ")}`);
+      return (await request(port, "GET", "/healthz")).status === 200;
+    },
+    READY_TIMEOUT_MS,
+    "/healthz",
+  );
+  return {
+    child,
+    port,
+    dataDir,
+    logTail,
+    running: () => exitInfo === null,
+    async stop() {
+      if (!exitInfo) {
+        child.kill("SIGTERM");
+        const timedOut = await Promise.race([exited.then(() => false), sleep(STOP_TIMEOUT_MS).then(() => true)]);
+        if (timedOut) {
+          process.stderr.write(`bench-relay: the appliance did not exit ${STOP_TIMEOUT_MS} ms after SIGTERM; killing it\n`);
+          child.kill("SIGKILL");
+          await exited;
+        }
+      }
+      children.delete(child);
+    },
+    removeData() {
+      rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
+    },
+  };
+}
+
+// --- one scenario ------------------------------------------------------------------------------
+
+/** Allowed sendMessage count in a window of T seconds that starts with full buckets and an empty 1 s window. */
+function allowedIn(seconds, chats) {
+  const whole = Math.floor(seconds);
+  const overall = LIMIT_PER_SECOND * (whole + 1);
+  const perChat = chats * (LIMIT_PRIVATE_BURST + Math.floor(seconds * LIMIT_PRIVATE_PER_SECOND));
+  return { overall, perChat, allowed: Math.min(overall, perChat) };
+}
+
+async function runScenario(ctx, { name, staffUsers, messages }) {
+  const { tg, app, slug, guestsPerScenario } = ctx;
+  const chatIds = new Set(staffUsers.map((u) => u.chatId));
+  const relays = messages * staffUsers.length;
+  const expectedRate = Math.min(LIMIT_PER_SECOND, staffUsers.length * LIMIT_PRIVATE_PER_SECOND);
+  console.log(
+    `\n[${name}] ${staffUsers.length} staff chats, ${guestsPerScenario} guests posting ${messages} messages -> ${relays} relays; at most ~${expectedRate}/s can pass, so >= ~${fmt(Math.max(0, relays - staffUsers.length * LIMIT_PRIVATE_BURST) / expectedRate, 0)} s`,
+  );
+
+  const guests = await inBatches(guestsPerScenario, 8, async (i) => {
+    const res = await request(app.port, "POST", "/api/guest/sessions", { body: { slug, tag: `Room${i + 1}`, name: `Guest ${name} ${i + 1}` } });
+    if (res.status !== 201) throw new Error(`createGuestSession answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  });
+
+  // Let every private chat's bucket refill and the 1 s window empty before we start.
+  await sleep(LIMIT_PRIVATE_BURST * 1000 + 500);
+  const rateLimited0 = tg.stats.rateLimited;
+  const calls0 = tg.stats.calls.sendMessage ?? 0;
+  const sentIndex0 = tg.sent.length;
+  const marker = new RegExp(`relay bench ${name} m(\\d+)\\b`);
+
+  // Each guest posts its share one after the other (next POST once the 201 is in); guests in parallel.
+  const tStart = Date.now();
+  let postErrors = 0;
+  let acked = 0;
+  await Promise.all(
+    guests.map(async (guest, g) => {
+      for (let k = g; k < messages; k += guests.length) {
+        const res = await request(app.port, "POST", "/api/guest/messages", {
+          body: { text: `relay bench ${name} m${k} from guest ${g + 1}`, clientId: `${name}-${k}` },
+          headers: { authorization: `Bearer ${guest.token}` },
+        });
+        if (res.status === 201) acked++;
+        else postErrors++;
+      }
+    }),
+  );
+  const postedMs = Date.now() - tStart;
+
+  // Wait until the emulator accepted every relay (bounded: twice the ideal time plus 30 s).
+  let relayed = 0;
+  let scanned = sentIndex0;
+  const deadlineMs = (relays / expectedRate) * 2000 + 30_000;
+  let timedOut = false;
+  try {
+    await waitUntil(
+      () => {
+        for (; scanned < tg.sent.length; scanned++) {
+          const s = tg.sent[scanned];
+          if (chatIds.has(s.chatId) && marker.test(s.text)) relayed++;
+        }
+        if (!app.running()) throw new Error(`the appliance exited:\n  ${app.logTail.join("\n  ")}`);
+        return relayed >= acked * staffUsers.length;
+      },
+      deadlineMs,
+      `${acked * staffUsers.length} relays`,
+    );
+  } catch (err) {
+    if (!app.running()) throw err;
+    timedOut = true;
+  }
+  const sent = tg.sent.slice(sentIndex0);
+  const relaySends = sent.filter((s) => chatIds.has(s.chatId) && marker.test(s.text));
+  const tEnd = relaySends.length ? relaySends[relaySends.length - 1].at : Date.now();
+  const seconds = (tEnd - tStart) / 1000;
+  const inWindow = sent.filter((s) => s.at >= tStart && s.at <= tEnd).length;
+  const { overall, perChat, allowed } = allowedIn(seconds, staffUsers.length);
+  const ratio = inWindow / allowed;
+  const rateLimited = tg.stats.rateLimited - rateLimited0;
+  const attempts = (tg.stats.calls.sendMessage ?? 0) - calls0;
+
+  // Accepted sends per second of the run, and the spacing per chat.
+  const perSecond = new Array(Math.max(1, Math.ceil(seconds))).fill(0);
+  for (const s of sent) if (s.at >= tStart && s.at <= tEnd) perSecond[Math.min(perSecond.length - 1, Math.floor((s.at - tStart) / 1000))]++;
+  const gaps = [];
+  const lastAt = new Map();
+  for (const s of relaySends) {
+    const prev = lastAt.get(s.chatId);
+    if (prev !== undefined) gaps.push(s.at - prev);
+    lastAt.set(s.chatId, s.at);
+  }
+  gaps.sort((a, b) => a - b);
+  const firstRelayMs = relaySends.length ? relaySends[0].at - tStart : NaN;
+
+  console.log(`  guests' POSTs: ${acked} answered 201 in ${fmt(postedMs / 1000, 2)} s, ${postErrors} failed; first relay accepted ${fmt(firstRelayMs, 0)} ms after the first POST`);
+  console.log(`  relays accepted: ${relaySends.length} / ${acked * staffUsers.length}${timedOut ? `  (TIMED OUT after ${fmt(deadlineMs / 1000, 0)} s)` : ""}; all delivered ${fmt(seconds, 2)} s after the first POST`);
+  console.log(
+    `  sendMessage accepted in that window: ${inWindow} = ${fmt(inWindow / seconds, 2)}/s; attempts ${attempts}; 429 answers ${rateLimited}`,
+  );
+  console.log(
+    `  allowed in ${fmt(seconds, 2)} s: min(overall ${LIMIT_PER_SECOND} x (floor(T)+1) = ${overall}, per chat ${staffUsers.length} x (${LIMIT_PRIVATE_BURST} + floor(T x ${LIMIT_PRIVATE_PER_SECOND})) = ${perChat}) = ${allowed}`,
+  );
+  console.log(`  sent/allowed = ${inWindow}/${allowed} = ${fmt(ratio, 3)}`);
+  console.log(
+    `  gap between two sends to one chat: min ${fmt(gaps[0] ?? NaN, 0)} ms, median ${fmt(gaps[Math.floor(gaps.length / 2)] ?? NaN, 0)} ms, max ${fmt(gaps[gaps.length - 1] ?? NaN, 0)} ms`,
+  );
+  console.log(`  accepted per second: ${perSecond.join(" ")}`);
+  return { name, chatIds: [...chatIds], seconds, inWindow, allowed, ratio, rateLimited, postErrors, acked, relays: relaySends, timedOut, marker };
+}
+
+/** Every staff chat got every message of the scenario once, in the order the messages were stored (seq). */
+function checkOrder(dbFile, scenario, SQLite) {
+  const db = new SQLite(dbFile, { readonly: true });
+  const expected = db
+    .prepare("SELECT client_id FROM messages WHERE sender = 'guest' AND client_id LIKE ? ORDER BY seq")
+    .all(`${scenario.name}-%`)
+    .map((r) => Number(r.client_id.slice(scenario.name.length + 1)));
+  db.close();
+  let chatsOk = 0;
+  let missing = 0;
+  let duplicates = 0;
+  let outOfOrder = 0;
+  for (const chatId of scenario.chatIds) {
+    const got = scenario.relays.filter((s) => s.chatId === chatId).map((s) => Number(scenario.marker.exec(s.text)[1]));
+    const seen = new Set();
+    let dup = 0;
+    for (const k of got) {
+      if (seen.has(k)) dup++;
+      seen.add(k);
+    }
+    const miss = expected.filter((k) => !seen.has(k)).length;
+    const firstOnly = got.filter((k, i) => got.indexOf(k) === i);
+    const inOrder = firstOnly.length === expected.length && firstOnly.every((k, i) => k === expected[i]);
+    let wrong = 0;
+    if (!inOrder) {
+      const position = new Map(expected.map((k, i) => [k, i]));
+      for (let i = 1; i < firstOnly.length; i++) if ((position.get(firstOnly[i]) ?? -1) < (position.get(firstOnly[i - 1]) ?? -1)) wrong++;
+    }
+    missing += miss;
+    duplicates += dup;
+    outOfOrder += wrong;
+    if (!dup && !miss && inOrder) chatsOk++;
+  }
+  return { expected: expected.length, chats: scenario.chatIds.length, chatsOk, missing, duplicates, outOfOrder };
+}
+
+// --- main ---------------------------------------------------------------------------------------
+
+async function main() {
+  const opts = parseOptions();
+  process.on("exit", cleanUp);
+  for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]]) {
+    process.on(signal, () => {
+      process.stderr.write(`\nbench-relay: ${signal}, stopping the appliance\n`);
+      process.exit(128 + number);
+    });
+  }
+  if (!existsSync(mainJs)) fail(`${path.relative(process.cwd(), mainJs)} does not exist; build first (npm run build, or use npm run bench:relay)`);
+  const started = Date.now();
+
+  const { runnerImport } = await import("vite");
+  const { module: emulator } = await runnerImport(emulatorTs);
+  const { default: SQLite } = await import("better-sqlite3");
+  const tg = await emulator.startTelegramEmulator({ enforceLimits: true });
+  const config = deepMerge({ telegram: { token: tg.token, apiRoot: tg.apiRoot } }, opts.config);
+
+  console.log(`Innbox Telegram relay benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs`);
+  console.log(
+    `Bot API emulator at ${tg.apiRoot} with Telegram's limits: ${LIMIT_PER_SECOND} sendMessage/s overall (sliding 1 s window), per private chat a burst of ${LIMIT_PRIVATE_BURST} then ${LIMIT_PRIVATE_PER_SECOND}/s (token bucket)`,
+  );
+  console.log(`appliance config: ${JSON.stringify({ ...config, telegram: { ...config.telegram, token: "<emulator>" } })} (other telegram.* at their defaults)`);
+
+  const app = await startAppliance(config);
+  try {
+    const token = readFileSync(path.join(app.dataDir, "setup-token"), "utf8").trim();
+    const setup = await request(app.port, "POST", "/api/setup", {
+      body: { token, username: "manager", password: "correct horse battery", propertyName: "Hotel Relay Bench" },
+    });
+    if (setup.status !== 201) throw new Error(`setup answered ${setup.status}: ${JSON.stringify(setup.body)}`);
+    const cookie = String([setup.headers["set-cookie"]].flat()[0] ?? "").split(";")[0];
+    const manager = { cookie, "x-csrf-token": setup.body.csrfToken };
+    const property = await request(app.port, "GET", "/api/property", { headers: manager });
+    await waitUntil(async () => (await request(app.port, "GET", "/api/telegram", { headers: manager })).body.botUsername === tg.botUsername, 10_000, "the bot's username");
+
+    // Link staff the way a receptionist does: the link's code, sent to the bot as /start <code>.
+    const staffUsers = [];
+    const linkStaff = async (count) => {
+      const t0 = Date.now();
+      const first = staffUsers.length;
+      const added = await inBatches(count, 8, async (j) => {
+        const i = first + j;
+        const name = `Staff ${i + 1}`;
+        const created = await request(app.port, "POST", "/api/team", { body: { name, role: "staff" }, headers: manager });
+        if (created.status !== 201) throw new Error(`createTeamMember answered ${created.status}: ${JSON.stringify(created.body)}`);
+        const link = await request(app.port, "POST", `/api/team/${created.body.id}/telegram-link`, { headers: manager });
+        if (link.status !== 201) throw new Error(`createTelegramLink answered ${link.status}: ${JSON.stringify(link.body)}`);
+        const user = tg.user(500_000 + i, { firstName: name });
+        await user.send(`/start ${new URL(link.body.url).searchParams.get("start")}`);
+        await user.waitFor(/now linked/, 30_000);
+        return user;
+      });
+      staffUsers.push(...added);
+      console.log(`\nlinked ${count} more staff chats (${staffUsers.length} in all) in ${fmt((Date.now() - t0) / 1000, 2)} s; each got its confirmation through the outbox`);
+    };
+
+    const ctx = { tg, app, slug: property.body.slug, guestsPerScenario: opts.guests };
+    await linkStaff(opts.staff);
+    const scenarios = [await runScenario(ctx, { name: "per-chat", staffUsers: [...staffUsers], messages: opts.messages })];
+    if (opts.wideStaff) {
+      await linkStaff(opts.wideStaff - opts.staff);
+      scenarios.push(await runScenario(ctx, { name: "overall", staffUsers: [...staffUsers], messages: opts.wideMessages }));
+    }
+    const mem = readMemory(app.child.pid);
+    await app.stop();
+
+    console.log("\nresults");
+    const dbFile = path.join(app.dataDir, "innbox.sqlite");
+    for (const s of scenarios) {
+      const order = checkOrder(dbFile, s, SQLite);
+      const orderOk = order.chatsOk === order.chats && order.expected === s.acked;
+      console.log(`[${s.name}]`);
+      console.log(`  sent/allowed              ${fmt(s.ratio, 3).padStart(8)}   target >= ${TARGET_RATIO}   ${verdict(s.ratio >= TARGET_RATIO && !s.timedOut)}`);
+      console.log(`  429 answers               ${String(s.rateLimited).padStart(8)}   target = ${TARGET_429}     ${verdict(s.rateLimited === TARGET_429)}`);
+      console.log(`  all delivered after       ${`${fmt(s.seconds, 1)} s`.padStart(8)}   (${s.relays.length} relays)`);
+      console.log(
+        `  every chat, every message once, in stored order: ${order.chatsOk}/${order.chats} chats   ${verdict(orderOk)}  (${order.expected} messages stored; missing ${order.missing}, duplicates ${order.duplicates}, out of order ${order.outOfOrder}; POST errors ${s.postErrors})`,
+      );
+    }
+    if (mem) console.log(`appliance RSS at the end ${fmt(mem.rssKb / 1024)} MB (peak ${fmt(mem.hwmKb / 1024)} MB)`);
+    console.log(
+      `\nhow "allowed" is computed: T runs from the first guest POST to the moment the emulator accepted the last relay. In T seconds, starting with full buckets and an empty window, Telegram lets through at most ${LIMIT_PER_SECOND} x (floor(T)+1) messages overall (${LIMIT_PER_SECOND} at once, ${LIMIT_PER_SECOND} more each second) and, per private chat, ${LIMIT_PRIVATE_BURST} + floor(T x ${LIMIT_PRIVATE_PER_SECOND}) (the burst, then one per second); allowed = the smaller of the overall figure and the sum over the staff chats. "sent" counts every sendMessage the emulator accepted in T. 1.0 means the appliance never left a send that the limits permitted unused.`,
+    );
+    console.log(`whole run ${fmt((Date.now() - started) / 1000)} s`);
+  } finally {
+    await app.stop();
+    app.removeData();
+    await tg.stop();
+    agent.destroy();
+  }
+}
+
+main().catch((error) => fail(error instanceof Error ? error.stack ?? error.message : String(error)));
