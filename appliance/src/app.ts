@@ -88,6 +88,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       clock,
       property: property.service,
       retryMaxMs: config.chat.retryMaxSeconds * 1000,
+      guestTokenDays: config.chat.guestTokenDays,
       alertIntervalMs: config.chat.alertCheckSeconds * 1000,
     });
     const telegram = createTelegram({

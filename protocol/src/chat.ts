@@ -92,6 +92,7 @@ export const ConversationListItem = z
     lastMessage: z.string(),
     lastMessageAt: z.string(),
     unanswered: z.boolean(),
+    alerted: z.boolean().describe("Staff on duty were alerted that this guest waits for an answer."),
     waitingSince: z.string().optional().describe("When the oldest unanswered guest message arrived."),
   })
   .meta({ id: "ConversationListItem" });

@@ -160,6 +160,11 @@ describe("bad input", () => {
       expectError(res, 400);
       expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(["extra", "password", "username"]);
       expectError(await client.request("POST", "/api/setup", undefined, { rawBody: "{" }), 400, /not valid JSON/);
+      expectError(await client.post("/api/setup", { token: fresh.setupToken(), username: "anna", password: "x".repeat(200_000) }), 413, /larger than/);
+      const missing = await client.post("/api/setup", {});
+      expectError(missing, 400);
+      expect(missing.body.details.map((d: { field: string }) => d.field).sort()).toEqual(["password", "token", "username"]);
+      expectError(await client.post("/api/setup", { token: 5, username: 5, password: 5 }), 400);
       expect((await client.get("/api/setup")).body.needed).toBe(true);
     } finally {
       await fresh.stop();

@@ -185,3 +185,19 @@ describe("team messenger API", () => {
     expect(list[0]).toMatchObject({ email: "ana@example.com", language: "de-DE", unanswered: true });
   });
 });
+
+describe("guest tokens", () => {
+  it("expire after the configured days with a clear answer", async () => {
+    await app.stop();
+    let now = Date.parse("2026-11-25T10:00:00Z");
+    app = await startTestApp({ clock: () => now, config: { chat: { guestTokenDays: 30 } } });
+    manager = await setUpManager(app);
+    const guest = await newGuest();
+    expect((await guest.post("/api/guest/messages", { text: "hello" })).status).toBe(201);
+    now += 31 * 86_400_000;
+    const late = await guest.post("/api/guest/messages", { text: "still there?" });
+    expect(late.status).toBe(401);
+    expect(late.body.error).toMatch(/expired/);
+    await expect(connectSocket(app.url, "/guest", { token: guest.token })).rejects.toThrow(/expired/);
+  });
+});

@@ -48,12 +48,15 @@ export const toListItem = (c: Conversation): ConversationListItem => ({
   lastMessage: c.last_message_preview,
   lastMessageAt: c.last_message_at,
   unanswered: c.waiting_since !== null,
+  alerted: c.alerted_at !== null,
   ...(c.waiting_since ? { waitingSince: c.waiting_since } : {}),
 });
 
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text).replace(/\s+/g, " ");
 
 export interface ChatDeps {
+  /** A guest's chat token works this many days after it was issued. */
+  guestTokenDays: number;
   db: Db;
   bus: EventBus;
   log: Logger;
@@ -84,7 +87,7 @@ export class ChatService {
   private timezone = "UTC";
   private slug = "";
   private propertyName = "";
-  private readonly sessionCache = new Map<string, string>();
+  private readonly sessionCache = new Map<string, { conversationId: string; expiresAt: number }>();
   private offDuty = new Set<string>();
 
   constructor(private readonly deps: ChatDeps) {}
@@ -198,13 +201,18 @@ export class ChatService {
   async conversationForToken(token: string | undefined): Promise<string> {
     if (!token) throw AppError.unauthorized("Send the guest token as Authorization: Bearer <token>.");
     const hash = sha256(token);
-    const cached = this.sessionCache.get(hash);
-    if (cached) return cached;
-    const row = await repo.findGuestSession(this.deps.db, hash);
-    if (!row) throw AppError.unauthorized("This chat token is not valid; open the reception page again to start a new chat.");
-    if (this.sessionCache.size > 10_000) this.sessionCache.clear();
-    this.sessionCache.set(hash, row.conversation_id);
-    return row.conversation_id;
+    let session = this.sessionCache.get(hash);
+    if (!session) {
+      const row = await repo.findGuestSession(this.deps.db, hash);
+      if (!row) throw AppError.unauthorized("This chat token is not valid; open the reception page again to start a new chat.");
+      session = { conversationId: row.conversation_id, expiresAt: Date.parse(row.created_at) + this.deps.guestTokenDays * 86_400_000 };
+      if (this.sessionCache.size > 10_000) this.sessionCache.clear();
+      this.sessionCache.set(hash, session);
+    }
+    if (session.expiresAt <= this.deps.clock()) {
+      throw AppError.unauthorized("This chat has expired; open the reception page again to start a new chat.");
+    }
+    return session.conversationId;
   }
 
   async getConversation(id: string, db: Db = this.deps.db): Promise<Conversation> {

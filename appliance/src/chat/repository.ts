@@ -78,7 +78,7 @@ export const chatRepository = {
     return db.insertInto("guest_sessions").values(row).execute();
   },
   findGuestSession(db: Db, tokenHash: string) {
-    return db.selectFrom("guest_sessions").select("conversation_id").where("token_hash", "=", tokenHash).executeTakeFirst();
+    return db.selectFrom("guest_sessions").select(["conversation_id", "created_at"]).where("token_hash", "=", tokenHash).executeTakeFirst();
   },
   getSetting(db: Db, key: string) {
     return db.selectFrom("chat_settings").select("value").where("key", "=", key).executeTakeFirst();

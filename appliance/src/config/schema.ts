@@ -43,6 +43,7 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       retryMaxSeconds: z.number().int().min(1).max(3600).default(60),
       alertCheckSeconds: z.number().int().min(1).max(3600).default(30),
+      guestTokenDays: z.number().int().min(1).max(3650).default(90),
     })
     .prefault({}),
   weather: z
