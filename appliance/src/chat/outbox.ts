@@ -112,8 +112,10 @@ export class Outbox {
     this.running = false;
     this.kick();
     await this.loop;
-    // Let sends in flight finish so their rows are updated (bounded by the transport's timeout).
-    while (this.inFlight.size) await new Promise((r) => setTimeout(r, 20));
+    // Let sends in flight finish so their rows are updated; after 3 s stop waiting: an
+    // unfinished one stays pending and goes again after the restart.
+    const until = Date.now() + 3000;
+    while (this.inFlight.size && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
   }
 
   /** Resolves once nothing is pending that could go out now (tests and benchmarks). */
@@ -192,10 +194,15 @@ export class Outbox {
       this.lastSentAt.set(row.chat_key, now);
       this.inFlight.add(row.chat_key);
       const item: OutboxItem = { seq: row.seq, transport: row.transport, chatKey: row.chat_key, payload: JSON.parse(row.payload), attempts: row.attempts };
-      void this.deliver(transport, item).finally(() => {
-        this.inFlight.delete(row.chat_key);
-        this.kick();
-      });
+      void this.deliver(transport, item)
+        .catch((err: unknown) => {
+          // Only when the database went away (shutdown): the row stays pending and goes again later.
+          if (this.running) this.options.log.error({ err, seq: item.seq }, "outbox: could not record a delivery");
+        })
+        .finally(() => {
+          this.inFlight.delete(row.chat_key);
+          this.kick();
+        });
     }
     return next;
   }
