@@ -51,7 +51,7 @@ for (const app of applianceOnly ? [] : ["admin-ui", "guest-ui"]) {
     newestMtime(join(root, "package-lock.json")),
   );
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) continue;
-  if (quiet) console.log(`build: building ${app} (sources changed since the last build)…`);
+  if (quiet) console.log(`build: building ${app} (${existsSync(stamp) ? "sources changed since the last build" : "first build"})…`);
   run(`${app} (vite build)`, process.execPath, [vite, "build", "--logLevel", quiet ? "error" : "warn"], dir);
   writeFileSync(stamp, new Date().toISOString());
 }
