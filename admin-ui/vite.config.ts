@@ -19,6 +19,6 @@ export default defineConfig({
   },
   server: {
     // `npm run dev -w admin-ui` talks to an appliance running on the default port.
-    proxy: { "/api": "http://localhost:8080" },
+    proxy: { "/api": "http://localhost:8080", "/socket.io": { target: "http://localhost:8080", ws: true } },
   },
 });

@@ -11,11 +11,14 @@ import { ComingSoonPage } from "./pages/coming-soon-page";
 import { ForbiddenPage, NotFoundPage } from "./pages/not-found-page";
 import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
+import { InboxProvider } from "./pages/messenger/inbox";
+import { MessengerPage } from "./pages/messenger/messenger-page";
 import { PropertyPage } from "./pages/property-page";
+import { SettingsPage } from "./pages/settings/settings-page";
 import { SetupPage } from "./pages/setup/setup-page";
 import { TeamPage } from "./pages/team/team-page";
 import { navigate, useLocation } from "./router";
-import { sections } from "./sections";
+import { sectionFor } from "./sections";
 
 export function App() {
   const location = useLocation();
@@ -147,18 +150,25 @@ export function App() {
     if (path === "/login") return <Redirect to={safeNext(query.get("next"))} />;
 
     return (
-      <Layout path={path}>
-        <Screen path={path} role={session.user.role} />
-      </Layout>
+      <InboxProvider>
+        <Layout path={path}>
+          <Screen path={path} role={session.user.role} />
+        </Layout>
+      </InboxProvider>
     );
   }
 }
 
 function Screen({ path, role }: { path: string; role: "manager" | "staff" }) {
-  const section = sections.find((candidate) => candidate.path === path);
+  const section = sectionFor(path);
   if (!section) return <NotFoundPage />;
   if (section.managerOnly && role !== "manager") return <ForbiddenPage />;
-  if (section.comingSoon) return <ComingSoonPage title={section.label} description={section.comingSoon} />;
+  if (section.comingSoon) return path === section.path ? <ComingSoonPage title={section.label} description={section.comingSoon} /> : <NotFoundPage />;
+  // What follows the section's path, e.g. the conversation id in /messenger/c_1.
+  const rest = path === section.path ? null : safeDecode(path.slice(section.path.length + 1));
+  if (section.path === "/messenger") return rest?.includes("/") ? <NotFoundPage /> : <MessengerPage conversationId={rest} />;
+  if (section.path === "/settings") return <SettingsPage page={rest} />;
+  if (rest !== null) return <NotFoundPage />;
   switch (section.path) {
     case "/team":
       return <TeamPage />;
@@ -166,6 +176,14 @@ function Screen({ path, role }: { path: string; role: "manager" | "staff" }) {
       return <PropertyPage />;
     default:
       return <HomePage />;
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
   }
 }
 
@@ -180,5 +198,5 @@ function Loading() {
 /** Only in-app paths we know, so a crafted link cannot send people elsewhere after signing in. */
 function safeNext(next: string | null): string {
   if (!next || !next.startsWith("/") || next.startsWith("//")) return "/";
-  return sections.some((section) => section.path === next) ? next : "/";
+  return sectionFor(next) ? next : "/";
 }

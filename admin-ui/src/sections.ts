@@ -14,7 +14,7 @@ export interface Section {
 
 export const sections: readonly Section[] = [
   { path: "/", label: t.nav.home, icon: "home", managerOnly: false },
-  { path: "/messenger", label: t.nav.messenger, icon: "messenger", managerOnly: false, comingSoon: t.sections.messenger },
+  { path: "/messenger", label: t.nav.messenger, icon: "messenger", managerOnly: false },
   { path: "/reception", label: t.nav.reception, icon: "reception", managerOnly: true, comingSoon: t.sections.reception },
   { path: "/rooms", label: t.nav.rooms, icon: "rooms", managerOnly: false, comingSoon: t.sections.rooms },
   { path: "/devices", label: t.nav.devices, icon: "devices", managerOnly: false, comingSoon: t.sections.devices },
@@ -23,9 +23,14 @@ export const sections: readonly Section[] = [
   { path: "/widget", label: t.nav.widget, icon: "widget", managerOnly: true, comingSoon: t.sections.widget },
   { path: "/team", label: t.nav.team, icon: "team", managerOnly: false },
   { path: "/property", label: t.nav.property, icon: "property", managerOnly: true },
-  { path: "/settings", label: t.nav.settings, icon: "settings", managerOnly: true, comingSoon: t.sections.settings },
+  { path: "/settings", label: t.nav.settings, icon: "settings", managerOnly: true },
 ];
 
 export function sectionsFor(role: "manager" | "staff"): readonly Section[] {
   return role === "manager" ? sections : sections.filter((section) => !section.managerOnly);
+}
+
+/** The section a path belongs to: its own path, or a page under it ("/messenger/c_1"). */
+export function sectionFor(path: string): Section | undefined {
+  return sections.find((section) => section.path === path || (section.path !== "/" && path.startsWith(`${section.path}/`)));
 }

@@ -331,10 +331,10 @@ describe.skipIf(!haveChromium)("admin page", () => {
     const box = await menu.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     await menu.click();
-    await nav.getByRole("link", { name: t.nav.settings }).click();
+    await nav.getByRole("link", { name: t.nav.devices }).click();
     await page.getByText(t.sections.notYet).waitFor();
     await nav.waitFor({ state: "hidden" });
-    expect(new URL(page.url()).pathname).toBe("/admin/settings");
+    expect(new URL(page.url()).pathname).toBe("/admin/devices");
     expect(problems()).toEqual([]);
   });
 

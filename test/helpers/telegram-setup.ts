@@ -11,12 +11,13 @@ export interface TelegramWorld {
 
 /** The real app with its bot pointed at the Bot API emulator, set up and ready. */
 export async function startTelegramWorld(
-  options: { enforceLimits?: boolean; dataDir?: string; config?: Record<string, unknown>; clock?: () => number } = {},
+  options: { enforceLimits?: boolean; dataDir?: string; config?: Record<string, unknown>; clock?: () => number; uiRoot?: string } = {},
 ): Promise<TelegramWorld> {
   const tg = await startTelegramEmulator({ enforceLimits: options.enforceLimits ?? false });
   const app = await startTestApp({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.uiRoot ? { uiRoot: options.uiRoot } : {}),
     config: {
       telegram: { token: tg.token, apiRoot: tg.apiRoot, pollTimeoutS: 2 },
       chat: { retryMaxSeconds: 1, alertCheckSeconds: 1 },

@@ -1,4 +1,8 @@
 import type {
+  ChatMessage,
+  ChatSettings,
+  ConversationDetail,
+  ConversationListItem,
   CreateTeamMemberBody,
   ErrorBody,
   LoginBody,
@@ -8,10 +12,26 @@ import type {
   SetupStatus,
   TeamList,
   TeamMember,
+  TelegramLink,
+  TelegramSettings,
   UpdatePropertyBody,
   UpdateTeamMemberBody,
+  WorkingHours,
 } from "@innbox/protocol";
 import { t } from "../messages";
+
+/** The signed-in member's own duty switch, and whether it is within working hours now. */
+export interface DutyStatus {
+  onDuty: boolean;
+  withinHours: boolean;
+}
+
+/** Whether a team member's Telegram is linked to the property's bot. */
+export interface TelegramLinkStatus {
+  linked: boolean;
+  telegramName: string | null;
+  linkedAt: string | null;
+}
 
 /** An answer the appliance refused, or no answer at all (status 0). */
 export class ApiError extends Error {
@@ -102,6 +122,28 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     updateMember: (id: string, body: UpdateTeamMemberBody) =>
       request<TeamMember>("PATCH", `/api/team/${encodeURIComponent(id)}`, body),
     deleteMember: (id: string) => request<void>("DELETE", `/api/team/${encodeURIComponent(id)}`),
+
+    listConversations: async () =>
+      (await request<{ conversations: ConversationListItem[] }>("GET", "/api/conversations")).conversations,
+    /** Opening a conversation marks the guest's messages as delivered. */
+    getConversation: (id: string) => request<ConversationDetail>("GET", `/api/conversations/${encodeURIComponent(id)}`),
+    sendStaffMessage: async (id: string, text: string, clientId: string) =>
+      (await request<{ message: ChatMessage }>("POST", `/api/conversations/${encodeURIComponent(id)}/messages`, { text, clientId }))
+        .message,
+    getDuty: () => request<DutyStatus>("GET", "/api/chat/duty"),
+    setDuty: (onDuty: boolean) => request<DutyStatus>("PUT", "/api/chat/duty", { onDuty }),
+
+    getWorkingHours: () => request<WorkingHours>("GET", "/api/chat/working-hours"),
+    setWorkingHours: (hours: WorkingHours) => request<WorkingHours>("PUT", "/api/chat/working-hours", hours),
+    getChatSettings: () => request<ChatSettings>("GET", "/api/chat/settings"),
+    setChatSettings: (settings: ChatSettings) => request<ChatSettings>("PUT", "/api/chat/settings", settings),
+
+    getTelegram: () => request<TelegramSettings>("GET", "/api/telegram"),
+    /** null removes the token set in the admin page. */
+    setTelegramToken: (token: string | null) => request<TelegramSettings>("PUT", "/api/telegram/token", { token }),
+    getMemberTelegram: (id: string) => request<TelegramLinkStatus>("GET", `/api/team/${encodeURIComponent(id)}/telegram`),
+    createTelegramLink: (id: string) => request<TelegramLink>("POST", `/api/team/${encodeURIComponent(id)}/telegram-link`),
+    unlinkTelegram: (id: string) => request<void>("DELETE", `/api/team/${encodeURIComponent(id)}/telegram`),
   };
 }
 

@@ -39,11 +39,13 @@ interface TextFieldProps {
   name: string;
   value: string;
   onValue: (value: string) => void;
-  type?: "text" | "password";
+  type?: "text" | "password" | "date" | "number";
   hint?: ComponentChildren;
   error?: string | undefined;
   autoComplete?: string;
-  inputMode?: "text" | "decimal";
+  inputMode?: "text" | "decimal" | "numeric";
+  min?: number;
+  max?: number;
   required?: boolean;
   autoFocus?: boolean;
   /** Usernames, slugs and codes: no capitals or spelling fixes from phone keyboards. */
@@ -63,11 +65,44 @@ export function TextField(props: TextFieldProps) {
         onInput={(event) => onValue(event.currentTarget.value)}
         autoComplete={props.autoComplete}
         inputMode={props.inputMode}
+        min={props.min}
+        max={props.max}
         required={props.required}
         autoFocus={props.autoFocus}
         autoCapitalize={props.verbatim ? "none" : undefined}
         autoCorrect={props.verbatim ? "off" : undefined}
         spellcheck={props.verbatim ? false : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+interface TextAreaFieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onValue: (value: string) => void;
+  hint?: ComponentChildren;
+  error?: string | undefined;
+  maxLength?: number;
+  rows?: number;
+  lang?: string;
+}
+
+export function TextAreaField({ label, name, value, onValue, hint, error, maxLength, rows = 3, lang }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        name={name}
+        value={value}
+        rows={rows}
+        maxLength={maxLength}
+        lang={lang}
+        onInput={(event) => onValue(event.currentTarget.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
       />

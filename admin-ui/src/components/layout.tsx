@@ -3,7 +3,9 @@ import { useEffect, useState } from "preact/hooks";
 import { toApiError } from "../api/client";
 import { useSession } from "../app-context";
 import { t } from "../messages";
-import { sectionsFor } from "../sections";
+import { unansweredCount } from "../pages/messenger/conversation-state";
+import { useInbox } from "../pages/messenger/inbox";
+import { sectionFor, sectionsFor } from "../sections";
 import { Alert } from "./alert";
 import { Icon } from "./icon";
 import { Link } from "./link";
@@ -18,6 +20,11 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
   const [signOutError, setSignOutError] = useState<string | null>(null);
   const { user } = session;
   const roleLabel = user.role === "manager" ? t.layout.roleManager : t.layout.roleStaff;
+  const unanswered = unansweredCount(useInbox().conversations);
+  const current = sectionFor(path);
+  // The Messenger fills the window; with a conversation open on a phone, even the top bar goes.
+  const messenger = current?.path === "/messenger";
+  const shellClass = ["shell", menuOpen ? "menu-open" : "", messenger ? "shell-messenger" : "", messenger && path !== "/messenger" ? "shell-conversation" : ""];
 
   useEffect(() => setMenuOpen(false), [path]);
   useEffect(() => {
@@ -42,7 +49,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
   };
 
   return (
-    <div class={menuOpen ? "shell menu-open" : "shell"}>
+    <div class={shellClass.filter(Boolean).join(" ")}>
       <a class="skip-link" href="#main">
         {t.app.skipToContent}
       </a>
@@ -56,6 +63,14 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
         >
           <Icon name={menuOpen ? "close" : "menu"} />
           <span class="visually-hidden">{menuOpen ? t.layout.closeMenu : t.layout.menu}</span>
+          {unanswered > 0 && !menuOpen ? (
+            <>
+              <span class="menu-badge" aria-hidden="true">
+                {unanswered}
+              </span>
+              <span class="visually-hidden">({t.messenger.unansweredCount(unanswered)})</span>
+            </>
+          ) : null}
         </button>
         <Link to="/" class="brand">
           <img src={iconUrl} alt="" width="32" height="32" />
@@ -82,9 +97,17 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
         <ul>
           {sectionsFor(user.role).map((section) => (
             <li key={section.path}>
-              <Link to={section.path} class="nav-link" current={section.path === path}>
+              <Link to={section.path} class="nav-link" current={section === current} title={messenger ? section.label : undefined}>
                 <Icon name={section.icon} />
-                <span>{section.label}</span>
+                <span class="nav-label">{section.label}</span>
+                {section.path === "/messenger" && unanswered > 0 ? (
+                  <>
+                    <span class="nav-badge" aria-hidden="true">
+                      {unanswered}
+                    </span>
+                    <span class="visually-hidden">({t.messenger.unansweredCount(unanswered)})</span>
+                  </>
+                ) : null}
               </Link>
             </li>
           ))}

@@ -5,17 +5,19 @@ interface LinkProps {
   to: string;
   class?: string;
   current?: boolean;
+  title?: string;
   onClick?: () => void;
   children: ComponentChildren;
 }
 
 /** An in-app link: a real <a href> (opens in a new tab too) that navigates without a reload. */
-export function Link({ to, class: className, current, onClick, children }: LinkProps) {
+export function Link({ to, class: className, current, title, onClick, children }: LinkProps) {
   return (
     <a
       href={href(to)}
       class={className}
       aria-current={current ? "page" : undefined}
+      title={title}
       onClick={(event) => {
         followLink(event, to);
         onClick?.();

@@ -2,20 +2,28 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { t } from "../messages";
 
+/**
+ * Sets the tab title and moves focus to the screen's heading, so screen readers hear
+ * the new page. Focus stays where it is on the first load (e.g. the sign-in field).
+ */
+export function usePageHeading<E extends HTMLElement = HTMLHeadingElement>(title: string) {
+  const heading = useRef<E>(null);
+  useEffect(() => {
+    document.title = `${title} · ${t.app.titleSuffix}`;
+    if (document.activeElement && document.activeElement !== document.body) heading.current?.focus();
+  }, [title]);
+  return heading;
+}
+
 interface PageProps {
   title: string;
   lead?: ComponentChildren;
   children?: ComponentChildren;
 }
 
-/** A screen's heading: sets the tab title and takes focus so screen readers hear the new page. */
+/** A screen's heading and its content. */
 export function Page({ title, lead, children }: PageProps) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    document.title = `${title} · ${t.app.titleSuffix}`;
-    // Keep focus where it is on the first load (e.g. the sign-in field); move it after navigation.
-    if (document.activeElement && document.activeElement !== document.body) heading.current?.focus();
-  }, [title]);
+  const heading = usePageHeading(title);
   return (
     <div class="page">
       <header class="page-header">

@@ -10,11 +10,13 @@ export function HomePage() {
   const { api, session, property } = useSession();
   const isManager = session.user.role === "manager";
   const [members, setMembers] = useState<TeamMember[] | null>(null);
+  const [botReady, setBotReady] = useState(false);
 
   useEffect(() => {
     if (!isManager) return;
     // Only to tick the checklist; if it fails the step simply stays open.
     api.listTeam().then(setMembers, () => {});
+    api.getTelegram().then((bot) => setBotReady(bot.configured), () => {});
   }, [api, isManager]);
 
   const title = property ? t.home.welcome(property.name) : t.home.title;
@@ -40,6 +42,13 @@ export function HomePage() {
               hint={t.home.stepPlaceHint}
               to="/property"
               action={t.home.stepPlaceAction}
+            />
+            <ChecklistItem
+              done={botReady}
+              title={t.home.stepTelegram}
+              hint={t.home.stepTelegramHint}
+              to="/settings/telegram"
+              action={t.home.stepTelegramAction}
             />
           </ul>
         </section>

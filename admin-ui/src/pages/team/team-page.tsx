@@ -1,6 +1,6 @@
 import type { TeamMember } from "@innbox/protocol";
-import { useEffect, useState } from "preact/hooks";
-import { toApiError } from "../../api/client";
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { type TelegramLinkStatus, toApiError } from "../../api/client";
 import { useSession } from "../../app-context";
 import { Alert } from "../../components/alert";
 import { ConfirmDialog } from "../../components/confirm-dialog";
@@ -8,6 +8,8 @@ import { Page } from "../../components/page";
 import { t } from "../../messages";
 import { AddMemberForm } from "./add-member-form";
 import { EditMemberForm } from "./edit-member-form";
+import { TelegramCell, type TelegramState } from "./telegram-cell";
+import { TelegramLinkPanel } from "./telegram-link-panel";
 
 export function TeamPage() {
   const { api, session, refreshSession } = useSession();
@@ -19,10 +21,54 @@ export function TeamPage() {
   const [deleting, setDeleting] = useState<TeamMember | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [deleteBusy, setDeleteBusy] = useState(false);
+  const [telegram, setTelegram] = useState<Record<string, TelegramState>>({});
+  const [linkingId, setLinkingId] = useState<string | null>(null);
+  const [unlinking, setUnlinking] = useState<TeamMember | null>(null);
+  const [unlinkError, setUnlinkError] = useState<string | null>(null);
+  const [unlinkBusy, setUnlinkBusy] = useState(false);
 
   useEffect(() => {
     api.listTeam().then(setMembers, (caught: unknown) => setLoadError(toApiError(caught).message));
   }, [api]);
+
+  // Each member's Telegram link, asked once per member.
+  const memberIds = members?.map((member) => member.id).join(" ") ?? "";
+  useEffect(() => {
+    for (const id of memberIds.split(" ").filter(Boolean)) {
+      if (telegram[id]) continue;
+      setTelegram((known) => ({ ...known, [id]: "checking" }));
+      api.getMemberTelegram(id).then(
+        (status) => setTelegram((known) => ({ ...known, [id]: status })),
+        () => setTelegram((known) => ({ ...known, [id]: "unknown" })),
+      );
+    }
+    // Only new members need asking: `telegram` is left out so its own changes ask nothing.
+  }, [api, memberIds]);
+
+  const onLinked = useCallback(
+    (member: TeamMember, status: TelegramLinkStatus) => {
+      setTelegram((known) => ({ ...known, [member.id]: status }));
+      setLinkingId(null);
+      setNotice(t.team.linkedNow(member.name, status.telegramName ?? member.name));
+    },
+    [],
+  );
+
+  const onConfirmUnlink = async () => {
+    if (!unlinking) return;
+    setUnlinkBusy(true);
+    setUnlinkError(null);
+    try {
+      await api.unlinkTelegram(unlinking.id);
+      setTelegram((known) => ({ ...known, [unlinking.id]: { linked: false, telegramName: null, linkedAt: null } }));
+      setNotice(t.team.unlinked(unlinking.name));
+      setUnlinking(null);
+    } catch (caught) {
+      setUnlinkError(toApiError(caught).message);
+    } finally {
+      setUnlinkBusy(false);
+    }
+  };
 
   const replace = (updated: TeamMember) =>
     setMembers((list) => list?.map((member) => (member.id === updated.id ? updated : member)) ?? null);
@@ -70,6 +116,7 @@ export function TeamPage() {
                   <th scope="col">{t.team.colName}</th>
                   <th scope="col">{t.team.colRole}</th>
                   <th scope="col">{t.team.colLogin}</th>
+                  <th scope="col">{t.team.colTelegram}</th>
                   {isManager ? (
                     <th scope="col">
                       <span class="visually-hidden">{t.team.colActions}</span>
@@ -85,8 +132,23 @@ export function TeamPage() {
                     isSelf={member.id === session.user.id}
                     canEdit={isManager}
                     editing={editingId === member.id}
+                    telegram={telegram[member.id] ?? "checking"}
+                    linking={linkingId === member.id}
+                    onLink={() => {
+                      setNotice(null);
+                      setEditingId(null);
+                      setLinkingId(member.id);
+                    }}
+                    onLinked={(status) => onLinked(member, status)}
+                    onCloseLink={() => setLinkingId(null)}
+                    onUnlink={() => {
+                      setNotice(null);
+                      setUnlinkError(null);
+                      setUnlinking(member);
+                    }}
                     onEdit={() => {
                       setNotice(null);
+                      setLinkingId(null);
                       setEditingId(member.id);
                     }}
                     onCancelEdit={() => setEditingId(null)}
@@ -129,6 +191,21 @@ export function TeamPage() {
           {deleteError ? <Alert kind="error">{deleteError}</Alert> : null}
         </ConfirmDialog>
       ) : null}
+
+      {unlinking ? (
+        <ConfirmDialog
+          title={t.team.unlinkTitle(unlinking.name)}
+          confirmLabel={unlinkBusy ? t.team.unlinking : t.team.unlinkConfirm}
+          cancelLabel={t.team.cancel}
+          busy={unlinkBusy}
+          danger
+          onConfirm={onConfirmUnlink}
+          onCancel={() => setUnlinking(null)}
+        >
+          <p>{t.team.unlinkBody}</p>
+          {unlinkError ? <Alert kind="error">{unlinkError}</Alert> : null}
+        </ConfirmDialog>
+      ) : null}
     </Page>
   );
 }
@@ -138,16 +215,24 @@ interface MemberRowsProps {
   isSelf: boolean;
   canEdit: boolean;
   editing: boolean;
+  telegram: TelegramState;
+  linking: boolean;
+  onLink: () => void;
+  onLinked: (status: TelegramLinkStatus) => void;
+  onCloseLink: () => void;
+  onUnlink: () => void;
   onEdit: () => void;
   onCancelEdit: () => void;
   onSaved: (member: TeamMember) => void;
   onDelete: () => void;
 }
 
-function MemberRows({ member, isSelf, canEdit, editing, onEdit, onCancelEdit, onSaved, onDelete }: MemberRowsProps) {
+function MemberRows(props: MemberRowsProps) {
+  const { member, isSelf, canEdit, editing, onEdit, onCancelEdit, onSaved, onDelete } = props;
+  const columns = canEdit ? 5 : 4;
   return (
     <>
-      <tr class={editing ? "member member-editing" : "member"}>
+      <tr class={editing || props.linking ? "member member-editing" : "member"}>
         <td class="member-name" data-label={t.team.colName}>
           <span>{member.name}</span>
           {isSelf ? <span class="badge">{t.team.you}</span> : null}
@@ -159,6 +244,16 @@ function MemberRows({ member, isSelf, canEdit, editing, onEdit, onCancelEdit, on
         </td>
         <td class="member-login" data-label={t.team.colLogin}>
           {member.username ? <code class="login">{member.username}</code> : <span class="muted">{t.team.noLogin}</span>}
+        </td>
+        <td class="member-telegram" data-label={t.team.colTelegram}>
+          <TelegramCell
+            member={member}
+            state={props.telegram}
+            canManage={canEdit}
+            linking={props.linking}
+            onLink={props.onLink}
+            onUnlink={props.onUnlink}
+          />
         </td>
         {canEdit ? (
           <td class="member-actions">
@@ -182,8 +277,15 @@ function MemberRows({ member, isSelf, canEdit, editing, onEdit, onCancelEdit, on
       </tr>
       {editing ? (
         <tr class="member-edit-row">
-          <td colSpan={4}>
+          <td colSpan={columns}>
             <EditMemberForm member={member} onSaved={onSaved} onCancel={onCancelEdit} />
+          </td>
+        </tr>
+      ) : null}
+      {props.linking ? (
+        <tr class="member-edit-row">
+          <td colSpan={columns}>
+            <TelegramLinkPanel member={member} onLinked={props.onLinked} onClose={props.onCloseLink} />
           </td>
         </tr>
       ) : null}

@@ -1,0 +1,57 @@
+import type { ConversationListItem } from "@innbox/protocol";
+import { Icon } from "../../components/icon";
+import { Link } from "../../components/link";
+import { t } from "../../messages";
+import { channelIcon, channelName } from "./channel";
+import { languageName, minutesSince, relativeTime } from "./time-format";
+
+interface ConversationListProps {
+  conversations: readonly ConversationListItem[];
+  selectedId: string | null;
+  now: number;
+}
+
+export function ConversationList({ conversations, selectedId, now }: ConversationListProps) {
+  return (
+    <ul class="conversations" aria-label={t.messenger.listLabel}>
+      {conversations.map((conversation) => (
+        <li key={conversation.id}>
+          <ConversationItem conversation={conversation} selected={conversation.id === selectedId} now={now} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ConversationItem({ conversation: c, selected, now }: { conversation: ConversationListItem; selected: boolean; now: number }) {
+  const classes = ["conversation-item", c.unanswered ? "conversation-unanswered" : "", selected ? "conversation-selected" : ""];
+  return (
+    <Link to={`/messenger/${encodeURIComponent(c.id)}`} class={classes.filter(Boolean).join(" ")} current={selected}>
+      <span class="conversation-top">
+        <span class="conversation-name">{c.guestName}</span>
+        {c.tag ? <span class="conversation-tag">{c.tag}</span> : null}
+        <time class="conversation-time" dateTime={c.lastMessageAt}>
+          {relativeTime(c.lastMessageAt, now)}
+        </time>
+      </span>
+      <span class="conversation-facts">
+        <Icon name={channelIcon(c.channel)} />
+        <span>{channelName(c.channel)}</span>
+        {c.language ? (
+          <span class="language" title={languageName(c.language)}>
+            <span class="visually-hidden">{t.messenger.languageLabel(languageName(c.language))}</span>
+            <span aria-hidden="true">{c.language.toUpperCase()}</span>
+          </span>
+        ) : null}
+      </span>
+      <span class="conversation-last">{c.lastMessage}</span>
+      {c.unanswered ? (
+        <span class="conversation-waiting">
+          <span class="mark-unanswered">{t.messenger.unanswered}</span>
+          {c.waitingSince ? <span>{t.messenger.waiting(minutesSince(c.waitingSince, now))}</span> : null}
+          {c.alerted ? <span>· {t.messenger.alerted}</span> : null}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
