@@ -106,32 +106,37 @@ export const StaffSocketMessage = z.object({ conversationId: z.string(), message
 export type StaffSocketMessage = z.infer<typeof StaffSocketMessage>;
 
 // Working hours: a weekly schedule in the property's timezone, plus exceptions by date.
-const Time = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'Times look like "08:00" (24-hour clock).' });
+const Time = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'Times look like "08:00" (24-hour clock; 24:00 is midnight at the end of the day).' });
 export const TimeRange = z
   .strictObject({ from: Time, to: Time })
   .refine((r) => r.from < r.to, { error: "A range must end after it starts (use 24:00 for midnight)." });
+
+/** Ranges of one day must not overlap; checked on the sorted list. */
+const DayRanges = z
+  .array(TimeRange)
+  .max(6, { error: "At most 6 ranges a day." })
+  .refine(
+    (ranges) => {
+      const sorted = [...ranges].sort((a, b) => a.from.localeCompare(b.from));
+      return sorted.every((r, i) => i === 0 || sorted[i - 1]!.to <= r.from);
+    },
+    { error: "The ranges of one day overlap; merge them." },
+  );
 export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
 export const WorkingHours = z
   .strictObject({
     enabled: z.boolean().describe("When false, the team is always on duty."),
-    weekly: z.strictObject({
-      mon: z.array(TimeRange).max(6),
-      tue: z.array(TimeRange).max(6),
-      wed: z.array(TimeRange).max(6),
-      thu: z.array(TimeRange).max(6),
-      fri: z.array(TimeRange).max(6),
-      sat: z.array(TimeRange).max(6),
-      sun: z.array(TimeRange).max(6),
-    }),
+    weekly: z.strictObject({ mon: DayRanges, tue: DayRanges, wed: DayRanges, thu: DayRanges, fri: DayRanges, sat: DayRanges, sun: DayRanges }),
     exceptions: z
       .array(
         z.strictObject({
           date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Dates look like 2026-12-25." }),
-          ranges: z.array(TimeRange).max(6).describe("Empty: closed all day."),
+          ranges: DayRanges.describe("Empty: closed all day."),
           note: z.string().max(120).optional(),
         }),
       )
-      .max(366),
+      .max(366)
+      .refine((list) => new Set(list.map((e) => e.date)).size === list.length, { error: "Each date may have one exception only." }),
   })
   .meta({ id: "WorkingHours" });
 export type WorkingHours = z.infer<typeof WorkingHours>;
@@ -140,11 +145,13 @@ export const ChatSettings = z
   .strictObject({
     unansweredMinutes: z.number({ error: "Minutes must be a number." }).int().min(1, { error: "At least 1 minute." }).max(1440, { error: "At most 1,440 minutes (a day)." }),
     offHoursNotice: z
-      .record(z.string().regex(/^[a-z]{2,3}$/), z.string().trim().min(1).max(1000))
-      .describe('Per language, e.g. {"en": "…", "de": "…"}; English is the fallback.'),
+      .record(z.string().regex(/^[a-z]{2,3}$/, { error: "Languages are two- or three-letter codes such as en or de." }), z.string().trim().min(1).max(1000))
+      .refine((notices) => typeof notices.en === "string", { error: "Keep an English notice: it is what guests in other languages see." })
+      .describe('Per language, e.g. {"en": "…", "de": "…"}; English is required, as the fallback.'),
   })
   .meta({ id: "ChatSettings" });
 export type ChatSettings = z.infer<typeof ChatSettings>;
 
 export const DutyBody = z.strictObject({ onDuty: z.boolean({ error: "onDuty must be true or false." }) });
 export const DutyStatus = z.object({ onDuty: z.boolean(), withinHours: z.boolean() });
+export type DutyStatus = z.infer<typeof DutyStatus>;

@@ -6,6 +6,7 @@ export const TelegramSettings = z.object({
   botUsername: z.string().nullable(),
   polling: z.boolean(),
   lastError: z.string().nullable(),
+  configToken: z.boolean().describe("Whether config.json has a token too (used when the admin-page token is removed)."),
 });
 export type TelegramSettings = z.infer<typeof TelegramSettings>;
 
@@ -31,3 +32,4 @@ export const TelegramLinkStatus = z.object({
   telegramName: z.string().nullable(),
   linkedAt: z.string().nullable(),
 });
+export type TelegramLinkStatus = z.infer<typeof TelegramLinkStatus>;

@@ -33,6 +33,21 @@ describe("staff linking", () => {
   });
 });
 
+describe("staff linking, again", () => {
+  it("makes an earlier unused link stop working when a new one is made", async () => {
+    world = await startTelegramWorld();
+    const created = await world.manager.post("/api/team", { name: "Tomás", role: "staff" });
+    const first = await world.manager.post(`/api/team/${created.body.id}/telegram-link`);
+    const second = await world.manager.post(`/api/team/${created.body.id}/telegram-link`);
+    const tomas = world.tg.user(5101, { firstName: "Tomás" });
+    await tomas.send(`/start ${new URL(first.body.url).searchParams.get("start")}`);
+    await tomas.waitFor(/unknown, already used or expired/);
+    await tomas.send(`/start ${new URL(second.body.url).searchParams.get("start")}`);
+    await tomas.waitFor(/now linked/);
+    expect((await world.manager.post("/api/team/m_nobody/telegram-link")).status).toBe(404);
+  });
+});
+
 describe("relay", () => {
   it("sends a guest's message to every linked staff member, naming guest, room and channel, HTML escaped", async () => {
     world = await startTelegramWorld();

@@ -32,6 +32,8 @@ export const telegramRepository = {
     await db.deleteFrom("telegram_staff").where("member_id", "=", memberId).execute();
   },
   async insertCode(db: Db, row: { code_hash: string; member_id: string; expires_at: string }) {
+    // A new link replaces the member's earlier unused ones.
+    await db.deleteFrom("telegram_link_codes").where("member_id", "=", row.member_id).where("used_at", "is", null).execute();
     await db.insertInto("telegram_link_codes").values({ ...row, used_at: null }).execute();
   },
   findCode(db: Db, codeHash: string) {

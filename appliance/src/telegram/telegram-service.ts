@@ -112,6 +112,7 @@ export class TelegramService {
       botUsername: this.client.botUsername ?? null,
       polling: this.client.token !== undefined && this.lastError === null,
       lastError: this.lastError,
+      configToken: this.deps.configToken !== undefined,
     };
   }
 
