@@ -692,7 +692,7 @@ async function main() {
   if (!existsSync(mainJs)) fail(`${path.relative(process.cwd(), mainJs)} does not exist; build first (npm run build, or use npm run bench:chat)`);
 
   const started = now();
-  console.log(`Innbox chat benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load generator in this process`);
+  console.log(`Innbox chat benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; load generator in this process`);
   const app = await benchAppliance(opts);
   const baseline = opts.baseline ? await benchBaseline(opts) : null;
 

@@ -48,6 +48,7 @@ const usage = `Usage: node scripts/bench-relay.mjs [options]
   --wide-staff N      linked staff chats in the overall scenario (default 40; 0 skips it)
   --wide-messages N   guest messages in the overall scenario (default 30 -> 1200 relays)
   --config JSON       merged into the appliance's config file, e.g. '{"telegram":{"perSecond":30}}'
+  --dump FILE         also write every sendMessage request the emulator saw (time, chat, status) as JSON
 
 Targets: sendMessage accepted / allowed by the limits >= ${TARGET_RATIO}; 429 answers = ${TARGET_429};
 every staff chat gets every guest message exactly once, in the order they were stored.`;
@@ -68,6 +69,7 @@ function parseOptions() {
         "wide-staff": { type: "string", default: "40" },
         "wide-messages": { type: "string", default: "30" },
         config: { type: "string", default: "{}" },
+        dump: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -100,6 +102,7 @@ function parseOptions() {
     wideStaff,
     wideMessages: whole("wide-messages", 1, 20_000),
     config,
+    dump: values.dump ? path.resolve(values.dump) : undefined,
   };
 }
 
@@ -434,7 +437,7 @@ async function main() {
   const tg = await emulator.startTelegramEmulator({ enforceLimits: true });
   const config = deepMerge({ telegram: { token: tg.token, apiRoot: tg.apiRoot } }, opts.config);
 
-  console.log(`Innbox Telegram relay benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs`);
+  console.log(`Innbox Telegram relay benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   console.log(
     `Bot API emulator at ${tg.apiRoot} with Telegram's limits: ${LIMIT_PER_SECOND} sendMessage/s overall (sliding 1 s window), per private chat a burst of ${LIMIT_PRIVATE_BURST} then ${LIMIT_PRIVATE_PER_SECOND}/s (token bucket)`,
   );
@@ -470,7 +473,7 @@ async function main() {
         return user;
       });
       staffUsers.push(...added);
-      console.log(`\nlinked ${count} more staff chats (${staffUsers.length} in all) in ${fmt((Date.now() - t0) / 1000, 2)} s; each got its confirmation through the outbox`);
+      console.log(`\nlinked ${count} ${first ? "more " : ""}staff chats (${staffUsers.length} in all) in ${fmt((Date.now() - t0) / 1000, 2)} s; each got its confirmation through the outbox`);
     };
 
     const ctx = { tg, app, slug: property.body.slug, guestsPerScenario: opts.guests };
@@ -495,6 +498,12 @@ async function main() {
       console.log(
         `  every chat, every message once, in stored order: ${order.chatsOk}/${order.chats} chats   ${verdict(orderOk)}  (${order.expected} messages stored; missing ${order.missing}, duplicates ${order.duplicates}, out of order ${order.outOfOrder}; POST errors ${s.postErrors})`,
       );
+    }
+    if (opts.dump) {
+      const requests = tg.requests.filter((r) => r.method === "sendMessage").map((r) => ({ at: r.at, chatId: Number(r.params.chat_id), outcome: r.outcome }));
+      const accepted = tg.sent.map((s) => ({ at: s.at, chatId: s.chatId }));
+      writeFileSync(opts.dump, JSON.stringify({ scenarios: scenarios.map((s) => ({ name: s.name, chatIds: s.chatIds })), requests, accepted }));
+      console.log(`emulator request log written to ${opts.dump}`);
     }
     if (mem) console.log(`appliance RSS at the end ${fmt(mem.rssKb / 1024)} MB (peak ${fmt(mem.hwmKb / 1024)} MB)`);
     console.log(
