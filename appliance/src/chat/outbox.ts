@@ -53,7 +53,9 @@ export class Outbox {
   private readonly transports = new Map<string, OutboxTransport>();
   private readonly inFlight = new Set<string>();
   private readonly lastSentAt = new Map<string, number>();
+  /** When recent sends were answered, per transport: the far side saw each one no later. */
   private readonly recentSends = new Map<string, number[]>();
+  private readonly inFlightCount = new Map<string, number>();
   private readonly pausedUntil = new Map<string, number>();
   private running = false;
   private loop: Promise<void> | undefined;
@@ -184,14 +186,17 @@ export class Outbox {
         next = Math.min(next, chatReadyAt - now);
         continue;
       }
+      // A send counts against the limit from dispatch (in flight) until a second after its
+      // answer: it reached the far side somewhere in between, so no far-side second can
+      // see more than perSecond of them.
       const recent = (this.recentSends.get(transport.name) ?? []).filter((t) => t > now - 1000);
       this.recentSends.set(transport.name, recent);
-      if (recent.length >= transport.perSecond) {
-        next = Math.min(next, recent[0]! + 1000 - now);
+      const flying = this.inFlightCount.get(transport.name) ?? 0;
+      if (recent.length + flying >= transport.perSecond) {
+        if (recent.length) next = Math.min(next, recent[0]! + 1000 - now);
         continue;
       }
-      recent.push(now);
-      this.lastSentAt.set(row.chat_key, now);
+      this.inFlightCount.set(transport.name, flying + 1);
       this.inFlight.add(row.chat_key);
       const item: OutboxItem = { seq: row.seq, transport: row.transport, chatKey: row.chat_key, payload: JSON.parse(row.payload), attempts: row.attempts };
       void this.deliver(transport, item)
@@ -200,6 +205,10 @@ export class Outbox {
           if (this.running) this.options.log.error({ err, seq: item.seq }, "outbox: could not record a delivery");
         })
         .finally(() => {
+          const answeredAt = this.options.clock();
+          (this.recentSends.get(transport.name) ?? this.recentSends.set(transport.name, []).get(transport.name)!).push(answeredAt);
+          this.lastSentAt.set(row.chat_key, answeredAt);
+          this.inFlightCount.set(transport.name, (this.inFlightCount.get(transport.name) ?? 1) - 1);
           this.inFlight.delete(row.chat_key);
           this.kick();
         });

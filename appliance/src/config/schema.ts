@@ -34,7 +34,7 @@ export const ConfigSchema = z.strictObject({
       token: z.string().min(1, { error: "must not be empty" }).optional(),
       apiRoot: Url.default("https://api.telegram.org"),
       pollTimeoutS: z.number().int().min(0).max(50).default(25),
-      perSecond: z.number().int().min(1).max(30).default(25),
+      perSecond: z.number().int().min(1).max(30).default(30),
       privateChatIntervalMs: z.number().int().min(0).max(60_000).default(1000),
       groupIntervalMs: z.number().int().min(0).max(600_000).default(3000),
     })

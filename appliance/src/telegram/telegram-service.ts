@@ -60,7 +60,7 @@ export class TelegramService {
   async start(): Promise<void> {
     this.stopped = false;
     await this.planner.initCursor();
-    this.unsubscribe.push(this.deps.bus.on("chat.messageStored", () => void this.planner.kick()));
+    this.unsubscribe.push(this.deps.bus.on("chat.messageStored", () => this.planner.schedule()));
     this.unsubscribe.push(
       this.deps.bus.on("team.memberDeleted", async ({ memberId }) => {
         await repo.unlinkStaff(this.deps.db, memberId);
@@ -77,7 +77,9 @@ export class TelegramService {
     this.stopped = true;
     clearTimeout(this.identifyTimer);
     for (const off of this.unsubscribe.splice(0)) off();
+    this.planner.cancel();
     await this.poller.stop();
+    await this.planner.kick().catch(() => undefined);
   }
 
   /** Uses a token: sends and polls at once; learns the bot's username in the background if offline. */
