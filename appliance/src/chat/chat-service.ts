@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatSettings, ConversationListItem, WorkingHours } from "@innbox/protocol";
 import type { Logger } from "pino";
-import { newId, nowIso, type Db } from "../db/index.js";
+import { GroupCommit, newId, nowIso, type Db } from "../db/index.js";
 import type { EventBus } from "../events/event-bus.js";
 import { AppError } from "../http/index.js";
 import type { PropertyService } from "../property/index.js";
@@ -90,7 +90,12 @@ export class ChatService {
   private readonly sessionCache = new Map<string, { conversationId: string; expiresAt: number }>();
   private offDuty = new Set<string>();
 
-  constructor(private readonly deps: ChatDeps) {}
+  /** Messages stored in the same instant share one commit (one fsync). */
+  private readonly commits: GroupCommit;
+
+  constructor(private readonly deps: ChatDeps) {
+    this.commits = new GroupCommit(deps.db);
+  }
 
   setPublisher(publisher: ChatPublisher) {
     this.publisher = publisher;
@@ -159,10 +164,13 @@ export class ChatService {
     return pickLanguage(this.settings.offHoursNotice, language) ?? pickLanguage(DEFAULT_OFF_HOURS_NOTICE, language)!;
   }
 
-  /** Runs `fn` in one SQLite transaction; socket and bus notifications follow the commit. */
+  /**
+   * Runs `fn` atomically (its own savepoint in a transaction shared with other work of the
+   * same instant); socket and bus notifications follow the commit.
+   */
   async transaction<T>(fn: (tx: ChatTx) => Promise<T>): Promise<T> {
     let tx: ChatTx | undefined;
-    const result = await this.deps.db.transaction().execute(async (trx) => {
+    const result = await this.commits.run(async (trx) => {
       tx = new ChatTx(trx, this);
       return fn(tx);
     });

@@ -2,3 +2,4 @@ export { openDatabase, type Db, type OpenedDatabase } from "./database.js";
 export { migrate, type MigrationSet } from "./migrator.js";
 export type { Database } from "./tables.js";
 export { newId, nowIso } from "./ids.js";
+export { GroupCommit } from "./group-commit.js";

@@ -40,7 +40,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
       quietReqLogger: true,
     }),
   );
-  app.use((req, res, next) => securityHeaders({ https: req.secure })(req, res, next));
+  const headersHttp = securityHeaders({ https: false });
+  const headersHttps = securityHeaders({ https: true });
+  app.use((req, res, next) => (req.secure ? headersHttps : headersHttp)(req, res, next));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", version: options.version, uptimeS: Math.round((Date.now() - options.startedAt) / 1000) });
