@@ -59,6 +59,7 @@ export class Poller {
       if (!api) return;
       const offset = Number((await repo.getState(this.deps.db, "offset")) ?? 0);
       this.abort = new AbortController();
+      const polledAt = Date.now();
       let updates: Update[];
       try {
         updates = await api.getUpdates(
@@ -84,6 +85,9 @@ export class Poller {
       if (failures) log.info(`telegram: polling works again after ${failures} failed attempt(s)`);
       failures = 0;
       this.deps.onStatus(null);
+      // A Bot API that answers an empty poll at once (short polling, some emulators) would
+      // otherwise have us spin: wait out the rest of a second.
+      if (updates.length === 0 && Date.now() - polledAt < 1000) await this.sleep(1000 - (Date.now() - polledAt));
       for (const update of updates) {
         if (this.stopped) return;
         try {
