@@ -34,7 +34,7 @@ export const toApiMessage = (m: Message): ChatMessage => ({
   text: m.text,
   createdAt: m.created_at,
   ...(m.staff_name ? { staffName: m.staff_name } : {}),
-  ...(m.client_id && m.sender === "guest" ? { clientId: m.client_id } : {}),
+  ...(m.client_id ? { clientId: m.client_id } : {}),
   ...(m.delivered_at ? { deliveredAt: m.delivered_at } : {}),
 });
 
