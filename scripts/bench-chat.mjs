@@ -21,16 +21,36 @@
 //      POST on its own SQLite file with WAL and synchronous=FULL (as the appliance's
 //      db/database.ts), answering 201 with the row.
 // The appliance's resident memory (VmRSS from /proc) is sampled every 200 ms.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import {
+  applianceEnv,
+  cleanUpOnExit,
+  fmt,
+  freePort,
+  inBatches,
+  loadAverage,
+  machineSummary,
+  mainJs,
+  makeFail,
+  makeTempDir,
+  mb,
+  parseCommandLine,
+  readMemory,
+  removeTempDir,
+  request,
+  requireBuiltAppliance,
+  sleep,
+  spawnNode,
+  verdict,
+  waitForHealth,
+  wholeOption,
+} from "./bench-kit.mjs";
 
 const TARGET_ACKED_PER_S = 1500;
 const TARGET_P99_AT_200_MS = 25;
@@ -38,10 +58,7 @@ const TARGET_RATIO = 0.5;
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 const DRAIN_TIMEOUT_MS = 15_000;
-const REQUEST_TIMEOUT_MS = 30_000;
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const mainJs = path.join(repoRoot, "appliance", "dist", "main.js");
 const thisFile = fileURLToPath(import.meta.url);
 
 const usage = `Usage: node scripts/bench-chat.mjs [options]
@@ -58,10 +75,7 @@ const usage = `Usage: node scripts/bench-chat.mjs [options]
 Targets: >= ${TARGET_ACKED_PER_S} acknowledged messages/s, p99 POST -> staff socket <= ${TARGET_P99_AT_200_MS} ms at 200 messages/s,
 appliance/baseline throughput >= ${TARGET_RATIO}.`;
 
-function fail(message) {
-  process.stderr.write(`bench-chat: ${message}\n`);
-  process.exit(1);
-}
+const fail = makeFail("bench-chat");
 
 // =====================================================================================
 // Baseline server mode: `node scripts/bench-chat.mjs --baseline-server <sqlite file>`
@@ -139,34 +153,22 @@ async function runBaselineServer(file) {
 // =====================================================================================
 
 function parseOptions() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        guests: { type: "string", default: "500" },
-        rates: { type: "string", default: "100,200,400,800,1600,3200" },
-        "step-seconds": { type: "string", default: "4" },
-        "max-seconds": { type: "string", default: "10" },
-        concurrency: { type: "string", default: "64" },
-        "max-outstanding": { type: "string", default: "2000" },
-        "no-baseline": { type: "boolean", default: false },
-        "cpu-prof": { type: "string" },
-        "baseline-server": { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    fail(`${error.message}\n${usage}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    process.exit(0);
-  }
-  const whole = (name, min, max) => {
-    const n = Number(values[name]);
-    if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max}, got "${values[name]}"`);
-    return n;
-  };
+  const values = parseCommandLine(
+    {
+      guests: { type: "string", default: "500" },
+      rates: { type: "string", default: "100,200,400,800,1600,3200" },
+      "step-seconds": { type: "string", default: "4" },
+      "max-seconds": { type: "string", default: "10" },
+      concurrency: { type: "string", default: "64" },
+      "max-outstanding": { type: "string", default: "2000" },
+      "no-baseline": { type: "boolean", default: false },
+      "cpu-prof": { type: "string" },
+      "baseline-server": { type: "string" },
+    },
+    usage,
+    fail,
+  );
+  const whole = (name, min, max) => wholeOption(values, name, min, max, fail);
   const seconds = (name) => {
     const n = Number(values[name]);
     if (!Number.isFinite(n) || n <= 0 || n > 120) fail(`--${name} must be a number of seconds above 0 and at most 120, got "${values[name]}"`);
@@ -187,34 +189,9 @@ function parseOptions() {
   };
 }
 
-// --- children and temp folders are cleaned up however we exit ------------------------
-
-const children = new Set();
-const tempDirs = new Set();
-
-function cleanUp() {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  }
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-}
-
 // --- small helpers -----------------------------------------------------------------------
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function percentile(sorted, p) {
   if (!sorted.length) return NaN;
@@ -225,17 +202,6 @@ function percentile(sorted, p) {
 function summary(values) {
   const sorted = Float64Array.from(values).sort();
   return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.length ? sorted[sorted.length - 1] : NaN };
-}
-
-/** VmRSS / VmHWM in kB, or null without /proc. */
-function readMemory(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-    return { rssKb: field("VmRSS"), hwmKb: field("VmHWM") };
-  } catch {
-    return null;
-  }
 }
 
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; null without /proc. */
@@ -269,40 +235,17 @@ function cpuMeter(pid) {
   };
 }
 
-const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
-const mb = (kb) => kb / 1024;
-const verdict = (ok) => (ok ? "OK" : "MISSED");
-
 // --- a server child (the appliance or the baseline) -----------------------------------
 
 async function startChild(label, args, env, healthPort) {
-  const logTail = [];
-  const keepTail = (chunk) => {
-    logTail.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    logTail.splice(0, Math.max(0, logTail.length - 30));
-  };
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  child.stdout.on("data", keepTail);
-  child.stderr.on("data", keepTail);
-  let exitInfo = null;
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve((exitInfo = { code, signal }))));
-
-  const deadline = now() + READY_TIMEOUT_MS;
-  for (;;) {
-    if (exitInfo) throw new Error(`${label} exited (code ${exitInfo.code}, signal ${exitInfo.signal}) before /healthz answered:\n  ${logTail.join("\n  ")}`);
-    const status = await new Promise((resolve) => {
-      const req = http.get({ host: "127.0.0.1", port: healthPort, path: "/healthz", agent: false, timeout: 1000 }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on("timeout", () => req.destroy());
-      req.on("error", () => resolve(0));
-    });
-    if (status === 200) break;
-    if (now() > deadline) throw new Error(`${label}: /healthz did not answer 200 within ${READY_TIMEOUT_MS} ms:\n  ${logTail.join("\n  ")}`);
-    await sleep(20);
-  }
+  const server = spawnNode(args, env, { tailLines: 30 });
+  const { child, logTail } = server;
+  await waitForHealth(server, healthPort, {
+    everyMs: 20,
+    timeoutMs: READY_TIMEOUT_MS,
+    exitedMessage: ({ code, signal }) => `${label} exited (code ${code}, signal ${signal}) before /healthz answered:\n  ${logTail.join("\n  ")}`,
+    timedOutMessage: () => `${label}: /healthz did not answer 200 within ${READY_TIMEOUT_MS} ms:\n  ${logTail.join("\n  ")}`,
+  });
 
   // Samples resident memory while it runs.
   let peakRssKb = 0;
@@ -316,51 +259,15 @@ async function startChild(label, args, env, healthPort) {
     logTail,
     peakRssKb: () => peakRssKb,
     memory: () => readMemory(child.pid),
-    running: () => exitInfo === null,
+    running: server.running,
     async stop() {
       clearInterval(sampler);
-      if (!exitInfo) {
-        child.kill("SIGTERM");
-        const timedOut = await Promise.race([exited.then(() => false), sleep(STOP_TIMEOUT_MS).then(() => true)]);
-        if (timedOut) {
-          process.stderr.write(`bench-chat: ${label} did not exit ${STOP_TIMEOUT_MS} ms after SIGTERM; killing it\n`);
-          child.kill("SIGKILL");
-          await exited;
-        }
-      }
-      children.delete(child);
+      await server.stop(STOP_TIMEOUT_MS, `bench-chat: ${label} did not exit ${STOP_TIMEOUT_MS} ms after SIGTERM; killing it`);
     },
   };
 }
 
-// --- HTTP client: keep-alive agent, small JSON requests ---------------------------------
-
-function request(agent, port, method, urlPath, { body, headers = {} } = {}) {
-  return new Promise((resolve) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        method,
-        path: urlPath,
-        agent,
-        timeout: REQUEST_TIMEOUT_MS,
-        headers: { ...headers, ...(payload !== undefined ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}) },
-      },
-      (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", (err) => resolve({ status: 0, error: err.message }));
-      },
-    );
-    req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", (err) => resolve({ status: 0, error: err.message }));
-    if (payload !== undefined) req.end(payload);
-    else req.end();
-  });
-}
+// --- HTTP: JSON bodies of the answers ----------------------------------------------------
 
 const json = (res) => {
   try {
@@ -369,20 +276,6 @@ const json = (res) => {
     return undefined;
   }
 };
-
-async function inBatches(count, concurrency, fn) {
-  const results = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await fn(i);
-      }
-    }),
-  );
-  return results;
-}
 
 // --- the load: one message POST, with its two latencies -----------------------------------
 
@@ -544,22 +437,14 @@ const HEADER = `${"phase".padEnd(20)} ${"acked/s".padStart(9)} ${"errors".padSta
 
 async function benchAppliance(opts) {
   const { io } = await import("socket.io-client");
-  const dir = mkdtempSync(path.join(os.tmpdir(), "innbox-bench-chat-"));
-  tempDirs.add(dir);
+  const dir = makeTempDir("innbox-bench-chat-");
   const dataDir = path.join(dir, "data");
   const configPath = path.join(dir, "config.json");
   writeFileSync(configPath, "{}\n");
   const port = await freePort();
   const nodeArgs = opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProf}`] : [];
   const t0 = now();
-  const appliance = await startChild("the appliance", [...nodeArgs, mainJs], {
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    INNBOX_DATA_DIR: dataDir,
-    INNBOX_CONFIG: configPath,
-    LOG_LEVEL: "warn",
-  }, port);
+  const appliance = await startChild("the appliance", [...nodeArgs, mainJs], applianceEnv({ port, dataDir, configPath, logLevel: "warn" }), port);
   console.log(`appliance: pid ${appliance.child.pid} on 127.0.0.1:${port}, data in ${dataDir}, ready in ${fmt(now() - t0, 0)} ms`);
 
   const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
@@ -647,16 +532,14 @@ async function benchAppliance(opts) {
   agent.destroy();
   setupAgent.destroy();
   await appliance.stop();
-  rmSync(dir, { recursive: true, force: true });
-  tempDirs.delete(dir);
+  removeTempDir(dir);
   return { steps, max, idleRssKb: idle?.rssKb, peakRssKb: peak };
 }
 
 // --- baseline phase -------------------------------------------------------------------
 
 async function benchBaseline(opts) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "innbox-bench-baseline-"));
-  tempDirs.add(dir);
+  const dir = makeTempDir("innbox-bench-baseline-");
   const port = await freePort();
   const server = await startChild("the baseline server", [thisFile, "--baseline-server", path.join(dir, "baseline.sqlite")], { PORT: String(port) }, port);
   const tracker = createTracker();
@@ -671,8 +554,7 @@ async function benchBaseline(opts) {
   console.log(stepLine(max, false));
   agent.destroy();
   await server.stop();
-  rmSync(dir, { recursive: true, force: true });
-  tempDirs.delete(dir);
+  removeTempDir(dir);
   return { max };
 }
 
@@ -682,17 +564,11 @@ async function main() {
   const opts = parseOptions();
   if (opts.baselineServer) return runBaselineServer(opts.baselineServer);
 
-  process.on("exit", cleanUp);
-  for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]]) {
-    process.on(signal, () => {
-      process.stderr.write(`\nbench-chat: ${signal}, stopping the servers\n`);
-      process.exit(128 + number);
-    });
-  }
-  if (!existsSync(mainJs)) fail(`${path.relative(process.cwd(), mainJs)} does not exist; build first (npm run build, or use npm run bench:chat)`);
+  cleanUpOnExit("bench-chat", "the servers");
+  requireBuiltAppliance(fail, "bench:chat");
 
   const started = now();
-  console.log(`Innbox chat benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; load generator in this process`);
+  console.log(`Innbox chat benchmark: ${machineSummary()} (${os.cpus()[0]?.model ?? "?"}), load average ${loadAverage()}; load generator in this process`);
   const app = await benchAppliance(opts);
   const baseline = opts.baseline ? await benchBaseline(opts) : null;
 

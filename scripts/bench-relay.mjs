@@ -17,15 +17,32 @@
 // wait until every relay has been accepted by the emulator):
 //   per-chat  --staff linked staff chats (default 10): the per-chat 1/s limit binds.
 //   overall   --wide-staff chats (default 40): the 30/s overall limit binds.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import {
+  applianceEnv,
+  cleanUpOnExit,
+  fmt,
+  freePort,
+  inBatches,
+  loadAverage,
+  machineSummary,
+  mainJs,
+  makeFail,
+  makeTempDir,
+  parseCommandLine,
+  readMemory,
+  removeTempDir,
+  repoRoot,
+  request as httpRequest,
+  requireBuiltAppliance,
+  sleep,
+  spawnNode,
+  verdict,
+  waitForHealth,
+  wholeOption,
+} from "./bench-kit.mjs";
 
 const TARGET_RATIO = 0.9;
 const TARGET_429 = 0;
@@ -36,8 +53,6 @@ const LIMIT_PRIVATE_PER_SECOND = 1;
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const mainJs = path.join(repoRoot, "appliance", "dist", "main.js");
 const emulatorTs = path.join(repoRoot, "test", "helpers", "telegram-emulator.ts");
 
 const usage = `Usage: node scripts/bench-relay.mjs [options]
@@ -53,38 +68,23 @@ const usage = `Usage: node scripts/bench-relay.mjs [options]
 Targets: sendMessage accepted / allowed by the limits >= ${TARGET_RATIO}; 429 answers = ${TARGET_429};
 every staff chat gets every guest message exactly once, in the order they were stored.`;
 
-function fail(message) {
-  process.stderr.write(`bench-relay: ${message}\n`);
-  process.exit(1);
-}
+const fail = makeFail("bench-relay");
 
 function parseOptions() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        guests: { type: "string", default: "60" },
-        staff: { type: "string", default: "10" },
-        messages: { type: "string", default: "60" },
-        "wide-staff": { type: "string", default: "40" },
-        "wide-messages": { type: "string", default: "30" },
-        config: { type: "string", default: "{}" },
-        dump: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    fail(`${error.message}\n${usage}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    process.exit(0);
-  }
-  const whole = (name, min, max) => {
-    const n = Number(values[name]);
-    if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max}, got "${values[name]}"`);
-    return n;
-  };
+  const values = parseCommandLine(
+    {
+      guests: { type: "string", default: "60" },
+      staff: { type: "string", default: "10" },
+      messages: { type: "string", default: "60" },
+      "wide-staff": { type: "string", default: "40" },
+      "wide-messages": { type: "string", default: "30" },
+      config: { type: "string", default: "{}" },
+      dump: { type: "string" },
+    },
+    usage,
+    fail,
+  );
+  const whole = (name, min, max) => wholeOption(values, name, min, max, fail);
   let config;
   try {
     config = JSON.parse(values.config);
@@ -106,45 +106,7 @@ function parseOptions() {
   };
 }
 
-// --- children and temp folders are cleaned up however we exit ------------------------
-
-const children = new Set();
-const tempDirs = new Set();
-
-function cleanUp() {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  }
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-}
-
 // --- helpers -------------------------------------------------------------------------------
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
-const verdict = (ok) => (ok ? "OK" : "MISSED");
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function readMemory(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-    return { rssKb: field("VmRSS"), hwmKb: field("VmHWM") };
-  } catch {
-    return null;
-  }
-}
 
 function deepMerge(base, extra) {
   const out = { ...base };
@@ -156,52 +118,17 @@ function deepMerge(base, extra) {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 
-function request(port, method, urlPath, { body, headers = {} } = {}) {
-  return new Promise((resolve) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        method,
-        path: urlPath,
-        agent,
-        timeout: 30_000,
-        headers: { ...headers, ...(payload !== undefined ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}) },
-      },
-      (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          let parsed;
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            parsed = text;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed });
-        });
-      },
-    );
-    req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", (err) => resolve({ status: 0, headers: {}, body: { error: err.message } }));
-    req.end(payload);
-  });
-}
-
-async function inBatches(count, concurrency, fn) {
-  const results = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await fn(i);
-      }
-    }),
-  );
-  return results;
+/** A JSON request through the shared keep-alive agent; `body` is the parsed answer (its text when not JSON). */
+async function request(port, method, urlPath, options) {
+  const res = await httpRequest(agent, port, method, urlPath, options);
+  if (res.error !== undefined) return { status: 0, headers: {}, body: { error: res.error } };
+  let parsed;
+  try {
+    parsed = JSON.parse(res.text);
+  } catch {
+    parsed = res.text;
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
 }
 
 async function waitUntil(check, timeoutMs, what) {
@@ -216,57 +143,26 @@ async function waitUntil(check, timeoutMs, what) {
 // --- the appliance -------------------------------------------------------------------------
 
 async function startAppliance(config) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "innbox-bench-relay-"));
-  tempDirs.add(dir);
+  const dir = makeTempDir("innbox-bench-relay-");
   const dataDir = path.join(dir, "data");
   const configPath = path.join(dir, "config.json");
   writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
   const port = await freePort();
-  const logTail = [];
-  const keepTail = (chunk) => {
-    logTail.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    logTail.splice(0, Math.max(0, logTail.length - 30));
-  };
-  const child = spawn(process.execPath, [mainJs], {
-    cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), INNBOX_DATA_DIR: dataDir, INNBOX_CONFIG: configPath, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
+  const server = spawnNode([mainJs], applianceEnv({ port, dataDir, configPath, logLevel: "warn" }), { tailLines: 30 });
+  await waitForHealth(server, port, {
+    everyMs: 50,
+    timeoutMs: READY_TIMEOUT_MS,
+    exitedMessage: ({ code, signal }) => `the appliance exited (code ${code}, signal ${signal}):\n  ${server.logTail.join("\n  ")}`,
+    timedOutMessage: () => `timed out after ${READY_TIMEOUT_MS} ms waiting for /healthz`,
   });
-  children.add(child);
-  child.stdout.on("data", keepTail);
-  child.stderr.on("data", keepTail);
-  let exitInfo = null;
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve((exitInfo = { code, signal }))));
-  await waitUntil(
-    async () => {
-      if (exitInfo) throw new Error(`the appliance exited (code ${exitInfo.code}, signal ${exitInfo.signal}):\n  ${logTail.join("\n  ")}`);
-      return (await request(port, "GET", "/healthz")).status === 200;
-    },
-    READY_TIMEOUT_MS,
-    "/healthz",
-  );
   return {
-    child,
+    child: server.child,
     port,
     dataDir,
-    logTail,
-    running: () => exitInfo === null,
-    async stop() {
-      if (!exitInfo) {
-        child.kill("SIGTERM");
-        const timedOut = await Promise.race([exited.then(() => false), sleep(STOP_TIMEOUT_MS).then(() => true)]);
-        if (timedOut) {
-          process.stderr.write(`bench-relay: the appliance did not exit ${STOP_TIMEOUT_MS} ms after SIGTERM; killing it\n`);
-          child.kill("SIGKILL");
-          await exited;
-        }
-      }
-      children.delete(child);
-    },
-    removeData() {
-      rmSync(dir, { recursive: true, force: true });
-      tempDirs.delete(dir);
-    },
+    logTail: server.logTail,
+    running: server.running,
+    stop: () => server.stop(STOP_TIMEOUT_MS, `bench-relay: the appliance did not exit ${STOP_TIMEOUT_MS} ms after SIGTERM; killing it`),
+    removeData: () => removeTempDir(dir),
   };
 }
 
@@ -421,14 +317,8 @@ function checkOrder(dbFile, scenario, SQLite) {
 
 async function main() {
   const opts = parseOptions();
-  process.on("exit", cleanUp);
-  for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]]) {
-    process.on(signal, () => {
-      process.stderr.write(`\nbench-relay: ${signal}, stopping the appliance\n`);
-      process.exit(128 + number);
-    });
-  }
-  if (!existsSync(mainJs)) fail(`${path.relative(process.cwd(), mainJs)} does not exist; build first (npm run build, or use npm run bench:relay)`);
+  cleanUpOnExit("bench-relay", "the appliance");
+  requireBuiltAppliance(fail, "bench:relay");
   const started = Date.now();
 
   const { runnerImport } = await import("vite");
@@ -437,7 +327,7 @@ async function main() {
   const tg = await emulator.startTelegramEmulator({ enforceLimits: true });
   const config = deepMerge({ telegram: { token: tg.token, apiRoot: tg.apiRoot } }, opts.config);
 
-  console.log(`Innbox Telegram relay benchmark: node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`Innbox Telegram relay benchmark: ${machineSummary()}, load average ${loadAverage()}`);
   console.log(
     `Bot API emulator at ${tg.apiRoot} with Telegram's limits: ${LIMIT_PER_SECOND} sendMessage/s overall (sliding 1 s window), per private chat a burst of ${LIMIT_PRIVATE_BURST} then ${LIMIT_PRIVATE_PER_SECOND}/s (token bucket)`,
   );
