@@ -89,6 +89,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       property: property.service,
       retryMaxMs: config.chat.retryMaxSeconds * 1000,
       guestTokenDays: config.chat.guestTokenDays,
+      guestSessionsPerMinute: config.chat.guestSessionsPerMinute,
+      guestMessagesPerMinute: config.chat.guestMessagesPerMinute,
       alertIntervalMs: config.chat.alertCheckSeconds * 1000,
     });
     const telegram = createTelegram({

@@ -201,3 +201,35 @@ describe("guest tokens", () => {
     await expect(connectSocket(app.url, "/guest", { token: guest.token })).rejects.toThrow(/expired/);
   });
 });
+
+describe("abuse limits on the public endpoints", () => {
+  it("refuse a flood of messages in one conversation with 429 and Retry-After, and store none of the excess", async () => {
+    await app.stop();
+    let now = Date.parse("2026-11-25T10:00:00Z");
+    app = await startTestApp({ clock: () => now, config: { chat: { guestMessagesPerMinute: 5 } } });
+    manager = await setUpManager(app);
+    const guest = await newGuest();
+    for (let i = 0; i < 5; i++) expect((await guest.post("/api/guest/messages", { text: `m${i}` })).status).toBe(201);
+    const refused = await guest.post("/api/guest/messages", { text: "one too many" });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatch(/Too many messages/);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const socket = await guestSocket(guest.token);
+    expect(await emitWithAck(socket, "send", { text: "via socket", clientId: "s1" })).toMatchObject({ ok: false, error: expect.stringMatching(/Too many/) });
+    expect((await guest.get("/api/guest/messages")).body.messages).toHaveLength(5);
+    now += 13_000; // 5 a minute: one more after 12 s
+    expect((await guest.post("/api/guest/messages", { text: "later" })).status).toBe(201);
+    // Another guest is not affected.
+    const other = await newGuest();
+    expect((await other.post("/api/guest/messages", { text: "hello" })).status).toBe(201);
+  });
+
+  it("refuse a flood of new chats from one address", async () => {
+    await app.stop();
+    app = await startTestApp({ config: { chat: { guestSessionsPerMinute: 3 } } });
+    manager = await setUpManager(app);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await new ApiClient(app.url).post("/api/guest/sessions", { slug: "hotel-miramar" })).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+  });
+});

@@ -41,7 +41,7 @@ describe("crash safety", () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "innbox-crash-"));
     const configFile = join(dataDir, "config.json");
-    writeFileSync(configFile, JSON.stringify({ telegram: { token: tg.token, apiRoot: tg.apiRoot, pollTimeoutS: 1, privateChatIntervalMs: 0, perSecond: 30 }, chat: { retryMaxSeconds: 1 } }));
+    writeFileSync(configFile, JSON.stringify({ telegram: { token: tg.token, apiRoot: tg.apiRoot, pollTimeoutS: 1, privateChatIntervalMs: 0, perSecond: 30 }, chat: { retryMaxSeconds: 1, guestMessagesPerMinute: 100_000 } }));
     const url = `http://127.0.0.1:${port}`;
     let log = "";
 

@@ -2,7 +2,7 @@ import type { ChatMessage, ChatSettings, ConversationListItem, WorkingHours } fr
 import type { Logger } from "pino";
 import { GroupCommit, newId, nowIso, type Db } from "../db/index.js";
 import type { EventBus } from "../events/event-bus.js";
-import { AppError } from "../http/index.js";
+import { AppError, RateLimiter } from "../http/index.js";
 import type { PropertyService } from "../property/index.js";
 import { sha256, newToken } from "../auth/tokens.js";
 import { DEFAULT_OFF_HOURS_NOTICE, pickLanguage } from "./default-texts.js";
@@ -57,6 +57,9 @@ const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…
 export interface ChatDeps {
   /** A guest's chat token works this many days after it was issued. */
   guestTokenDays: number;
+  /** Public endpoints: new chats per address, and messages per conversation, per minute. */
+  guestSessionsPerMinute: number;
+  guestMessagesPerMinute: number;
   db: Db;
   bus: EventBus;
   log: Logger;
@@ -93,8 +96,13 @@ export class ChatService {
   /** Messages stored in the same instant share one commit (one fsync). */
   private readonly commits: GroupCommit;
 
+  readonly sessionLimit: RateLimiter;
+  readonly messageLimit: RateLimiter;
+
   constructor(private readonly deps: ChatDeps) {
     this.commits = new GroupCommit(deps.db);
+    this.sessionLimit = new RateLimiter(deps.guestSessionsPerMinute, deps.clock, "Too many new chats from this network; wait a minute and try again.");
+    this.messageLimit = new RateLimiter(deps.guestMessagesPerMinute, deps.clock, "Too many messages in a short time; wait a few seconds and send again.");
   }
 
   setPublisher(publisher: ChatPublisher) {

@@ -35,6 +35,7 @@ export function guestInfo(chat: ChatService, c: Conversation): GuestConversation
 
 /** Stores a guest's message (once per clientId) and returns it in API shape. */
 export async function sendAsGuest(chat: ChatService, conversationId: string, body: { text: string; clientId?: string }) {
+  chat.messageLimit.take(conversationId);
   return chat.transaction(async (tx) => {
     const conversation = await chat.getConversation(conversationId, tx.db);
     const { message } = await tx.storeGuestMessage(conversation, body);
@@ -70,8 +71,14 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     tag,
     access: "public",
     body: CreateGuestSessionBody,
-    responses: { 201: { description: "The new conversation and its token.", schema: GuestSession } },
-    handler: ({ body }) => chat.createGuestSession(body),
+    responses: {
+      201: { description: "The new conversation and its token.", schema: GuestSession },
+      429: { description: "Too many new chats from this address (chat.guestSessionsPerMinute)." },
+    },
+    handler: ({ req, body }) => {
+      chat.sessionLimit.take(req.ip ?? "unknown");
+      return chat.createGuestSession(body);
+    },
   });
 
   registry.add({
@@ -96,7 +103,10 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     tag,
     access: "bearer",
     body: SendMessageBody,
-    responses: { 201: { description: "The stored message.", schema: z.object({ message: ChatMessage }) } },
+    responses: {
+      201: { description: "The stored message.", schema: z.object({ message: ChatMessage }) },
+      429: { description: "Too many messages in this conversation in a short time (chat.guestMessagesPerMinute)." },
+    },
     precheck: async (req) => {
       await chat.conversationForToken(bearerToken(req));
     },

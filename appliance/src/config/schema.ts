@@ -44,6 +44,8 @@ export const ConfigSchema = z.strictObject({
       retryMaxSeconds: z.number().int().min(1).max(3600).default(60),
       alertCheckSeconds: z.number().int().min(1).max(3600).default(30),
       guestTokenDays: z.number().int().min(1).max(3650).default(90),
+      guestSessionsPerMinute: z.number().int().min(1).max(1_000_000).default(20),
+      guestMessagesPerMinute: z.number().int().min(1).max(1_000_000).default(30),
     })
     .prefault({}),
   weather: z

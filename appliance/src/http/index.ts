@@ -3,3 +3,4 @@ export { createRouteRegistry, type Access, type AccessControl, type RouteRegistr
 export { createHttpApp } from "./http-app.js";
 export { staticApp } from "./static-ui.js";
 export { buildOpenApi } from "./openapi.js";
+export { RateLimiter } from "./rate-limiter.js";
