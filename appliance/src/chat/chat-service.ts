@@ -375,11 +375,13 @@ export class ChatService {
     return { conversation: updated, message, created: true };
   }
 
-  async markDelivered(conversationId: string, ids: string[]): Promise<void> {
-    if (!ids.length) return;
+  /** Marks guest messages delivered; returns the time it recorded. */
+  async markDelivered(conversationId: string, ids: string[]): Promise<string> {
     const at = nowIso(this.deps.clock);
+    if (!ids.length) return at;
     await repo.markDelivered(this.deps.db, ids, at);
     this.publisher?.messagesDelivered(conversationId, ids, at);
+    return at;
   }
 
   async markAlerted(db: Db, conversationId: string): Promise<void> {

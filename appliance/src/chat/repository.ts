@@ -31,8 +31,9 @@ export const chatRepository = {
   findByTelegramChat(db: Db, chatId: string): Promise<Conversation | undefined> {
     return db.selectFrom("conversations").select(CONVERSATION_COLUMNS).where("telegram_chat_id", "=", chatId).executeTakeFirst();
   },
+  /** Conversations with at least one message (a guest who only opened the page is not one). */
   listConversations(db: Db, limit: number): Promise<Conversation[]> {
-    return db.selectFrom("conversations").select(CONVERSATION_COLUMNS).orderBy("last_message_at", "desc").orderBy("seq", "desc").limit(limit).execute();
+    return db.selectFrom("conversations").select(CONVERSATION_COLUMNS).where("last_message_preview", "!=", "").orderBy("last_message_at", "desc").orderBy("seq", "desc").limit(limit).execute();
   },
   listWaiting(db: Db, since: string): Promise<Conversation[]> {
     return db

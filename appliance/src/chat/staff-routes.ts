@@ -24,7 +24,7 @@ export function registerStaffRoutes(registry: RouteRegistry, chat: ChatService):
     tag,
     access: "signed-in",
     responses: { 200: { description: "Conversations.", schema: ConversationList } },
-    handler: async () => ({ conversations: (await chat.listConversations()).filter((c) => c.last_message_preview !== "").map(toListItem) }),
+    handler: async () => ({ conversations: (await chat.listConversations()).map(toListItem) }),
   });
 
   registry.add({
@@ -40,8 +40,7 @@ export function registerStaffRoutes(registry: RouteRegistry, chat: ChatService):
       const conversation = await chat.getConversation(params.id);
       const messages = await chat.listMessages(conversation.id);
       const unseen = messages.filter((m) => m.sender === "guest" && !m.delivered_at).map((m) => m.id);
-      await chat.markDelivered(conversation.id, unseen);
-      const at = new Date().toISOString();
+      const at = await chat.markDelivered(conversation.id, unseen);
       return {
         conversation: toListItem(conversation),
         messages: messages.map((m) => toApiMessage(unseen.includes(m.id) ? { ...m, delivered_at: at } : m)),
