@@ -141,8 +141,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     chat.attachSockets(io, (req) => auth.service.userFor(req));
     await chat.start();
     stops.push(() => chat.stop());
-    await telegram.start();
-    stops.push(() => telegram.stop());
+    const token = await auth.service.prepareSetup();
     server.listen(config.port, config.host);
     await once(server, "listening");
     const port = (server.address() as AddressInfo).port;
@@ -151,11 +150,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
     log.info(`Innbox ${VERSION} listening on ${config.host}:${port}: admin page at ${url}/admin/ (on the LAN: ${publicUrl}/admin/)`);
 
-    const token = await auth.service.prepareSetup();
     const setupUrl = token ? `${publicUrl}/admin/setup?token=${token}` : undefined;
     if (setupUrl) {
       log.info(`First run: open ${setupUrl} to create the manager account (or ${url}/admin/setup?token=${token} on this machine).`);
     }
+    // After the lines that say where to go: the bot may log about Telegram being unreachable.
+    await telegram.start();
+    stops.push(() => telegram.stop());
     return { url, port, publicUrl, setupUrl };
   }
 

@@ -48,10 +48,13 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_0
 }
 
 describe("the appliance process", () => {
-  it("says where it listens and gives the setup URL in its first lines", async () => {
+  it("says where it listens and gives the setup URL in its first lines, even with Telegram out of reach", async () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "innbox-proc-"));
-    const { child, output } = start({ PORT: String(port), INNBOX_DATA_DIR: dataDir });
+    const config = join(dataDir, "config.json");
+    // A closed loopback port stands for Telegram being unreachable.
+    writeFileSync(config, JSON.stringify({ telegram: { token: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", apiRoot: "http://127.0.0.1:9" } }));
+    const { child, output } = start({ PORT: String(port), INNBOX_DATA_DIR: dataDir, INNBOX_CONFIG: config });
     await waitFor(() => output().includes("First run"));
     const lines = output().trim().split("\n");
     expect(lines[0]).toContain(`listening on 127.0.0.1:${port}`);
