@@ -22,8 +22,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, part: k
     const missing = issue.code === "invalid_type" && valueAt(value, issue.path) === undefined;
     details.push({ field, message: missing ? `${field} is required.` : issue.message });
   }
-  const fields = [...new Set(details.map((d) => d.field))].join(", ");
-  throw AppError.badRequest(`The ${PART_NAMES[part]} has invalid fields: ${fields}.`, details);
+  throw AppError.badRequest(summarise(details, PART_NAMES[part]), details);
 }
 
 function valueAt(root: unknown, path: PropertyKey[]): unknown {
@@ -33,4 +32,11 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
+}
+
+/** One problem: its own sentence. Several: how many, and which fields. */
+export function summarise(details: ErrorDetail[], where = "request body"): string {
+  if (details.length === 1) return details[0]!.message;
+  const fields = [...new Set(details.map((d) => d.field))];
+  return `${fields.length} fields of the ${where} need attention: ${fields.join(", ")}.`;
 }

@@ -53,19 +53,16 @@ export function registerTeamRoutes(registry: RouteRegistry, deps: { team: TeamSe
     handler: async ({ params, body }) => {
       const current = await team.describe(params.id, logins);
       if (body.username === null && body.password !== undefined) {
-        throw AppError.badRequest("The request body has invalid fields: password.", [
-          { field: "password", message: "A password needs a login; do not remove the username at the same time." },
-        ]);
+        const message = "A password needs a login; do not remove the username at the same time.";
+        throw AppError.badRequest(message, [{ field: "password", message }]);
       }
       if (current.username === null && body.username && body.password === undefined) {
-        throw AppError.badRequest("The request body has invalid fields: password.", [
-          { field: "password", message: "Give a password for the new login." },
-        ]);
+        const message = "Give a password for the new login.";
+        throw AppError.badRequest(message, [{ field: "password", message }]);
       }
       if (current.username === null && body.username === undefined && body.password !== undefined) {
-        throw AppError.badRequest("The request body has invalid fields: username.", [
-          { field: "username", message: "This member has no login yet; give a username with the password." },
-        ]);
+        const message = "This member has no login yet; give a username with the password.";
+        throw AppError.badRequest(message, [{ field: "username", message }]);
       }
       if (body.role !== undefined || body.username === null) {
         await team.assertManagerRemains(logins, { memberId: params.id, role: body.role, loginRemoved: body.username === null });
