@@ -2,83 +2,22 @@
 // first-run setup, signing in and out, the team and property screens, what staff see.
 // Screenshots of each screen at phone, tablet and desktop sizes land in
 // test-artifacts/screenshots/ for a human to look at.
-import { rmSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { en as t } from "../../admin-ui/src/messages/en.js";
-import { ApiClient, MANAGER, addMemberWithLogin, setUpManager, type TestApp } from "../helpers/app.js";
-import {
-  CHROMIUM,
-  VIEWPORTS,
-  buildAdminUi,
-  chromiumAvailable,
-  closeContext,
-  launchChromium,
-  openContext,
-  screenshot,
-  startAppWithUi,
-  type ViewportName,
-} from "./browser-kit.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { en as t } from "../../admin-ui/src/messages/en/index.js";
+import { ApiClient, MANAGER, addMemberWithLogin, setUpManager } from "../helpers/app.js";
+import { VIEWPORTS, browserSuite, buildUi, navigation, screenshot, signIn, type ViewportName } from "./browser-kit.js";
 
-const haveChromium = chromiumAvailable();
-if (!haveChromium) {
-  if (process.env.CI === "true") {
-    describe("admin page in Chromium", () => {
-      it("has Chromium to run in", () => {
-        throw new Error(`No Chromium at ${CHROMIUM}: install the chromium package (or set CHROMIUM_PATH).`);
-      });
-    });
-  } else {
-    console.warn(`Skipping the admin page browser tests: no Chromium at ${CHROMIUM} (install it or set CHROMIUM_PATH).`);
-  }
-}
-
-let uiRoot: string | undefined;
-let browser: Browser | undefined;
-let app: TestApp | undefined;
-const contexts: BrowserContext[] = [];
-
-async function open(viewport: ViewportName = "desktop") {
-  const opened = await openContext(browser!, viewport);
-  contexts.push(opened.context);
-  return opened;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${app!.url}/admin/login`);
-  await page.getByLabel(t.login.username).fill(username);
-  await page.getByLabel(t.login.password).fill(password);
-  await page.getByRole("button", { name: t.login.submit }).click();
-  await page.getByRole("button", { name: t.layout.signOut }).waitFor();
-}
-
-function navigation(page: Page) {
-  return page.getByRole("navigation", { name: t.layout.navLabel });
-}
+const suite = browserSuite({ name: "admin page", tests: "admin page", build: () => buildUi("admin-ui"), timeout: 120_000 });
+const { open, startApp } = suite;
 
 async function navLabels(page: Page): Promise<string[]> {
   return (await navigation(page).getByRole("link").allInnerTexts()).map((text) => text.trim());
 }
 
-describe.skipIf(!haveChromium)("admin page", () => {
-  beforeAll(async () => {
-    uiRoot = await buildAdminUi();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (uiRoot) rmSync(uiRoot, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await closeContext(context);
-    await app?.stop();
-    app = undefined;
-  });
-
+describe.skipIf(suite.skip)("admin page", () => {
   it("sets up the property and the manager from the setup link and lands signed in", async () => {
-    app = await startAppWithUi(uiRoot!);
+    const app = await startApp();
     const { page, problems } = await open();
     await page.goto(`${app.url}/admin/setup?token=${app.setupToken()}`);
 
@@ -111,7 +50,7 @@ describe.skipIf(!haveChromium)("admin page", () => {
   });
 
   it("explains where the setup token is when the link has none, and rejects a wrong one", async () => {
-    app = await startAppWithUi(uiRoot!);
+    const app = await startApp();
     const { page, problems } = await open();
     await page.goto(`${app.url}/admin/`);
     await page.getByRole("heading", { name: t.setup.noTokenTitle }).waitFor();
@@ -130,7 +69,7 @@ describe.skipIf(!haveChromium)("admin page", () => {
   });
 
   it("sends a finished setup link to sign-in", async () => {
-    app = await startAppWithUi(uiRoot!);
+    const app = await startApp();
     const token = app.setupToken();
     await setUpManager(app);
     const { page } = await open();
@@ -140,7 +79,7 @@ describe.skipIf(!haveChromium)("admin page", () => {
   });
 
   it("signs out and back in, refusing a wrong password and returning to the page asked for", async () => {
-    app = await startAppWithUi(uiRoot!);
+    const app = await startApp();
     await setUpManager(app, "Hotel Miramar");
     const { page, problems } = await open();
 
@@ -163,16 +102,16 @@ describe.skipIf(!haveChromium)("admin page", () => {
     await page.goto(`${app.url}/admin/`);
     await page.getByRole("heading", { name: t.login.title }).waitFor();
 
-    await signIn(page, MANAGER.username, MANAGER.password);
+    await signIn(page, app.url);
     await page.getByRole("heading", { name: t.home.welcome("Hotel Miramar") }).waitFor();
     expect(problems()).toEqual([]);
   });
 
   it("adds a team member with a login, edits one and deletes one after confirming", async () => {
-    app = await startAppWithUi(uiRoot!);
+    const app = await startApp();
     await setUpManager(app);
     const { page, problems } = await open();
-    await signIn(page, MANAGER.username, MANAGER.password);
+    await signIn(page, app.url);
     await navigation(page).getByRole("link", { name: t.nav.team }).click();
     await page.getByRole("heading", { name: t.team.addHeading }).waitFor();
 
@@ -240,11 +179,11 @@ describe.skipIf(!haveChromium)("admin page", () => {
   });
 
   it("shows staff the team read-only and none of the manager's sections", async () => {
-    app = await startAppWithUi(uiRoot!);
+    const app = await startApp();
     const manager = await setUpManager(app);
     const { password } = await addMemberWithLogin(manager, "staff", "sam", "Sam Porter");
     const { page, problems } = await open();
-    await signIn(page, "sam", password);
+    await signIn(page, app.url, "sam", password);
 
     const labels = await navLabels(page);
     expect(labels).toEqual([t.nav.home, t.nav.messenger, t.nav.rooms, t.nav.devices, t.nav.scenarios, t.nav.team]);
@@ -268,10 +207,10 @@ describe.skipIf(!haveChromium)("admin page", () => {
   });
 
   it("saves the property, shows the reception link and puts the appliance's errors by their fields", async () => {
-    app = await startAppWithUi(uiRoot!);
+    const app = await startApp();
     await setUpManager(app, "Casa Azul");
     const { page, problems } = await open();
-    await signIn(page, MANAGER.username, MANAGER.password);
+    await signIn(page, app.url);
     await navigation(page).getByRole("link", { name: t.nav.property }).click();
 
     const form = page.locator("form");
@@ -301,7 +240,7 @@ describe.skipIf(!haveChromium)("admin page", () => {
     await expect(page.locator(".topbar").innerText()).resolves.toContain("Casa Azul Guesthouse");
 
     const property = await (async () => {
-      const client = new ApiClient(app!.url);
+      const client = new ApiClient(app.url);
       await client.login(MANAGER.username, MANAGER.password);
       return (await client.get("/api/property")).body;
     })();
@@ -320,10 +259,10 @@ describe.skipIf(!haveChromium)("admin page", () => {
   });
 
   it("folds the navigation into a menu on a phone", async () => {
-    app = await startAppWithUi(uiRoot!);
+    const app = await startApp();
     await setUpManager(app);
     const { page, problems } = await open("phone");
-    await signIn(page, MANAGER.username, MANAGER.password);
+    await signIn(page, app.url);
 
     const nav = navigation(page);
     expect(await nav.isVisible()).toBe(false);
@@ -339,7 +278,7 @@ describe.skipIf(!haveChromium)("admin page", () => {
   });
 
   it("takes screenshots of each screen at phone, tablet and desktop sizes", async () => {
-    app = await startAppWithUi(uiRoot!);
+    const app = await startApp();
     const token = app.setupToken();
     const sizes = Object.keys(VIEWPORTS) as ViewportName[];
 
@@ -371,7 +310,7 @@ describe.skipIf(!haveChromium)("admin page", () => {
       await page.goto(`${app.url}/admin/login`);
       await page.getByLabel(t.login.username).waitFor();
       await screenshot(page, "login", size);
-      await signIn(page, "mara", "sea view 2024");
+      await signIn(page, app.url, "mara", "sea view 2024");
       await page.getByRole("heading", { name: t.home.welcome("Casa Azul Guesthouse") }).waitFor();
       await page.locator(".checklist-done").first().waitFor();
       await screenshot(page, "home", size);

@@ -2,65 +2,27 @@
 // the real appliance, acting like a guest with a phone: writing with a name, a live reply
 // from the front desk, a reload, a lost connection, another language, off hours.
 // Screenshots at phone, tablet and desktop sizes land in test-artifacts/screenshots/.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { build } from "vite";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { de } from "../../guest-ui/src/i18n/de.js";
 import { en as t } from "../../guest-ui/src/i18n/en.js";
 import { MANAGER, setUpManager, type ApiClient, type TestApp } from "../helpers/app.js";
-import { CHROMIUM, ROOT, VIEWPORTS, chromiumAvailable, closeContext, launchChromium, screenshot, startAppWithUi, type ViewportName } from "./browser-kit.js";
+import { OFFLINE_NOISE, browserSuite, buildUi, screenshot } from "./browser-kit.js";
 
-const haveChromium = chromiumAvailable();
-if (!haveChromium) {
-  if (process.env.CI === "true") {
-    describe("guest chat page in Chromium", () => {
-      it("has Chromium to run in", () => {
-        throw new Error(`No Chromium at ${CHROMIUM}: install the chromium package (or set CHROMIUM_PATH).`);
-      });
-    });
-  } else {
-    console.warn(`Skipping the guest chat browser tests: no Chromium at ${CHROMIUM} (install it or set CHROMIUM_PATH).`);
-  }
-}
+// A lost connection is expected in these tests; anything else in the console is a problem.
+const suite = browserSuite({
+  name: "guest chat page",
+  tests: "guest chat",
+  build: () => buildUi("guest-ui"),
+  timeout: 120_000,
+  noise: [OFFLINE_NOISE],
+});
+const { open: openGuest } = suite;
 
-/** Builds guest-ui into `<dir>/guest-ui/dist` (never racing `npm run build`); returns `<dir>`. */
-async function buildGuestUi(): Promise<string> {
-  const uiRoot = mkdtempSync(join(tmpdir(), "innbox-guest-ui-"));
-  await build({
-    configFile: join(ROOT, "guest-ui", "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir: join(uiRoot, "guest-ui", "dist"), sourcemap: false },
-  });
-  return uiRoot;
-}
-
-let uiRoot: string | undefined;
-let browser: Browser | undefined;
 let app: TestApp | undefined;
-const contexts: BrowserContext[] = [];
-
-// What a lost connection makes Chromium log; anything else in the console is a problem.
-const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|ERR_CONNECTION_REFUSED|WebSocket connection to .* failed/;
-
-async function openGuest(viewport: ViewportName, options: BrowserContextOptions = {}) {
-  const context = await browser!.newContext({ viewport: VIEWPORTS[viewport], locale: "en-GB", timezoneId: "Europe/Lisbon", ...options });
-  contexts.push(context);
-  const problems: string[] = [];
-  context.on("page", (page) => {
-    page.on("console", (message) => {
-      if (message.type() === "error" && !OFFLINE_NOISE.test(message.text())) problems.push(message.text());
-    });
-    page.on("pageerror", (error) => problems.push(error.message));
-  });
-  const page = await context.newPage();
-  return { context, page, problems: () => [...problems] };
-}
 
 async function startProperty(): Promise<{ manager: ApiClient; slug: string }> {
-  app = await startAppWithUi(uiRoot!);
+  app = await suite.startApp();
   const manager = await setUpManager(app, "Hotel Miramar");
   const property = await manager.get<{ slug: string }>("/api/property");
   return { manager, slug: property.body.slug };
@@ -93,23 +55,7 @@ async function send(page: Page, text: string, label?: string) {
 /** The guest's own bubble holding `text`. */
 const guestBubble = (page: Page, text: string) => page.locator('li[data-from="guest"]', { hasText: text });
 
-describe.skipIf(!haveChromium)("guest chat page", () => {
-  beforeAll(async () => {
-    uiRoot = await buildGuestUi();
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (uiRoot) rmSync(uiRoot, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await closeContext(context);
-    await app?.stop();
-    app = undefined;
-  });
-
+describe.skipIf(suite.skip)("guest chat page", () => {
   it("lets a guest write with a name, shows the staff reply live, and keeps history after a reload", async () => {
     const { manager, slug } = await startProperty();
     const { context, page, problems } = await openGuest("phone");

@@ -2,88 +2,27 @@
 // against the real appliance whose bot talks to the Bot API emulator: a guest on the
 // Online Reception, a receptionist on Telegram and the manager in the admin page, live.
 // Screenshots at phone, tablet and desktop sizes land in test-artifacts/screenshots/.
-import { rmSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { build } from "vite";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { en as t } from "../../admin-ui/src/messages/en.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { en as t } from "../../admin-ui/src/messages/en/index.js";
 import { en as guestText } from "../../guest-ui/src/i18n/en.js";
-import { MANAGER, setUpManager, type TestApp } from "../helpers/app.js";
-import { linkStaff, startTelegramWorld, waitUntil, webGuest, type TelegramWorld } from "../helpers/telegram-setup.js";
-import {
-  CHROMIUM,
-  ROOT,
-  SCREENSHOTS,
-  VIEWPORTS,
-  buildAdminUi,
-  chromiumAvailable,
-  closeContext,
-  launchChromium,
-  screenshot,
-  startAppWithUi,
-  type ViewportName,
-} from "./browser-kit.js";
+import { MANAGER, setUpManager } from "../helpers/app.js";
+import { linkStaff, startTelegramWorld, waitUntil, webGuest } from "../helpers/telegram-setup.js";
+import { OFFLINE_NOISE, REFUSAL_NOISE, VIEWPORTS, browserSuite, buildUi, navigation, screenshot, signIn, type ViewportName } from "./browser-kit.js";
 
-const haveChromium = chromiumAvailable();
-if (!haveChromium) {
-  if (process.env.CI === "true") {
-    describe("messenger in Chromium", () => {
-      it("has Chromium to run in", () => {
-        throw new Error(`No Chromium at ${CHROMIUM}: install the chromium package (or set CHROMIUM_PATH).`);
-      });
-    });
-  } else {
-    console.warn(`Skipping the messenger browser tests: no Chromium at ${CHROMIUM} (install it or set CHROMIUM_PATH).`);
-  }
-}
+const suite = browserSuite({
+  name: "messenger",
+  tests: "messenger",
+  // Both pages (admin and guest) built into one temp folder, as the appliance serves them.
+  build: async () => buildUi("guest-ui", await buildUi("admin-ui")),
+  timeout: 180_000,
+  // A lost connection, and refusals the pages show (a wrong bot token, no bot for a link).
+  noise: [OFFLINE_NOISE, REFUSAL_NOISE],
+});
+const { open, startApp, stopAfterTest } = suite;
+/** The appliance with its bot on the Bot API emulator, stopped after the test. */
+const startWorld = async () => stopAfterTest(await startTelegramWorld({ uiRoot: suite.uiRoot() }));
 
-// What a lost connection makes Chromium log; anything else in the console is a problem.
-const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|ERR_CONNECTION_REFUSED|WebSocket connection to .* failed/;
-// Refusals the pages show (a wrong bot token, no bot for a link) log "Failed to load resource … 4xx".
-const REFUSAL_NOISE = /Failed to load resource.*status of 4\d\d/;
-
-let uiRoot: string | undefined;
-let browser: Browser | undefined;
-let world: TelegramWorld | undefined;
-let plainApp: TestApp | undefined;
-const contexts: BrowserContext[] = [];
-
-/** Both pages (admin and guest) built into one temp folder, as the appliance serves them. */
-async function buildPages(): Promise<string> {
-  const root = await buildAdminUi();
-  await build({
-    configFile: join(ROOT, "guest-ui", "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir: join(root, "guest-ui", "dist"), sourcemap: false },
-  });
-  return root;
-}
-
-async function open(viewport: ViewportName, options: BrowserContextOptions = {}) {
-  const context = await browser!.newContext({ viewport: VIEWPORTS[viewport], locale: "en-GB", timezoneId: "Europe/Lisbon", ...options });
-  contexts.push(context);
-  const problems: string[] = [];
-  context.on("page", (page) => {
-    page.on("console", (message) => {
-      const text = message.text();
-      if (message.type() === "error" && !OFFLINE_NOISE.test(text) && !REFUSAL_NOISE.test(text)) problems.push(text);
-    });
-    page.on("pageerror", (error) => problems.push(error.message));
-  });
-  const page = await context.newPage();
-  return { context, page, problems: () => [...problems] };
-}
-
-async function signIn(page: Page, url: string, username = MANAGER.username, password = MANAGER.password) {
-  await page.goto(`${url}/admin/login`);
-  await page.getByLabel(t.login.username).fill(username);
-  await page.getByLabel(t.login.password).fill(password);
-  await page.getByRole("button", { name: t.login.submit }).click();
-  await page.getByRole("button", { name: t.layout.signOut }).waitFor();
-}
-
-const navigation = (page: Page) => page.getByRole("navigation", { name: t.layout.navLabel });
 const conversationList = (page: Page) => page.getByRole("list", { name: t.messenger.listLabel });
 const replyBox = (page: Page) => page.getByRole("textbox", { name: t.messenger.replyLabel });
 const guestBox = (page: Page) => page.getByRole("textbox", { name: guestText.chat.messageLabel });
@@ -96,27 +35,9 @@ async function guestSend(page: Page, text: string) {
   await bubble(page, "guest", text).getByText(new RegExp(`^(${guestText.chat.sent}|${guestText.chat.delivered})$`)).waitFor();
 }
 
-describe.skipIf(!haveChromium)("team messenger", () => {
-  beforeAll(async () => {
-    uiRoot = await buildPages();
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (uiRoot) rmSync(uiRoot, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await closeContext(context);
-    await world?.stop();
-    world = undefined;
-    await plainApp?.stop();
-    plainApp = undefined;
-  });
-
+describe.skipIf(suite.skip)("team messenger", () => {
   it("relays a guest's question to Telegram, shows Anna's reply live, and lets the manager answer from the Messenger", async () => {
-    world = await startTelegramWorld({ uiRoot: uiRoot! });
+    const world = await startWorld();
     const { url } = world.app;
     const { user: anna } = await linkStaff(world, "Anna", 6001);
 
@@ -249,7 +170,7 @@ describe.skipIf(!haveChromium)("team messenger", () => {
   }, 90_000);
 
   it("catches up after the connection drops, and keeps the duty switch", async () => {
-    world = await startTelegramWorld({ uiRoot: uiRoot! });
+    const world = await startWorld();
     const { url } = world.app;
     const guest = await webGuest(world.app, { name: "Jonas", tag: "Room3" });
     await guest.send("Where can I park?");
@@ -265,9 +186,9 @@ describe.skipIf(!haveChromium)("team messenger", () => {
     await admin.page.getByText(t.messenger.dutyHint).waitFor();
     await expect(duty.isChecked()).resolves.toBe(true);
     await duty.click();
-    await waitUntil(async () => (await world!.manager.get("/api/chat/duty")).body.onDuty === false, 5_000, "off duty");
+    await waitUntil(async () => (await world.manager.get("/api/chat/duty")).body.onDuty === false, 5_000, "off duty");
     await duty.click();
-    await waitUntil(async () => (await world!.manager.get("/api/chat/duty")).body.onDuty === true, 5_000, "on duty");
+    await waitUntil(async () => (await world.manager.get("/api/chat/duty")).body.onDuty === true, 5_000, "on duty");
 
     await admin.context.setOffline(true);
     await admin.page.getByText(t.messenger.reconnecting).waitFor({ timeout: 15_000 });
@@ -283,7 +204,7 @@ describe.skipIf(!haveChromium)("team messenger", () => {
   });
 
   it("saves working hours and the alert settings, and shows them again after a reload", async () => {
-    world = await startTelegramWorld({ uiRoot: uiRoot! });
+    const world = await startWorld();
     const { url } = world.app;
     const admin = await open("desktop");
     await signIn(admin.page, url);
@@ -398,14 +319,14 @@ describe.skipIf(!haveChromium)("team messenger", () => {
         await more.page.getByText(ready).first().waitFor();
         await screenshot(more.page, `settings-${tab}`, size);
         // The whole page too: these forms are taller than any window.
-        await more.page.screenshot({ path: join(SCREENSHOTS, `settings-${tab}-full-${size}.png`), fullPage: true });
+        await screenshot(more.page, `settings-${tab}-full`, size, { fullPage: true });
       }
       expect(more.problems()).toEqual([]);
     }
   }, 90_000);
 
   it("links a member's Telegram from the Team page with a QR code, and unlinks it", async () => {
-    world = await startTelegramWorld({ uiRoot: uiRoot! });
+    const world = await startWorld();
     const { url } = world.app;
     const created = await world.manager.post("/api/team", { name: "Ben", role: "staff" });
     expect(created.status).toBe(201);
@@ -456,7 +377,7 @@ describe.skipIf(!haveChromium)("team messenger", () => {
   }, 90_000);
 
   it("says where to set up the bot when there is none to link to", async () => {
-    plainApp = await startAppWithUi(uiRoot!);
+    const plainApp = await startApp();
     const manager = await setUpManager(plainApp);
     expect((await manager.post("/api/team", { name: "Ben", role: "staff" })).status).toBe(201);
     const admin = await open("desktop");

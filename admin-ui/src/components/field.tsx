@@ -29,19 +29,37 @@ function FieldShell({ id, label, hint, error, children }: ShellProps) {
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+/** A control's ARIA wiring: invalid while it has an error, described by its error and hint. */
+function described(id: string, hint: unknown, error: unknown) {
   const ids = [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+  return { "aria-invalid": error ? true : undefined, "aria-describedby": ids.length ? ids.join(" ") : undefined };
 }
 
-interface TextFieldProps {
+/** What a text, text-area and select field each take. */
+interface FieldProps {
   label: string;
   name: string;
   value: string;
   onValue: (value: string) => void;
-  type?: "text" | "password" | "date" | "number";
   hint?: ComponentChildren;
   error?: string | undefined;
+}
+
+/**
+ * The props that tie a TextField or SelectField to one key of a form of strings: its
+ * name, value, change handler (a new form to `onForm`) and its error from `errors`.
+ */
+export function fieldsFor<F extends { [K in keyof F]: string }>(form: F, errors: Readonly<Record<string, string>>, onForm: (form: F) => void) {
+  return (key: keyof F & string): Pick<FieldProps, "name" | "value" | "onValue" | "error"> => ({
+    name: key,
+    value: form[key],
+    onValue: (value: string) => onForm({ ...form, [key]: value }),
+    error: errors[key],
+  });
+}
+
+interface TextFieldProps extends FieldProps {
+  type?: "text" | "password" | "date" | "number";
   autoComplete?: string;
   inputMode?: "text" | "decimal" | "numeric";
   min?: number;
@@ -72,20 +90,13 @@ export function TextField(props: TextFieldProps) {
         autoCapitalize={props.verbatim ? "none" : undefined}
         autoCorrect={props.verbatim ? "off" : undefined}
         spellcheck={props.verbatim ? false : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...described(id, hint, error)}
       />
     </FieldShell>
   );
 }
 
-interface TextAreaFieldProps {
-  label: string;
-  name: string;
-  value: string;
-  onValue: (value: string) => void;
-  hint?: ComponentChildren;
-  error?: string | undefined;
+interface TextAreaFieldProps extends FieldProps {
   maxLength?: number;
   rows?: number;
   lang?: string;
@@ -103,20 +114,13 @@ export function TextAreaField({ label, name, value, onValue, hint, error, maxLen
         maxLength={maxLength}
         lang={lang}
         onInput={(event) => onValue(event.currentTarget.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...described(id, hint, error)}
       />
     </FieldShell>
   );
 }
 
-interface SelectFieldProps {
-  label: string;
-  name: string;
-  value: string;
-  onValue: (value: string) => void;
-  hint?: ComponentChildren;
-  error?: string | undefined;
+interface SelectFieldProps extends FieldProps {
   children: ComponentChildren;
 }
 
@@ -129,8 +133,7 @@ export function SelectField({ label, name, value, onValue, hint, error, children
         name={name}
         value={value}
         onChange={(event) => onValue(event.currentTarget.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...described(id, hint, error)}
       >
         {children}
       </select>

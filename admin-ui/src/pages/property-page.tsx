@@ -1,10 +1,11 @@
 import type { Property, UpdatePropertyBody } from "@innbox/protocol";
-import { useEffect, useMemo, useState } from "preact/hooks";
-import { type ApiError, toApiError } from "../api/client";
+import { useMemo, useState } from "preact/hooks";
 import { useSession } from "../app-context";
 import { Alert } from "../components/alert";
-import { SelectField, TextField } from "../components/field";
+import { SelectField, TextField, fieldsFor } from "../components/field";
 import { Page } from "../components/page";
+import { useFormRequest } from "../components/use-form-request";
+import { LoadState, useLoad } from "../components/use-load";
 import { t } from "../messages";
 import { parseCoordinate } from "./coordinates";
 import { browserTimezone, timeIn, timezoneGroups, zoneLabel } from "./timezones";
@@ -34,51 +35,33 @@ function timezoneHint(zone: string): string {
 
 export function PropertyPage() {
   const { api, setProperty } = useSession();
-  const [saved, setSaved] = useState<Property | null>(null);
-  const [form, setForm] = useState<Form | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved, loadError] = useLoad((api) => api.getProperty());
+  // The form as edited since the last load or save; null while it shows the saved property.
+  const [edited, setEdited] = useState<Form | null>(null);
   const [success, setSuccess] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api.getProperty().then(
-      (property) => {
-        setSaved(property);
-        setForm(toForm(property));
-      },
-      (caught: unknown) => setLoadError(toApiError(caught).message),
-    );
-  }, [api]);
+  const { fieldErrors, error, busy, check, send } = useFormRequest();
 
   const groups = useMemo(() => timezoneGroups(saved?.timezone ?? "", t.property.otherTimezones), [saved?.timezone]);
   const deviceZone = browserTimezone();
 
-  if (loadError) {
-    return (
-      <Page title={t.property.title}>
-        <Alert kind="error">{loadError}</Alert>
-      </Page>
-    );
-  }
+  const form = edited ?? (saved ? toForm(saved) : null);
   if (!form || !saved) {
     return (
       <Page title={t.property.title}>
-        <p role="status">{t.app.loading}</p>
+        <LoadState error={loadError} />
       </Page>
     );
   }
 
-  const set = (key: keyof Form) => (value: string) => {
-    setForm({ ...form, [key]: value });
+  const change = (next: Form) => {
+    setEdited(next);
     setSuccess(false);
   };
+  const field = fieldsFor(form, fieldErrors, change);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     setSuccess(false);
-    setError(null);
 
     const errors: Record<string, string> = {};
     if (!form.name.trim()) errors.name = t.validation.required(t.property.name);
@@ -87,8 +70,7 @@ export function PropertyPage() {
     const longitude = parseCoordinate(form.longitude);
     if (latitude === "invalid") errors.latitude = t.validation.notANumber(t.property.latitude);
     if (longitude === "invalid") errors.longitude = t.validation.notANumber(t.property.longitude);
-    setFieldErrors(errors);
-    if (Object.keys(errors).length || latitude === "invalid" || longitude === "invalid") return;
+    if (!check(errors) || latitude === "invalid" || longitude === "invalid") return;
 
     // Send only what changed, so an untouched slug is never re-checked against itself.
     const changes: UpdatePropertyBody = {};
@@ -98,20 +80,13 @@ export function PropertyPage() {
     if (latitude !== (saved.latitude ?? null)) changes.latitude = latitude;
     if (longitude !== (saved.longitude ?? null)) changes.longitude = longitude;
 
-    setBusy(true);
-    try {
+    await send(async () => {
       const updated = await api.updateProperty(changes);
       setSaved(updated);
-      setForm(toForm(updated));
+      setEdited(null);
       setProperty(updated);
       setSuccess(true);
-    } catch (caught) {
-      const failure = toApiError(caught);
-      setError(failure);
-      setFieldErrors({ ...failure.fields });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const receptionUrl = `${window.location.origin}/r/${saved.slug}`;
@@ -120,21 +95,11 @@ export function PropertyPage() {
     <Page title={t.property.title} lead={t.property.lead}>
       <form class="card form" onSubmit={onSubmit} noValidate>
         {error ? <Alert kind="error">{error.message}</Alert> : null}
-        <TextField
-          label={t.property.name}
-          name="name"
-          value={form.name}
-          onValue={set("name")}
-          error={fieldErrors.name}
-          autoComplete="organization"
-          required
-        />
+        <TextField label={t.property.name} {...field("name")} autoComplete="organization" required />
         <TextField
           label={t.property.slug}
-          name="slug"
-          value={form.slug}
-          onValue={(value) => set("slug")(value.toLowerCase())}
-          error={fieldErrors.slug}
+          {...field("slug")}
+          onValue={(slug) => change({ ...form, slug: slug.toLowerCase() })}
           hint={
             <>
               {t.property.slugHint} {t.property.receptionLink}{" "}
@@ -146,14 +111,7 @@ export function PropertyPage() {
           required
           verbatim
         />
-        <SelectField
-          label={t.property.timezone}
-          name="timezone"
-          value={form.timezone}
-          onValue={set("timezone")}
-          error={fieldErrors.timezone}
-          hint={timezoneHint(form.timezone)}
-        >
+        <SelectField label={t.property.timezone} {...field("timezone")} hint={timezoneHint(form.timezone)}>
           {groups.map((group) => (
             <optgroup key={group.region} label={group.region}>
               {group.zones.map((zone) => (
@@ -166,7 +124,7 @@ export function PropertyPage() {
         </SelectField>
         {deviceZone && deviceZone !== form.timezone ? (
           <p class="field-aside">
-            <button type="button" class="button button-link" onClick={() => set("timezone")(deviceZone)}>
+            <button type="button" class="button button-link" onClick={() => change({ ...form, timezone: deviceZone })}>
               {t.property.useBrowserTimezone(deviceZone)}
             </button>
           </p>
@@ -176,24 +134,8 @@ export function PropertyPage() {
           <legend>{t.property.locationHeading}</legend>
           <p class="field-hint">{t.property.locationHint}</p>
           <div class="field-row">
-            <TextField
-              label={t.property.latitude}
-              name="latitude"
-              value={form.latitude}
-              onValue={set("latitude")}
-              error={fieldErrors.latitude}
-              inputMode="decimal"
-              verbatim
-            />
-            <TextField
-              label={t.property.longitude}
-              name="longitude"
-              value={form.longitude}
-              onValue={set("longitude")}
-              error={fieldErrors.longitude}
-              inputMode="decimal"
-              verbatim
-            />
+            <TextField label={t.property.latitude} {...field("latitude")} inputMode="decimal" verbatim />
+            <TextField label={t.property.longitude} {...field("longitude")} inputMode="decimal" verbatim />
           </div>
         </fieldset>
 

@@ -1,11 +1,11 @@
 import type { ChatSettings } from "@innbox/protocol";
-import { useEffect, useState } from "preact/hooks";
-import { type ApiError, toApiError } from "../../api/client";
+import { useState } from "preact/hooks";
 import { useSession } from "../../app-context";
-import { Alert } from "../../components/alert";
 import { TextAreaField, TextField } from "../../components/field";
+import { LoadState } from "../../components/use-load";
 import { t } from "../../messages";
 import { languageName } from "../messenger/time-format";
+import { SaveActions, useSettingsForm } from "./settings-form";
 
 const MAX_NOTICE = 1_000;
 const CODE = /^[a-z]{2,3}$/;
@@ -23,32 +23,23 @@ function toForm(settings: ChatSettings): Form {
   return { minutes: String(settings.unansweredMinutes), notices };
 }
 
+function validate(form: Form): Record<string, string> {
+  const found: Record<string, string> = {};
+  const minutes = Number(form.minutes);
+  if (!/^\d+$/.test(form.minutes.trim()) || minutes < 1 || minutes > 1440) found.unansweredMinutes = t.alerts.minutesError;
+  for (const [code, text] of form.notices) if (!text.trim()) found[`offHoursNotice.${code}`] = t.alerts.noticeRequired;
+  return found;
+}
+
 /** The unanswered-message reminder and the notice guests get outside working hours. */
 export function AlertSettings() {
   const { api } = useSession();
-  const [form, setForm] = useState<Form | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { form, loadError, change, save, saved, fieldErrors: errors, error, busy } = useSettingsForm((api) => api.getChatSettings(), toForm);
   const [newCode, setNewCode] = useState("");
   const [codeError, setCodeError] = useState<string | undefined>(undefined);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    api.getChatSettings().then(
-      (settings) => setForm(toForm(settings)),
-      (caught: unknown) => setLoadError(toApiError(caught).message),
-    );
-  }, [api]);
+  if (!form) return <LoadState error={loadError} />;
 
-  if (loadError) return <Alert kind="error">{loadError}</Alert>;
-  if (!form) return <p role="status">{t.app.loading}</p>;
-
-  const change = (next: Form) => {
-    setForm(next);
-    setSaved(false);
-  };
   const setNotice = (code: string, text: string) =>
     change({ ...form, notices: form.notices.map(([c, old]) => [c, c === code ? text : old]) });
 
@@ -61,35 +52,13 @@ export function AlertSettings() {
     change({ ...form, notices: [...form.notices, [code, ""]] });
   };
 
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
-    setSaved(false);
-    const found: Record<string, string> = {};
-    const minutes = Number(form.minutes);
-    if (!/^\d+$/.test(form.minutes.trim()) || minutes < 1 || minutes > 1440) found.unansweredMinutes = t.alerts.minutesError;
-    for (const [code, text] of form.notices) if (!text.trim()) found[`offHoursNotice.${code}`] = t.alerts.noticeRequired;
-    setErrors(found);
-    if (Object.keys(found).length) return;
-
-    setBusy(true);
-    try {
-      const body: ChatSettings = {
-        unansweredMinutes: minutes,
+  const onSubmit = (event: Event) =>
+    save(event, validate(form), () =>
+      api.setChatSettings({
+        unansweredMinutes: Number(form.minutes),
         offHoursNotice: Object.fromEntries(form.notices.map(([code, text]) => [code, text.trim()])),
-      };
-      setForm(toForm(await api.setChatSettings(body)));
-      setSaved(true);
-    } catch (caught) {
-      const failure = toApiError(caught);
-      setError(failure);
-      setErrors({ ...failure.fields });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const hasErrors = Object.keys(errors).length > 0;
+      }),
+    );
 
   return (
     <form class="card form" onSubmit={onSubmit} noValidate aria-labelledby="alerts-title">
@@ -167,13 +136,7 @@ export function AlertSettings() {
         </div>
       </fieldset>
 
-      {error ? <Alert kind="error">{error.message}</Alert> : hasErrors ? <Alert kind="error">{t.errors.fixFields}</Alert> : null}
-      {saved ? <Alert kind="success">{t.alerts.saved}</Alert> : null}
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {busy ? t.settings.saving : t.settings.save}
-        </button>
-      </div>
+      <SaveActions error={error} fieldErrors={errors} saved={saved ? t.alerts.saved : null} busy={busy} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { TelegramSettings } from "@innbox/protocol";
 import { useEffect, useState } from "preact/hooks";
-import { type ApiError, toApiError } from "../../api/client";
+import { toApiError } from "../../api/client";
 import { useSession } from "../../app-context";
 import { Alert } from "../../components/alert";
 import { ConfirmDialog } from "../../components/confirm-dialog";
@@ -8,6 +8,8 @@ import { TextField } from "../../components/field";
 import { Icon } from "../../components/icon";
 import { Link } from "../../components/link";
 import { RichText } from "../../components/rich-text";
+import { useFormRequest } from "../../components/use-form-request";
+import { LoadState, useLoad } from "../../components/use-load";
 import { t } from "../../messages";
 
 /** While a new token's bot name is being asked for, ask the appliance again this often. */
@@ -18,19 +20,14 @@ const TOKEN_SHAPE = /^\d{3,20}:[A-Za-z0-9_-]{20,100}$/;
 /** The property's Telegram bot: its status, and setting or removing its token. */
 export function TelegramSettingsCard() {
   const { api } = useSession();
-  const [status, setStatus] = useState<TelegramSettings | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [status, setStatus, loadError] = useLoad((api) => api.getTelegram());
   const [token, setToken] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
+  const { fieldErrors, error, busy: connecting, check, send } = useFormRequest();
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api.getTelegram().then(setStatus, (caught: unknown) => setLoadError(toApiError(caught).message));
-  }, [api]);
+  const busy = connecting || removing;
 
   // A token from config.json is checked in the background: show the name once known.
   const identifying = status?.configured && !status.botUsername && !status.lastError;
@@ -42,30 +39,19 @@ export function TelegramSettingsCard() {
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    setError(null);
     setNotice(null);
-    if (!TOKEN_SHAPE.test(token.trim())) {
-      setFieldErrors({ token: token.trim() ? t.telegram.tokenShape : t.validation.required(t.telegram.token) });
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    try {
+    const shapeError = TOKEN_SHAPE.test(token.trim()) ? null : token.trim() ? t.telegram.tokenShape : t.validation.required(t.telegram.token);
+    if (!check(shapeError ? { token: shapeError } : {})) return;
+    await send(async () => {
       const next = await api.setTelegramToken(token.trim());
       setStatus(next);
       setToken("");
       setNotice(next.botUsername ? t.telegram.connected(next.botUsername) : null);
-    } catch (caught) {
-      const failure = toApiError(caught);
-      setError(failure);
-      setFieldErrors({ ...failure.fields });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const onRemove = async () => {
-    setBusy(true);
+    setRemoving(true);
     setRemoveError(null);
     try {
       setStatus(await api.setTelegramToken(null));
@@ -74,12 +60,11 @@ export function TelegramSettingsCard() {
     } catch (caught) {
       setRemoveError(toApiError(caught).message);
     } finally {
-      setBusy(false);
+      setRemoving(false);
     }
   };
 
-  if (loadError) return <Alert kind="error">{loadError}</Alert>;
-  if (!status) return <p role="status">{t.app.loading}</p>;
+  if (!status) return <LoadState error={loadError} />;
 
   return (
     <>

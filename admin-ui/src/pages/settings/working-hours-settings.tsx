@@ -1,12 +1,12 @@
-import { useEffect, useState } from "preact/hooks";
-import { type ApiError, toApiError } from "../../api/client";
 import { useSession } from "../../app-context";
 import { Alert } from "../../components/alert";
 import { Checkbox, SelectField, TextField } from "../../components/field";
 import { Icon } from "../../components/icon";
 import { Link } from "../../components/link";
+import { LoadState } from "../../components/use-load";
 import { t } from "../../messages";
 import { timeIn } from "../timezones";
+import { SaveActions, useSettingsForm } from "./settings-form";
 import {
   DEFAULT_RANGE,
   MAX_RANGES,
@@ -27,56 +27,22 @@ import {
 /** Working hours: the weekly schedule and exceptions, in the property's timezone. */
 export function WorkingHoursSettings() {
   const { api, property } = useSession();
-  const [form, setForm] = useState<HoursForm | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { form, setForm, loadError, change, save, saved, fieldErrors: errors, error, busy } = useSettingsForm((api) => api.getWorkingHours(), toForm);
 
-  useEffect(() => {
-    api.getWorkingHours().then(
-      (hours) => setForm(toForm(hours)),
-      (caught: unknown) => setLoadError(toApiError(caught).message),
-    );
-  }, [api]);
+  if (!form) return <LoadState error={loadError} />;
 
-  if (loadError) return <Alert kind="error">{loadError}</Alert>;
-  if (!form) return <p role="status">{t.app.loading}</p>;
-
-  const change = (next: HoursForm) => {
-    setForm(next);
-    setSaved(false);
-  };
   const setDay = (day: (typeof WEEKDAYS)[number], ranges: RangeForm[]) => change({ ...form, weekly: { ...form.weekly, [day]: ranges } });
   const setException = (index: number, exception: ExceptionForm) =>
     change({ ...form, exceptions: form.exceptions.map((e, i) => (i === index ? exception : e)) });
 
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
-    setSaved(false);
+  const onSubmit = (event: Event) => {
     const tidy = normalizeForm(form);
     setForm(tidy);
-    const found = validateHours(tidy);
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      setForm(toForm(await api.setWorkingHours(fromForm(tidy))));
-      setSaved(true);
-    } catch (caught) {
-      const failure = toApiError(caught);
-      setError(failure);
-      setErrors({ ...failure.fields });
-    } finally {
-      setBusy(false);
-    }
+    return save(event, validateHours(tidy), () => api.setWorkingHours(fromForm(tidy)));
   };
 
   const zone = property?.timezone;
   const now = zone ? timeIn(zone) : null;
-  const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <form class="card form hours" onSubmit={onSubmit} noValidate aria-labelledby="hours-title">
@@ -145,13 +111,7 @@ export function WorkingHoursSettings() {
         </div>
       </fieldset>
 
-      {error ? <Alert kind="error">{error.message}</Alert> : hasErrors ? <Alert kind="error">{t.errors.fixFields}</Alert> : null}
-      {saved ? <Alert kind="success">{t.hours.saved}</Alert> : null}
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {busy ? t.settings.saving : t.settings.save}
-        </button>
-      </div>
+      <SaveActions error={error} fieldErrors={errors} saved={saved ? t.hours.saved : null} busy={busy} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { type ApiError, toApiError } from "../../api/client";
 import { useApp } from "../../app-context";
 import { Alert } from "../../components/alert";
 import { AuthShell } from "../../components/auth-shell";
-import { TextField } from "../../components/field";
+import { TextField, fieldsFor } from "../../components/field";
 import { Icon } from "../../components/icon";
 import { RichText } from "../../components/rich-text";
 import { t } from "../../messages";
@@ -50,7 +50,6 @@ export function SetupPage({ token }: { token: string | null }) {
     requestAnimationFrame(() => stepHeading.current?.focus());
   };
 
-  const set = (key: keyof SetupForm) => (value: string) => setForm({ ...form, [key]: value });
 
   const onPropertySubmit = (event: Event) => {
     event.preventDefault();
@@ -110,6 +109,7 @@ export function SetupPage({ token }: { token: string | null }) {
   }
   if (!token) return <MissingToken />;
 
+  const field = fieldsFor(form, fieldErrors, setForm);
   const errorText = error ? (error.status === 401 ? t.setup.badToken : error.message) : null;
 
   return (
@@ -131,11 +131,8 @@ export function SetupPage({ token }: { token: string | null }) {
           <p class="muted">{t.setup.propertyLead}</p>
           <TextField
             label={t.setup.propertyName}
-            name="propertyName"
-            value={form.propertyName}
-            onValue={set("propertyName")}
+            {...field("propertyName")}
             hint={t.setup.propertyNameHint}
-            error={fieldErrors.propertyName}
             autoComplete="organization"
             required
             autoFocus
@@ -154,48 +151,24 @@ export function SetupPage({ token }: { token: string | null }) {
             {t.setup.accountHeading}
           </h2>
           <p class="muted">{t.setup.accountLead}</p>
-          <TextField
-            label={t.setup.managerName}
-            name="name"
-            value={form.name}
-            onValue={set("name")}
-            hint={t.setup.managerNameHint}
-            error={fieldErrors.name}
-            autoComplete="name"
-            required
-          />
+          <TextField label={t.setup.managerName} {...field("name")} hint={t.setup.managerNameHint} autoComplete="name" required />
           <TextField
             label={t.setup.username}
-            name="username"
-            value={form.username}
-            onValue={set("username")}
+            {...field("username")}
             hint={t.setup.usernameHint}
-            error={fieldErrors.username}
             autoComplete="username"
             required
             verbatim
           />
           <TextField
             label={t.setup.password}
-            name="password"
+            {...field("password")}
             type="password"
-            value={form.password}
-            onValue={set("password")}
             hint={t.setup.passwordHint}
-            error={fieldErrors.password}
             autoComplete="new-password"
             required
           />
-          <TextField
-            label={t.setup.passwordAgain}
-            name="passwordAgain"
-            type="password"
-            value={form.passwordAgain}
-            onValue={set("passwordAgain")}
-            error={fieldErrors.passwordAgain}
-            autoComplete="new-password"
-            required
-          />
+          <TextField label={t.setup.passwordAgain} {...field("passwordAgain")} type="password" autoComplete="new-password" required />
           <div class="actions">
             <button type="submit" class="button button-primary" disabled={busy}>
               {busy ? t.setup.creating : t.setup.create}

@@ -1,10 +1,11 @@
 import type { CreateTeamMemberBody, Role, TeamMember } from "@innbox/protocol";
 import { useState } from "preact/hooks";
-import { type ApiError, toApiError } from "../../api/client";
 import { useSession } from "../../app-context";
 import { Alert } from "../../components/alert";
-import { Checkbox, TextField } from "../../components/field";
+import { TextField } from "../../components/field";
+import { useFormRequest } from "../../components/use-form-request";
 import { t } from "../../messages";
+import { MemberLoginFields, NO_LOGIN, loginOf } from "./member-login-fields";
 import { validateMember } from "./member-validation";
 import { RoleSelect } from "./role-select";
 
@@ -12,42 +13,26 @@ export function AddMemberForm({ onAdded }: { onAdded: (member: TeamMember) => vo
   const { api } = useSession();
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("staff");
-  const [withLogin, setWithLogin] = useState(false);
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [draft, setDraft] = useState(NO_LOGIN);
+  const { fieldErrors, error, busy, check, send } = useFormRequest();
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    setError(null);
-    const login = withLogin ? { username, password } : null;
-    const errors = validateMember(name, login, true);
-    setFieldErrors(errors);
-    if (Object.keys(errors).length) return;
+    const login = loginOf(draft);
+    if (!check(validateMember(name, login, true))) return;
 
     const body: CreateTeamMemberBody = { name: name.trim(), role };
     if (login) {
       body.username = login.username.trim();
       body.password = login.password;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       const member = await api.createMember(body);
       setName("");
       setRole("staff");
-      setWithLogin(false);
-      setUsername("");
-      setPassword("");
+      setDraft(NO_LOGIN);
       onAdded(member);
-    } catch (caught) {
-      const failure = toApiError(caught);
-      setError(failure);
-      setFieldErrors({ ...failure.fields });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -56,33 +41,7 @@ export function AddMemberForm({ onAdded }: { onAdded: (member: TeamMember) => vo
       {error ? <Alert kind="error">{error.message}</Alert> : null}
       <TextField label={t.team.name} name="name" value={name} onValue={setName} error={fieldErrors.name} autoComplete="off" required />
       <RoleSelect value={role} onValue={setRole} error={fieldErrors.role} />
-      <Checkbox label={t.team.loginToggle} name="withLogin" checked={withLogin} onChecked={setWithLogin} />
-      {withLogin ? (
-        <div class="subfields">
-          <TextField
-            label={t.team.username}
-            name="username"
-            value={username}
-            onValue={setUsername}
-            hint={t.team.usernameHint}
-            error={fieldErrors.username}
-            autoComplete="off"
-            required
-            verbatim
-          />
-          <TextField
-            label={t.team.password}
-            name="password"
-            type="password"
-            value={password}
-            onValue={setPassword}
-            hint={t.team.passwordHint}
-            error={fieldErrors.password}
-            autoComplete="new-password"
-            required
-          />
-        </div>
-      ) : null}
+      <MemberLoginFields draft={draft} onDraft={setDraft} errors={fieldErrors} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy}>
           {busy ? t.team.adding : t.team.add}

@@ -1,0 +1,36 @@
+// Every sentence the admin page shows, in English: one file a screen (or a few screens
+// that belong together), composed here into the one messages object. Keep keys grouped
+// by screen. A new language is a folder like this one whose index exports an object
+// typed `Messages` (each of its files typed by its part, e.g. `Messages["team"]`);
+// ../index.ts picks the language.
+import { app, errors, forbidden, layout, nav, notFound, validation } from "./common";
+import { home, sections } from "./home";
+import { login } from "./login";
+import { messenger } from "./messenger";
+import { property } from "./property";
+import { alerts, hours, settings, telegram } from "./settings";
+import { setup } from "./setup";
+import { team } from "./team";
+
+export const en = {
+  app,
+  errors,
+  setup,
+  login,
+  validation,
+  layout,
+  nav,
+  home,
+  property,
+  team,
+  messenger,
+  settings,
+  telegram,
+  hours,
+  alerts,
+  sections,
+  notFound,
+  forbidden,
+};
+
+export type Messages = typeof en;
