@@ -171,6 +171,8 @@ describe("team messenger API", () => {
       exceptions: [],
     });
     expect(res.status).toBe(200);
+    const before = await new ApiClient(app.url).get("/api/guest/property/hotel-miramar?lang=fr");
+    expect(before.body).toMatchObject({ name: "Hotel Miramar", onDuty: false, offHoursNotice: expect.stringMatching(/réception/) });
     const guest = await newGuest({ language: "de-DE" });
     const info = await guest.get("/api/guest/conversation");
     expect(info.body).toMatchObject({ onDuty: false, offHoursNotice: expect.stringMatching(/Rezeption/) });

@@ -82,8 +82,11 @@ describe("relay", () => {
     expect(notice.text).toContain("Anna");
     expect(notice.text).toContain("Yes, until 11:00");
     expect(anna.received().some((m) => m.text?.includes("Answered by"))).toBe(false);
+    // Ben replies to the "Answered by" notice: that reaches the guest too.
+    await ben.reply(notice, "And coffee until 11:30.");
+    await live.waitFor((m) => m.text === "And coffee until 11:30." && m.staffName === "Ben");
     const history = await guest.messages();
-    expect(history.map((m) => [m.from, m.staffName ?? null])).toEqual([["guest", null], ["staff", "Anna"]]);
+    expect(history.map((m) => [m.from, m.staffName ?? null])).toEqual([["guest", null], ["staff", "Anna"], ["staff", "Ben"]]);
     const list = (await world.manager.get("/api/conversations")).body.conversations;
     expect(list[0].unanswered).toBe(false);
     socket.close();

@@ -55,11 +55,24 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     tag,
     access: "public",
     params: z.object({ slug: z.string().max(60) }),
-    responses: { 200: { description: "The property.", schema: z.object({ name: z.string(), slug: z.string(), timezone: z.string() }) } },
-    handler: async ({ params }) => {
+    query: z.object({ lang: z.string().max(35).optional().describe("The guest's language, for the off-hours notice.") }),
+    responses: {
+      200: {
+        description: "The property, and whether someone is on duty now.",
+        schema: z.object({ name: z.string(), slug: z.string(), timezone: z.string(), onDuty: z.boolean(), offHoursNotice: z.string().nullable() }),
+      },
+    },
+    handler: async ({ params, query }) => {
       const property = await deps.property.get().catch(() => undefined);
       if (!property || property.slug !== params.slug) throw AppError.notFound("This reception link is not valid; scan the QR code again or ask the front desk.");
-      return { name: property.name, slug: property.slug, timezone: property.timezone };
+      const onDuty = chat.withinHours();
+      return {
+        name: property.name,
+        slug: property.slug,
+        timezone: property.timezone,
+        onDuty,
+        offHoursNotice: onDuty ? null : chat.offHoursNotice(query.lang ?? null),
+      };
     },
   });
 

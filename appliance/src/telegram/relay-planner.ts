@@ -135,7 +135,15 @@ export class RelayPlanner {
       const author = message.staff_member_id ? await repo.staffByMember(db, message.staff_member_id) : undefined;
       for (const [chatId, messageId] of latest) {
         if (chatId === author?.chat_id) continue;
-        items.push(this.item({ chatId, text: staffTexts.answeredBy(message.staff_name ?? "a colleague", message.text), replyTo: messageId }));
+        // Recorded as a relay too: replying to the notice also answers the guest.
+        items.push(
+          this.item({
+            chatId,
+            text: staffTexts.answeredBy(message.staff_name ?? "a colleague", message.text),
+            replyTo: messageId,
+            relay: { conversationId: conversation.id, messageId: message.id, markDelivered: false },
+          }),
+        );
       }
     }
     return items;
