@@ -116,7 +116,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
 
     const registry = createRouteRegistry();
     auth.registerRoutes(registry);
-    property.registerRoutes(registry);
+    let publicUrl = config.publicUrl?.replace(/\/$/, "") ?? "";
+    property.registerRoutes(registry, () => publicUrl);
     team.registerRoutes(registry, auth.service.logins);
     chat.registerRoutes(registry);
     telegram.registerRoutes(registry);
@@ -145,7 +146,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     server.listen(config.port, config.host);
     await once(server, "listening");
     const port = (server.address() as AddressInfo).port;
-    const publicUrl = (config.publicUrl ?? defaultPublicUrl(port)).replace(/\/$/, "");
+    publicUrl = (config.publicUrl ?? defaultPublicUrl(port)).replace(/\/$/, "");
     const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
     const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
     log.info(`Innbox ${VERSION} listening on ${config.host}:${port}: admin page at ${url}/admin/ (on the LAN: ${publicUrl}/admin/)`);

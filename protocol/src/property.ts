@@ -26,6 +26,7 @@ export const Property = z
     timezone: z.string(),
     latitude: z.number().nullable().optional(),
     longitude: z.number().nullable().optional(),
+    receptionUrl: z.string().optional().describe("The guests' Online Reception link: <publicUrl>/r/<slug>."),
   })
   .meta({ id: "Property" });
 export type Property = z.infer<typeof Property>;

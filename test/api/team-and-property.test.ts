@@ -99,8 +99,22 @@ describe("property", () => {
       longitude: -9.1393,
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ name: "Hotel Miramar & Spa", slug: "miramar", timezone: "Europe/Lisbon", latitude: 38.7223, longitude: -9.1393 });
+    expect(res.body).toEqual({
+      name: "Hotel Miramar & Spa",
+      slug: "miramar",
+      timezone: "Europe/Lisbon",
+      latitude: 38.7223,
+      longitude: -9.1393,
+      receptionUrl: `${app.publicUrl}/r/miramar`,
+    });
     expect((await manager.get("/api/property")).body).toEqual(res.body);
+  });
+
+  it("builds the reception link and the setup link on publicUrl", async () => {
+    app = await startTestApp({ config: { publicUrl: "https://frontdesk.example.com/" } });
+    expect(app.setupUrl).toMatch(/^https:\/\/frontdesk\.example\.com\/admin\/setup\?token=/);
+    const manager = await setUpManager(app);
+    expect((await manager.get("/api/property")).body.receptionUrl).toBe("https://frontdesk.example.com/r/hotel-miramar");
   });
 
   it("clears the location only as a pair", async () => {

@@ -89,7 +89,7 @@ export function PropertyPage() {
     });
   };
 
-  const receptionUrl = `${window.location.origin}/r/${saved.slug}`;
+  const receptionUrl = saved.receptionUrl ?? `${window.location.origin}/r/${saved.slug}`;
 
   return (
     <Page title={t.property.title} lead={t.property.lead}>

@@ -12,8 +12,9 @@ export function createProperty(deps: { db: Db; bus: EventBus; clock: () => numbe
   const service = createPropertyService(deps);
   return {
     service,
-    registerRoutes(registry: RouteRegistry) {
-      registerPropertyRoutes(registry, service);
+    /** `publicUrl` is known once the server listens, hence a getter. */
+    registerRoutes(registry: RouteRegistry, publicUrl: () => string) {
+      registerPropertyRoutes(registry, service, publicUrl);
     },
   };
 }

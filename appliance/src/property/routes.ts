@@ -2,7 +2,8 @@ import { Property, UpdatePropertyBody } from "@innbox/protocol";
 import type { RouteRegistry } from "../http/index.js";
 import type { PropertyService } from "./property-service.js";
 
-export function registerPropertyRoutes(registry: RouteRegistry, property: PropertyService): void {
+export function registerPropertyRoutes(registry: RouteRegistry, property: PropertyService, publicUrl: () => string): void {
+  const withLink = (p: Awaited<ReturnType<PropertyService["get"]>>) => ({ ...p, receptionUrl: `${publicUrl()}/r/${p.slug}` });
   registry.add({
     method: "get",
     path: "/api/property",
@@ -11,7 +12,7 @@ export function registerPropertyRoutes(registry: RouteRegistry, property: Proper
     tag: "Property",
     access: "signed-in",
     responses: { 200: { description: "The property.", schema: Property } },
-    handler: () => property.get(),
+    handler: async () => withLink(await property.get()),
   });
   registry.add({
     method: "patch",
@@ -22,6 +23,6 @@ export function registerPropertyRoutes(registry: RouteRegistry, property: Proper
     access: "manager",
     body: UpdatePropertyBody,
     responses: { 200: { description: "The property as now stored.", schema: Property } },
-    handler: ({ body }) => property.update(body),
+    handler: async ({ body }) => withLink(await property.update(body)),
   });
 }
