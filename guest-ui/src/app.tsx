@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, guestApi, type GuestProperty } from "./api/guest-api";
-import { t } from "./i18n";
+import { choice, t } from "./i18n";
 import { ReceptionPage } from "./pages/reception-page";
 import { StatusPage } from "./pages/status-page";
 import type { ReceptionLink } from "./route";
@@ -15,7 +15,7 @@ export function App({ link }: { link: ReceptionLink | null }) {
     if (!link) return;
     let current = true;
     setLoad({ kind: "loading" });
-    guestApi.getProperty(link.slug).then(
+    guestApi.getProperty(link.slug, choice.language).then(
       (property) => current && setLoad({ kind: "ready", property }),
       (error: unknown) => {
         if (!current) return;

@@ -4,6 +4,7 @@
 // Screenshots at phone, tablet and desktop sizes land in test-artifacts/screenshots/.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_OFF_HOURS_NOTICE } from "../../appliance/src/chat/default-texts.js";
 import { de } from "../../guest-ui/src/i18n/de.js";
 import { en as t } from "../../guest-ui/src/i18n/en.js";
 import { MANAGER, setUpManager, type ApiClient, type TestApp } from "../helpers/app.js";
@@ -167,28 +168,56 @@ describe.skipIf(suite.skip)("guest chat page", () => {
     expect(problems()).toEqual([]);
   });
 
-  it("outside working hours shows the notice and takes an email for the answer", async () => {
+  it("outside working hours shows the notice from the start, in the guest's language, and takes an email for the answer", async () => {
     const { manager, slug } = await startProperty();
     const closed = { enabled: true, weekly: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, exceptions: [] };
     expect((await manager.request("PUT", "/api/chat/working-hours", closed)).status).toBe(200);
 
+    // A German browser reads the property's notice in German before writing anything.
+    const german = await openGuest("phone", { locale: "de-DE", timezoneId: "Europe/Berlin" });
+    await german.page.goto(`${app!.url}/r/${slug}?t=Room12`);
+    await german.page.getByRole("heading", { name: de.offHours.title }).waitFor();
+    await german.page.getByText(DEFAULT_OFF_HOURS_NOTICE.de!, { exact: true }).waitFor();
+    await german.page.getByLabel(de.offHours.emailPrompt).waitFor();
+    expect(german.problems()).toEqual([]);
+
+    // So does an English one, in English: the notice and the email offer are there on first load.
     const { page, problems } = await openGuest("phone");
     await page.goto(`${app!.url}/r/${slug}?t=Room12`);
-    await send(page, "Can I check in after midnight?");
     await page.getByRole("heading", { name: t.offHours.title }).waitFor();
-    // The appliance's notice stands once in the conversation, as a system message.
-    await page.locator('li[data-from="system"]').waitFor();
-    await expect(page.locator('li[data-from="system"]').count()).resolves.toBe(1);
+    const notice = page.getByText(DEFAULT_OFF_HOURS_NOTICE.en!, { exact: true });
+    await notice.waitFor();
+    expect(await conversations(manager)).toEqual([]);
+    await screenshot(page, "guest-chat-off-hours-new", "phone");
 
+    // An email saved before writing is kept, and stored with the first message.
     await page.getByLabel(t.offHours.emailPrompt).fill("not-an-email");
     await page.getByRole("button", { name: t.chat.save }).click();
     await page.getByText(t.offHours.emailInvalid).waitFor();
     await page.getByLabel(t.offHours.emailPrompt).fill("anna@example.com");
     await page.getByRole("button", { name: t.chat.save }).click();
     await page.getByText(t.offHours.emailSaved("anna@example.com")).waitFor();
-    const [conversation] = await conversations(manager);
-    expect(conversation?.email).toBe("anna@example.com");
+    expect(await conversations(manager)).toEqual([]);
+
+    await send(page, "Can I check in after midnight?");
+    await guestBubble(page, "after midnight").getByText(stored(t)).waitFor();
+    // The appliance's notice now stands once in the conversation, as a system message,
+    // and the box above the message bar stops repeating it.
+    await page.locator('li[data-from="system"]').waitFor();
+    await expect(page.locator('li[data-from="system"]').count()).resolves.toBe(1);
+    expect(await page.locator('li[data-from="system"]').innerText()).toBe(DEFAULT_OFF_HOURS_NOTICE.en);
+    await expect(notice.count()).resolves.toBe(1);
+    await page.getByRole("heading", { name: t.offHours.title }).waitFor();
+    await expect.poll(async () => (await conversations(manager))[0]?.email).toBe("anna@example.com");
+    await page.getByText(t.offHours.emailSaved("anna@example.com")).waitFor();
     await screenshot(page, "guest-chat-off-hours", "phone");
+
+    // Changed once the conversation exists, it is stored at once.
+    await page.getByRole("button", { name: t.chat.change, exact: true }).last().click();
+    await page.getByLabel(t.offHours.emailPrompt).fill("anna.rossi@example.com");
+    await page.getByRole("button", { name: t.chat.save }).click();
+    await page.getByText(t.offHours.emailSaved("anna.rossi@example.com")).waitFor();
+    expect((await conversations(manager))[0]?.email).toBe("anna.rossi@example.com");
     expect(problems()).toEqual([]);
   });
 

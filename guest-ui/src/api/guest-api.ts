@@ -2,7 +2,14 @@
 // capability for one conversation; it is passed in, never kept here.
 import type { ChatMessage, CreateGuestSessionBody, GuestConversationInfo, GuestSession } from "@innbox/protocol";
 
-export interface GuestProperty {
+/** Whether someone is on duty now, and if not, what the property tells guests. */
+export interface Duty {
+  onDuty: boolean;
+  /** In the language asked for (English when the property has none in it); null when on duty. */
+  offHoursNotice: string | null;
+}
+
+export interface GuestProperty extends Duty {
   name: string;
   slug: string;
   timezone: string;
@@ -31,7 +38,8 @@ export interface GuestUpdate {
 }
 
 export interface GuestApi {
-  getProperty(slug: string): Promise<GuestProperty>;
+  /** `language`: the page's, for the off-hours notice. */
+  getProperty(slug: string, language: string): Promise<GuestProperty>;
   createSession(body: CreateGuestSessionBody): Promise<GuestSession>;
   listMessages(token: string): Promise<ChatMessage[]>;
   sendMessage(token: string, body: { text: string; clientId: string }): Promise<ChatMessage>;
@@ -70,7 +78,7 @@ async function request<T>(method: string, path: string, options: { token?: strin
 }
 
 export const guestApi: GuestApi = {
-  getProperty: (slug) => request(`GET`, `/api/guest/property/${encodeURIComponent(slug)}`),
+  getProperty: (slug, language) => request("GET", `/api/guest/property/${encodeURIComponent(slug)}?lang=${encodeURIComponent(language)}`),
   createSession: (body) => request("POST", "/api/guest/sessions", { body }),
   listMessages: async (token) => (await request<{ messages: ChatMessage[] }>("GET", "/api/guest/messages", { token })).messages,
   sendMessage: async (token, body) => (await request<{ message: ChatMessage }>("POST", "/api/guest/messages", { token, body })).message,

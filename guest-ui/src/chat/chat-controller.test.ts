@@ -12,6 +12,8 @@ function fakeAppliance() {
   let down = false;
   const sessions: unknown[] = [];
   const sends: string[] = [];
+  const propertyLanguages: string[] = [];
+  const duty: { onDuty: boolean; offHoursNotice: string | null } = { onDuty: true, offHoursNotice: null };
   const check = (token: string) => {
     if (down) throw new ApiError(0, "network error");
     const conversation = conversations.get(token);
@@ -20,10 +22,14 @@ function fakeAppliance() {
   };
   const info = (token: string): GuestConversationInfo => {
     const c = check(token);
-    return { conversationId: token, guestName: c.name, tag: null, propertyName: "Hotel", onDuty: true, offHoursNotice: null, email: c.email };
+    return { conversationId: token, guestName: c.name, tag: null, propertyName: "Hotel", ...duty, email: c.email };
   };
   const api: GuestApi = {
-    getProperty: async (slug) => ({ name: "Hotel", slug, timezone: "UTC" }),
+    getProperty: async (slug, language) => {
+      if (down) throw new ApiError(0, "network error");
+      propertyLanguages.push(language);
+      return { name: "Hotel", slug, timezone: "UTC", ...duty };
+    },
     createSession: async (body) => {
       if (down) throw new ApiError(0, "network error");
       sessions.push(body);
@@ -45,6 +51,7 @@ function fakeAppliance() {
     updateConversation: async (token, body) => {
       const c = check(token);
       if (body.name) c.name = body.name;
+      if (body.email !== undefined && !/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(body.email)) throw new ApiError(400, "That does not look like an email address.");
       if (body.email) c.email = body.email;
       return info(token);
     },
@@ -54,6 +61,8 @@ function fakeAppliance() {
     conversations,
     sessions,
     sends,
+    duty,
+    propertyLanguages,
     setDown(value: boolean) {
       down = value;
     },
@@ -113,7 +122,7 @@ describe("ChatController", () => {
     vi.useRealTimers();
   });
 
-  function controller(options: { tag?: string } = {}) {
+  function controller(options: { tag?: string; duty?: { onDuty: boolean; offHoursNotice: string | null } } = {}) {
     const c = new ChatController({
       slug: "miramar",
       language: "de",
@@ -283,5 +292,100 @@ describe("ChatController", () => {
     await chat.update({ email: "anna@example.com" });
     expect(chat.getState().name).toBe("Anna");
     expect(chat.getState().info?.email).toBe("anna@example.com");
+  });
+
+  describe("off hours", () => {
+    const closed = { onDuty: false, offHoursNotice: "Wir sind gerade nicht da." };
+
+    beforeEach(() => {
+      Object.assign(appliance.duty, closed);
+    });
+
+    it("says from the start, as the property told the page, that nobody is on duty", async () => {
+      const chat = controller({ duty: closed });
+      expect(chat.getState().duty).toEqual(closed);
+      chat.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(appliance.sessions).toEqual([]);
+
+      // The desk opens while the page stays open: the property is asked again, in the page's language.
+      Object.assign(appliance.duty, { onDuty: true, offHoursNotice: null });
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(appliance.propertyLanguages).toEqual(["de"]);
+      expect(chat.getState().duty).toEqual({ onDuty: true, offHoursNotice: null });
+      expect(appliance.sessions).toEqual([]);
+    });
+
+    it("keeps the property's answer while the first message creates the conversation, then follows the conversation", async () => {
+      const chat = controller({ duty: closed });
+      chat.start();
+      const seen: Array<boolean | undefined> = [];
+      chat.subscribe((state) => seen.push(state.duty?.onDuty));
+      chat.send("Hello");
+      await vi.advanceTimersByTimeAsync(0);
+      expect(chat.getState().info?.onDuty).toBe(false);
+      // Never a moment without an answer, so the notice does not flicker.
+      expect(seen.every((onDuty) => onDuty === false)).toBe(true);
+
+      Object.assign(appliance.duty, { onDuty: true, offHoursNotice: null });
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(chat.getState().duty?.onDuty).toBe(true);
+      expect(appliance.propertyLanguages).toEqual([]);
+    });
+
+    it("waits for a stored conversation's own answer instead of the property's", () => {
+      appliance.conversations.set("t9", { messages: [], name: null, email: null });
+      writeGuestRecord(store, "miramar", { token: "t9", language: "de", queue: [] });
+      const chat = controller({ duty: closed });
+      expect(chat.getState().duty).toBeNull();
+    });
+
+    it("keeps an email saved before the first message and stores it right after that message", async () => {
+      const chat = controller({ duty: closed });
+      chat.start();
+      await chat.update({ email: " anna@example.com " });
+      expect(appliance.sessions).toEqual([]);
+      expect(chat.getState().email).toBe("anna@example.com");
+      expect(readGuestRecord(store, "miramar").email).toBe("anna@example.com");
+
+      chat.send("Can I check in after midnight?");
+      await vi.advanceTimersByTimeAsync(0);
+      expect(appliance.conversations.get("t1")).toMatchObject({ email: "anna@example.com" });
+      expect(chat.getState().info?.email).toBe("anna@example.com");
+      expect(chat.getState().email).toBe("anna@example.com");
+      expect(readGuestRecord(store, "miramar").email).toBeUndefined();
+    });
+
+    it("stores a kept email once the connection returns", async () => {
+      const chat = controller({ duty: closed });
+      chat.start();
+      await chat.update({ email: "anna@example.com" });
+      const update = appliance.api.updateConversation;
+      appliance.api.updateConversation = async () => {
+        throw new ApiError(0, "network error");
+      };
+      chat.send("Hello");
+      await vi.advanceTimersByTimeAsync(0);
+      expect(appliance.conversations.get("t1")).toMatchObject({ email: null });
+      expect(chat.getState().email).toBe("anna@example.com");
+
+      appliance.api.updateConversation = update;
+      sockets.opened[0]!.handlers.connected();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(appliance.conversations.get("t1")).toMatchObject({ email: "anna@example.com" });
+      expect(readGuestRecord(store, "miramar").email).toBeUndefined();
+    });
+
+    it("asks again for an email the appliance refuses", async () => {
+      const chat = controller({ duty: closed });
+      chat.start();
+      await chat.update({ email: "anna@example" });
+      chat.send("Hello");
+      await vi.advanceTimersByTimeAsync(0);
+      expect(chat.getState().email).toBeNull();
+      expect(chat.getState().emailRefused).toBe("anna@example");
+      await chat.update({ email: "anna@example.com" });
+      expect(chat.getState()).toMatchObject({ email: "anna@example.com", emailRefused: null });
+    });
   });
 });

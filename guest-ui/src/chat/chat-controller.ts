@@ -2,7 +2,7 @@
 // of typed messages. Messages go out one at a time, in order, each with the clientId it
 // got when typed, so a retry after a lost answer never stores it twice.
 import type { ChatMessage, GuestConversationInfo } from "@innbox/protocol";
-import { ApiError, type GuestApi, type GuestUpdate } from "../api/guest-api";
+import { ApiError, type Duty, type GuestApi, type GuestUpdate } from "../api/guest-api";
 import { newClientId } from "./client-id";
 import { readGuestRecord, writeGuestRecord, type GuestRecord, type KeyValueStore, type QueuedMessage } from "./guest-storage";
 import type { GuestSocket, GuestSocketFactory } from "./guest-socket";
@@ -25,8 +25,17 @@ export interface ChatState {
   /** True until the stored conversation's history has been asked for. */
   loading: boolean;
   info: GuestConversationInfo | null;
+  /**
+   * Whether someone is on duty: the conversation's answer once it exists, the property's
+   * before (and until the new conversation's first answer); null while a stored one loads.
+   */
+  duty: Duty | null;
   /** The guest's name: the conversation's, or the one typed before it existed. */
   name: string;
+  /** Where answers also go by email: the one saved but not stored yet, or the conversation's. */
+  email: string | null;
+  /** An email the appliance refused (it was saved before the conversation existed). */
+  emailRefused: string | null;
   offline: boolean;
 }
 
@@ -44,6 +53,8 @@ export interface ChatControllerDeps {
   store: KeyValueStore;
   connectSocket: GuestSocketFactory;
   network: NetworkWatch;
+  /** What the property said about duty when the page loaded. */
+  duty?: Duty;
   newId?: () => string;
   now?: () => Date;
 }
@@ -58,6 +69,12 @@ export class ChatController {
   private messages: ChatMessage[] = [];
   private failed: OutgoingMessage[] = [];
   private info: GuestConversationInfo | null = null;
+  /** Answers about the conversation can cross on the way: the one asked for last wins. */
+  private infoAsked = 0;
+  private infoShown = 0;
+  private propertyDuty: Duty | null;
+  private sendingEmail = false;
+  private emailRefused: string | null = null;
   private loading: boolean;
   private browserOnline: boolean;
   private requestFailed = false;
@@ -82,6 +99,7 @@ export class ChatController {
     this.now = deps.now ?? (() => new Date());
     this.record = readGuestRecord(deps.store, deps.slug);
     this.loading = Boolean(this.record.token);
+    this.propertyDuty = deps.duty ? { onDuty: deps.duty.onDuty, offHoursNotice: deps.duty.offHoursNotice } : null;
     this.browserOnline = deps.network.isOnline();
     this.state = this.snapshot();
   }
@@ -100,7 +118,7 @@ export class ChatController {
       (online) => this.networkChanged(online),
       () => void this.refresh(),
     );
-    this.infoTimer = setInterval(() => void this.refreshInfo(), INFO_REFRESH_MS);
+    this.infoTimer = setInterval(() => void (this.record.token ? this.refreshInfo() : this.refreshDuty()), INFO_REFRESH_MS);
     if (this.record.token) {
       this.openSocket(this.record.token);
       void this.loadConversation();
@@ -143,23 +161,71 @@ export class ChatController {
     this.changed();
   }
 
-  /** Changes the guest's name or email on the conversation; throws ApiError when refused. */
+  /**
+   * Changes the guest's name or email on the conversation; throws ApiError when refused.
+   * Before the conversation exists both are kept, and go with the first message.
+   */
   async update(update: GuestUpdate): Promise<void> {
     const token = this.record.token;
     if (!token) {
       if (update.name !== undefined) this.setDraftName(update.name);
+      if (update.email !== undefined) this.setDraftEmail(update.email);
       return;
     }
+    const asked = ++this.infoAsked;
     try {
-      this.info = await this.deps.api.updateConversation(token, update);
+      this.showInfo(await this.deps.api.updateConversation(token, update), asked);
       this.answered();
     } catch (error) {
       this.failedRequest(error);
       throw error;
     }
     if (update.name) this.record.name = update.name;
+    if (update.email !== undefined) {
+      // Stored now, over any email still waiting from before the first message.
+      delete this.record.email;
+      this.emailRefused = null;
+    }
     this.save();
     this.changed();
+  }
+
+  private setDraftEmail(email: string): void {
+    const trimmed = email.trim();
+    if (trimmed) this.record.email = trimmed;
+    else delete this.record.email;
+    this.emailRefused = null;
+    this.save();
+    this.changed();
+  }
+
+  /** Stores on the conversation the email saved before it existed. */
+  private async sendDraftEmail(): Promise<void> {
+    const { token, email } = this.record;
+    if (!token || !email || this.sendingEmail || this.stopped) return;
+    this.sendingEmail = true;
+    const asked = ++this.infoAsked;
+    try {
+      const info = await this.deps.api.updateConversation(token, { email });
+      if (token !== this.record.token) return;
+      this.answered();
+      this.showInfo(info, asked);
+      if (this.record.email === email) delete this.record.email;
+      this.save();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        // Not an email address to the appliance: the page asks for it again.
+        if (this.record.email === email) delete this.record.email;
+        this.emailRefused = email;
+        this.save();
+      } else {
+        // Offline or the like: tried again when the connection returns or the page is back.
+        this.failedRequest(error, token);
+      }
+    } finally {
+      this.sendingEmail = false;
+      this.changed();
+    }
   }
 
   // --- the outbox ---
@@ -182,6 +248,7 @@ export class ChatController {
           this.answered();
           this.retryDelay = RETRY_MIN_MS;
           this.receive([message]);
+          if (this.record.email) void this.sendDraftEmail();
         } catch (error) {
           if (!(error instanceof ApiError) || error.offline || error.status === 429 || error.status >= 500) {
             this.failedRequest(error);
@@ -234,6 +301,8 @@ export class ChatController {
 
   /** The token stopped working: start a fresh conversation with the next message. */
   private dropConversation(): void {
+    // The next conversation is answered at the same email, unless the guest changes it.
+    if (this.info?.email && !this.record.email) this.record.email = this.info.email;
     clearTimeout(this.reconnectTimer);
     this.socket?.close();
     this.socket = undefined;
@@ -246,6 +315,7 @@ export class ChatController {
     this.info = null;
     this.loading = false;
     this.changed();
+    void this.refreshDuty();
   }
 
   // --- what comes back ---
@@ -264,6 +334,8 @@ export class ChatController {
     await Promise.all([this.refreshHistory(), this.refreshInfo()]);
     this.loading = false;
     this.changed();
+    // An email saved before the first message, not stored yet when the page closed.
+    if (this.record.email) void this.sendDraftEmail();
     // A guest whose browser now speaks another language gets answers in it.
     if (this.record.token && language !== this.deps.language) {
       this.update({ language: this.deps.language })
@@ -276,9 +348,26 @@ export class ChatController {
   }
 
   private async refresh(): Promise<void> {
-    if (!this.record.token) return;
+    if (!this.record.token) {
+      void this.refreshDuty();
+      return;
+    }
     await Promise.all([this.refreshHistory(), this.refreshInfo()]);
+    if (this.record.email) void this.sendDraftEmail();
     void this.flush();
+  }
+
+  /** Before a conversation exists, the property tells whether someone is on duty. */
+  private async refreshDuty(): Promise<void> {
+    if (this.record.token || this.stopped) return;
+    try {
+      const { onDuty, offHoursNotice } = await this.deps.api.getProperty(this.deps.slug, this.deps.language);
+      if (this.record.token) return;
+      this.propertyDuty = { onDuty, offHoursNotice };
+      this.changed();
+    } catch {
+      // Best effort: what the page last heard stands until the next try.
+    }
   }
 
   private async refreshHistory(): Promise<void> {
@@ -297,15 +386,22 @@ export class ChatController {
   private async refreshInfo(): Promise<void> {
     const token = this.record.token;
     if (!token) return;
+    const asked = ++this.infoAsked;
     try {
       const info = await this.deps.api.getConversation(token);
       if (token !== this.record.token) return;
-      this.info = info;
+      this.showInfo(info, asked);
       this.answered();
       this.changed();
     } catch (error) {
       this.failedRequest(error, token);
     }
+  }
+
+  private showInfo(info: GuestConversationInfo, asked: number): void {
+    if (asked < this.infoShown) return;
+    this.infoShown = asked;
+    this.info = info;
   }
 
   // --- connection state ---
@@ -384,7 +480,12 @@ export class ChatController {
       hasConversation: Boolean(this.record.token),
       loading: this.loading,
       info: this.info,
+      // A stored conversation's answer is awaited; a new one's is not there yet, so the
+      // property's stands until it is (no flicker while the first message goes out).
+      duty: this.info ?? (this.record.token && this.loading ? null : this.propertyDuty),
       name: this.info?.guestName ?? this.record.name ?? "",
+      email: this.record.email ?? this.info?.email ?? null,
+      emailRefused: this.emailRefused,
       offline,
     };
   }

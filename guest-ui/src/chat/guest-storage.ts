@@ -16,6 +16,8 @@ export interface GuestRecord {
   language?: string;
   /** A name typed before the conversation exists; sent when it is created. */
   name?: string;
+  /** An email saved before the conversation exists; stored on it right after the first message. */
+  email?: string;
   queue: QueuedMessage[];
 }
 
@@ -55,10 +57,12 @@ export function readGuestRecord(store: KeyValueStore, slug: string): GuestRecord
   const conversationId = optionalString(r.conversationId);
   const language = optionalString(r.language);
   const name = optionalString(r.name);
+  const email = optionalString(r.email);
   if (token) record.token = token;
   if (conversationId) record.conversationId = conversationId;
   if (language) record.language = language;
   if (name) record.name = name;
+  if (email) record.email = email;
   return record;
 }
 

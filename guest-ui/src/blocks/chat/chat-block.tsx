@@ -7,11 +7,11 @@ import { OffHoursNotice } from "./off-hours-notice";
 import { useChat } from "./use-chat";
 
 /** The reception's chat: history, live replies, and the message bar. */
-export function ChatBlock({ slug, tag }: BlockContext) {
-  const { state, chat } = useChat(slug, tag);
-  const info = state.info;
-  // The appliance also posts the notice into the conversation; say it only once.
-  const noticeInStream = Boolean(info?.offHoursNotice && state.messages.some((m) => m.from === "system" && m.text === info.offHoursNotice));
+export function ChatBlock({ property, slug, tag }: BlockContext) {
+  const { state, chat } = useChat(slug, tag, property);
+  const duty = state.duty;
+  // The appliance also posts the notice into the conversation after the first message; say it only once.
+  const noticeInStream = Boolean(duty?.offHoursNotice && state.messages.some((m) => m.from === "system" && m.text === duty.offHoursNotice));
   return (
     <div class="chat">
       {state.offline && (
@@ -30,7 +30,14 @@ export function ChatBlock({ slug, tag }: BlockContext) {
           </div>
         }
         footer={
-          info && !info.onDuty ? <OffHoursNotice info={info} showNotice={!noticeInStream} onSave={(email) => chat.update({ email })} /> : null
+          duty && !duty.onDuty ? (
+            <OffHoursNotice
+              notice={noticeInStream ? null : duty.offHoursNotice}
+              email={state.email}
+              refused={state.emailRefused}
+              onSave={(email) => chat.update({ email })}
+            />
+          ) : null
         }
       />
       <Composer

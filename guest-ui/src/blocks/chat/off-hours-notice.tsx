@@ -1,21 +1,26 @@
-import type { GuestConversationInfo } from "@innbox/protocol";
 import { useState } from "preact/hooks";
 import { ApiError } from "../../api/guest-api";
 import { t } from "../../i18n";
 
 interface OffHoursNoticeProps {
-  info: GuestConversationInfo;
-  /** False when the notice already stands in the conversation. */
-  showNotice: boolean;
+  /** The property's notice; null when it already stands in the conversation. */
+  notice: string | null;
+  /** The email answers go to, if the guest gave one. */
+  email: string | null;
+  /** An email the appliance refused after it was saved. */
+  refused: string | null;
+  /** Before the first message this only keeps the email: it is stored with the conversation. */
   onSave(email: string): Promise<void>;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The appliance's own test (zod's email pattern): before the first message nothing can ask
+// the appliance, so the guest hears about a typo here, not after writing.
+const EMAIL = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 
 /** Nobody is on duty: the property's notice, and a way to be answered by email. */
-export function OffHoursNotice({ info, showNotice, onSave }: OffHoursNoticeProps) {
-  const [editing, setEditing] = useState(!info.email);
-  const [value, setValue] = useState(info.email ?? "");
+export function OffHoursNotice({ notice, email: saved, refused, onSave }: OffHoursNoticeProps) {
+  const [editing, setEditing] = useState(!saved);
+  const [value, setValue] = useState(saved ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,11 +43,13 @@ export function OffHoursNotice({ info, showNotice, onSave }: OffHoursNoticeProps
     }
   };
 
+  const shownError = error ?? (refused !== null && value.trim() === refused ? t.offHours.emailInvalid : null);
+
   return (
     <aside class="off-hours">
       <h3>{t.offHours.title}</h3>
-      {showNotice && info.offHoursNotice && <p class="off-hours-text">{info.offHoursNotice}</p>}
-      {editing || !info.email ? (
+      {notice && <p class="off-hours-text">{notice}</p>}
+      {editing || !saved ? (
         <form class="inline-form" onSubmit={submit} noValidate>
           <label class="field-label" for="guest-email">
             {t.offHours.emailPrompt}
@@ -57,23 +64,23 @@ export function OffHoursNotice({ info, showNotice, onSave }: OffHoursNoticeProps
               maxLength={200}
               placeholder={t.offHours.emailPlaceholder}
               value={value}
-              aria-invalid={error ? "true" : undefined}
-              aria-describedby={error ? "guest-email-error" : undefined}
+              aria-invalid={shownError ? "true" : undefined}
+              aria-describedby={shownError ? "guest-email-error" : undefined}
               onInput={(e) => setValue(e.currentTarget.value)}
             />
             <button type="submit" class="button" disabled={busy}>
               {t.chat.save}
             </button>
           </div>
-          {error && (
+          {shownError && (
             <p id="guest-email-error" class="note note-error" role="alert">
-              {error}
+              {shownError}
             </p>
           )}
         </form>
       ) : (
         <p class="note note-ok" role="status">
-          {t.offHours.emailSaved(info.email)}{" "}
+          {t.offHours.emailSaved(saved)}{" "}
           <button type="button" class="link-button" onClick={() => setEditing(true)}>
             {t.chat.change}
           </button>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { guestApi } from "../../api/guest-api";
+import { guestApi, type Duty } from "../../api/guest-api";
 import { browserNetwork } from "../../chat/browser-network";
 import { ChatController, type ChatState } from "../../chat/chat-controller";
 import { browserStore } from "../../chat/guest-storage";
@@ -7,7 +7,7 @@ import { connectGuestSocket } from "../../chat/guest-socket";
 import { choice } from "../../i18n";
 
 /** The guest's conversation for this property, live while the block is on the page. */
-export function useChat(slug: string, tag: string | undefined): { state: ChatState; chat: ChatController } {
+export function useChat(slug: string, tag: string | undefined, duty: Duty): { state: ChatState; chat: ChatController } {
   const [chat] = useState(
     () =>
       new ChatController({
@@ -18,6 +18,7 @@ export function useChat(slug: string, tag: string | undefined): { state: ChatSta
         store: browserStore(),
         connectSocket: connectGuestSocket,
         network: browserNetwork(),
+        duty,
       }),
   );
   const [state, setState] = useState(() => chat.getState());
