@@ -1,106 +1,76 @@
-// One guest's conversation with the reception: history, the live socket, and the outbox
-// of typed messages. Messages go out one at a time, in order, each with the clientId it
-// got when typed, so a retry after a lost answer never stores it twice.
+// One guest's conversation with the reception: history and conversation info, kept in step
+// with its parts: the outbox of typed messages (send-queue), whether someone is on duty and
+// the guest's email (duty-state), and the socket and offline state (connection).
 import type { ChatMessage, GuestConversationInfo } from "@innbox/protocol";
-import { ApiError, type Duty, type GuestApi, type GuestUpdate } from "../api/guest-api";
-import { newClientId } from "./client-id";
-import { readGuestRecord, writeGuestRecord, type GuestRecord, type KeyValueStore, type QueuedMessage } from "./guest-storage";
-import type { GuestSocket, GuestSocketFactory } from "./guest-socket";
+import type { GuestUpdate } from "../api/guest-api";
+import type { ChatContext, ChatControllerDeps, ChatState, RequestOutcome } from "./chat-types";
+import { Connection } from "./connection";
+import { DutyState } from "./duty-state";
+import { readGuestRecord, writeGuestRecord, type GuestRecord } from "./guest-storage";
 import { markDelivered, mergeMessages } from "./merge-messages";
+import { SendQueue } from "./send-queue";
 
-export type OutgoingStatus = "sending" | "queued" | "failed";
+export type { ChatControllerDeps, ChatState, NetworkWatch, OutgoingMessage, OutgoingStatus } from "./chat-types";
 
-/** A message the guest typed that the appliance has not stored yet. */
-export interface OutgoingMessage extends QueuedMessage {
-  status: OutgoingStatus;
-}
-
-export interface ChatState {
-  /** Stored messages, oldest first. */
-  messages: readonly ChatMessage[];
-  /** Typed but not stored yet, in the order they will be sent. */
-  outgoing: readonly OutgoingMessage[];
-  /** Whether a conversation exists (it is created when the guest first sends). */
-  hasConversation: boolean;
-  /** True until the stored conversation's history has been asked for. */
-  loading: boolean;
-  info: GuestConversationInfo | null;
-  /**
-   * Whether someone is on duty: the conversation's answer once it exists, the property's
-   * before (and until the new conversation's first answer); null while a stored one loads.
-   */
-  duty: Duty | null;
-  /** The guest's name: the conversation's, or the one typed before it existed. */
-  name: string;
-  /** Where answers also go by email: the one saved but not stored yet, or the conversation's. */
-  email: string | null;
-  /** An email the appliance refused (it was saved before the conversation existed). */
-  emailRefused: string | null;
-  offline: boolean;
-}
-
-/** Whether the browser thinks it has a network, and when that changes or the page comes back. */
-export interface NetworkWatch {
-  isOnline(): boolean;
-  subscribe(onChange: (online: boolean) => void, onResume: () => void): () => void;
-}
-
-export interface ChatControllerDeps {
-  slug: string;
-  tag?: string;
-  language: string;
-  api: GuestApi;
-  store: KeyValueStore;
-  connectSocket: GuestSocketFactory;
-  network: NetworkWatch;
-  /** What the property said about duty when the page loaded. */
-  duty?: Duty;
-  newId?: () => string;
-  now?: () => Date;
-}
-
-const RETRY_MIN_MS = 2_000;
-const RETRY_MAX_MS = 30_000;
 const INFO_REFRESH_MS = 5 * 60_000;
-const SOCKET_RETRY_MS = 5_000;
 
 export class ChatController {
-  private record: GuestRecord;
+  private readonly record: GuestRecord;
   private messages: ChatMessage[] = [];
-  private failed: OutgoingMessage[] = [];
   private info: GuestConversationInfo | null = null;
   /** Answers about the conversation can cross on the way: the one asked for last wins. */
   private infoAsked = 0;
   private infoShown = 0;
-  private propertyDuty: Duty | null;
-  private sendingEmail = false;
-  private emailRefused: string | null = null;
   private loading: boolean;
-  private browserOnline: boolean;
-  private requestFailed = false;
-  private socketDown = false;
-  private socket: GuestSocket | undefined;
-  private flushing = false;
-  /** A flush was asked for while one ran: go round once more when it ends. */
-  private flushAgain = false;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryDelay = RETRY_MIN_MS;
+  private readonly queue: SendQueue;
+  private readonly dutyState: DutyState;
+  private readonly connection: Connection;
   private infoTimer: ReturnType<typeof setInterval> | undefined;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private unwatchNetwork: (() => void) | undefined;
   private listeners = new Set<(state: ChatState) => void>();
   private state: ChatState;
   private stopped = false;
-  private readonly newId: () => string;
-  private readonly now: () => Date;
 
   constructor(private readonly deps: ChatControllerDeps) {
-    this.newId = deps.newId ?? newClientId;
-    this.now = deps.now ?? (() => new Date());
     this.record = readGuestRecord(deps.store, deps.slug);
     this.loading = Boolean(this.record.token);
-    this.propertyDuty = deps.duty ? { onDuty: deps.duty.onDuty, offHoursNotice: deps.duty.offHoursNotice } : null;
-    this.browserOnline = deps.network.isOnline();
+    const context: ChatContext = {
+      deps,
+      record: this.record,
+      isStopped: () => this.stopped,
+      save: () => this.save(),
+      changed: () => this.changed(),
+    };
+    const outcome: RequestOutcome = {
+      answered: () => this.connection.answered(),
+      failedRequest: (error, token) => this.connection.failedRequest(error, token),
+    };
+    this.connection = new Connection({
+      ...context,
+      refresh: () => this.refresh(),
+      refreshInfo: () => this.refreshInfo(),
+      receive: (messages) => this.receive(messages),
+      delivered: ({ id, deliveredAt }) => {
+        this.messages = markDelivered(this.messages, id, deliveredAt);
+        this.changed();
+      },
+      dropConversation: () => this.dropConversation(),
+    });
+    this.dutyState = new DutyState({
+      ...context,
+      ...outcome,
+      askInfo: () => ++this.infoAsked,
+      showInfo: (info, asked) => this.showInfo(info, asked),
+    });
+    this.queue = new SendQueue({
+      ...context,
+      ...outcome,
+      isOnline: () => this.connection.isOnline(),
+      ensureConversation: () => this.ensureConversation(),
+      receive: (messages) => this.receive(messages),
+      sendDraftEmail: () => this.dutyState.sendDraftEmail(),
+      dropConversation: () => this.dropConversation(),
+    });
     this.state = this.snapshot();
   }
 
@@ -118,38 +88,31 @@ export class ChatController {
       (online) => this.networkChanged(online),
       () => void this.refresh(),
     );
-    this.infoTimer = setInterval(() => void (this.record.token ? this.refreshInfo() : this.refreshDuty()), INFO_REFRESH_MS);
+    this.infoTimer = setInterval(() => void (this.record.token ? this.refreshInfo() : this.dutyState.refreshDuty()), INFO_REFRESH_MS);
     if (this.record.token) {
-      this.openSocket(this.record.token);
+      this.connection.openSocket(this.record.token);
       void this.loadConversation();
     }
-    void this.flush();
+    void this.queue.flush();
   }
 
   stop(): void {
     this.stopped = true;
     this.unwatchNetwork?.();
     clearInterval(this.infoTimer);
-    clearTimeout(this.retryTimer);
-    clearTimeout(this.reconnectTimer);
-    this.socket?.close();
-    this.socket = undefined;
+    this.queue.stop();
+    this.connection.closeSocket();
     this.listeners.clear();
   }
 
   /** Queues a message (kept across reloads) and sends it as soon as it can. */
   send(text: string): void {
-    if (!text.trim()) return;
-    this.record.queue.push({ clientId: this.newId(), text, typedAt: this.now().toISOString() });
-    this.save();
-    this.changed();
-    void this.flush();
+    this.queue.send(text);
   }
 
   /** Forgets a message the appliance refused. */
   discard(clientId: string): void {
-    this.failed = this.failed.filter((m) => m.clientId !== clientId);
-    this.changed();
+    this.queue.discard(clientId);
   }
 
   /** The name typed before the conversation exists; it goes with the first message. */
@@ -169,115 +132,24 @@ export class ChatController {
     const token = this.record.token;
     if (!token) {
       if (update.name !== undefined) this.setDraftName(update.name);
-      if (update.email !== undefined) this.setDraftEmail(update.email);
+      if (update.email !== undefined) this.dutyState.setDraftEmail(update.email);
       return;
     }
     const asked = ++this.infoAsked;
     try {
       this.showInfo(await this.deps.api.updateConversation(token, update), asked);
-      this.answered();
+      this.connection.answered();
     } catch (error) {
-      this.failedRequest(error);
+      this.connection.failedRequest(error);
       throw error;
     }
     if (update.name) this.record.name = update.name;
-    if (update.email !== undefined) {
-      // Stored now, over any email still waiting from before the first message.
-      delete this.record.email;
-      this.emailRefused = null;
-    }
+    if (update.email !== undefined) this.dutyState.emailStored();
     this.save();
     this.changed();
   }
 
-  private setDraftEmail(email: string): void {
-    const trimmed = email.trim();
-    if (trimmed) this.record.email = trimmed;
-    else delete this.record.email;
-    this.emailRefused = null;
-    this.save();
-    this.changed();
-  }
-
-  /** Stores on the conversation the email saved before it existed. */
-  private async sendDraftEmail(): Promise<void> {
-    const { token, email } = this.record;
-    if (!token || !email || this.sendingEmail || this.stopped) return;
-    this.sendingEmail = true;
-    const asked = ++this.infoAsked;
-    try {
-      const info = await this.deps.api.updateConversation(token, { email });
-      if (token !== this.record.token) return;
-      this.answered();
-      this.showInfo(info, asked);
-      if (this.record.email === email) delete this.record.email;
-      this.save();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400) {
-        // Not an email address to the appliance: the page asks for it again.
-        if (this.record.email === email) delete this.record.email;
-        this.emailRefused = email;
-        this.save();
-      } else {
-        // Offline or the like: tried again when the connection returns or the page is back.
-        this.failedRequest(error, token);
-      }
-    } finally {
-      this.sendingEmail = false;
-      this.changed();
-    }
-  }
-
-  // --- the outbox ---
-
-  private async flush(): Promise<void> {
-    if (this.stopped) return;
-    if (this.flushing) {
-      this.flushAgain = true;
-      return;
-    }
-    this.flushing = true;
-    this.flushAgain = false;
-    let unauthorised = 0;
-    try {
-      while (!this.stopped && this.record.queue.length > 0 && this.browserOnline) {
-        const next = this.record.queue[0]!;
-        try {
-          const token = await this.ensureConversation();
-          const message = await this.deps.api.sendMessage(token, { text: next.text, clientId: next.clientId });
-          this.answered();
-          this.retryDelay = RETRY_MIN_MS;
-          this.receive([message]);
-          if (this.record.email) void this.sendDraftEmail();
-        } catch (error) {
-          if (!(error instanceof ApiError) || error.offline || error.status === 429 || error.status >= 500) {
-            this.failedRequest(error);
-            this.scheduleRetry();
-            break;
-          }
-          if (error.status === 401 && unauthorised++ === 0) {
-            this.dropConversation();
-            continue;
-          }
-          // Refused for good (too long, bad characters, unknown property): show it as not sent.
-          this.answered();
-          this.record.queue = this.record.queue.filter((q) => q.clientId !== next.clientId);
-          this.save();
-          this.failed.push({ ...next, status: "failed" });
-          this.changed();
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
-    if (this.flushAgain) void this.flush();
-  }
-
-  private scheduleRetry(): void {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.flush(), this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
-  }
+  // --- the conversation ---
 
   /** The conversation's token, creating the conversation on the guest's first message. */
   private async ensureConversation(): Promise<string> {
@@ -293,7 +165,7 @@ export class ChatController {
     this.record.conversationId = session.conversationId;
     this.record.language = this.deps.language;
     this.save();
-    this.openSocket(session.token);
+    this.connection.openSocket(session.token);
     void this.refreshInfo();
     this.changed();
     return session.token;
@@ -301,12 +173,8 @@ export class ChatController {
 
   /** The token stopped working: start a fresh conversation with the next message. */
   private dropConversation(): void {
-    // The next conversation is answered at the same email, unless the guest changes it.
-    if (this.info?.email && !this.record.email) this.record.email = this.info.email;
-    clearTimeout(this.reconnectTimer);
-    this.socket?.close();
-    this.socket = undefined;
-    this.socketDown = false;
+    this.dutyState.keepEmail(this.info);
+    this.connection.closeSocket();
     delete this.record.token;
     delete this.record.conversationId;
     delete this.record.language;
@@ -315,17 +183,14 @@ export class ChatController {
     this.info = null;
     this.loading = false;
     this.changed();
-    void this.refreshDuty();
+    void this.dutyState.refreshDuty();
   }
 
   // --- what comes back ---
 
   private receive(incoming: readonly ChatMessage[]): void {
     this.messages = mergeMessages(this.messages, incoming);
-    const stored = new Set(incoming.map((m) => m.clientId).filter(Boolean));
-    const before = this.record.queue.length;
-    this.record.queue = this.record.queue.filter((q) => !stored.has(q.clientId));
-    if (this.record.queue.length !== before) this.save();
+    this.queue.removeStored(incoming);
     this.changed();
   }
 
@@ -335,7 +200,7 @@ export class ChatController {
     this.loading = false;
     this.changed();
     // An email saved before the first message, not stored yet when the page closed.
-    if (this.record.email) void this.sendDraftEmail();
+    if (this.record.email) void this.dutyState.sendDraftEmail();
     // A guest whose browser now speaks another language gets answers in it.
     if (this.record.token && language !== this.deps.language) {
       this.update({ language: this.deps.language })
@@ -349,25 +214,12 @@ export class ChatController {
 
   private async refresh(): Promise<void> {
     if (!this.record.token) {
-      void this.refreshDuty();
+      void this.dutyState.refreshDuty();
       return;
     }
     await Promise.all([this.refreshHistory(), this.refreshInfo()]);
-    if (this.record.email) void this.sendDraftEmail();
-    void this.flush();
-  }
-
-  /** Before a conversation exists, the property tells whether someone is on duty. */
-  private async refreshDuty(): Promise<void> {
-    if (this.record.token || this.stopped) return;
-    try {
-      const { onDuty, offHoursNotice } = await this.deps.api.getProperty(this.deps.slug, this.deps.language);
-      if (this.record.token) return;
-      this.propertyDuty = { onDuty, offHoursNotice };
-      this.changed();
-    } catch {
-      // Best effort: what the page last heard stands until the next try.
-    }
+    if (this.record.email) void this.dutyState.sendDraftEmail();
+    void this.queue.flush();
   }
 
   private async refreshHistory(): Promise<void> {
@@ -376,10 +228,10 @@ export class ChatController {
     try {
       const messages = await this.deps.api.listMessages(token);
       if (token !== this.record.token) return;
-      this.answered();
+      this.connection.answered();
       this.receive(messages);
     } catch (error) {
-      this.failedRequest(error, token);
+      this.connection.failedRequest(error, token);
     }
   }
 
@@ -391,10 +243,10 @@ export class ChatController {
       const info = await this.deps.api.getConversation(token);
       if (token !== this.record.token) return;
       this.showInfo(info, asked);
-      this.answered();
+      this.connection.answered();
       this.changed();
     } catch (error) {
-      this.failedRequest(error, token);
+      this.connection.failedRequest(error, token);
     }
   }
 
@@ -404,65 +256,14 @@ export class ChatController {
     this.info = info;
   }
 
-  // --- connection state ---
-
-  private openSocket(token: string): void {
-    clearTimeout(this.reconnectTimer);
-    this.socket?.close();
-    this.socket = this.deps.connectSocket(token, {
-      connected: () => {
-        this.socketDown = false;
-        this.requestFailed = false;
-        this.changed();
-        // Whatever happened while we were away: fetch it, then send what waited.
-        void this.refresh();
-      },
-      disconnected: (willRetry) => {
-        this.socketDown = true;
-        this.changed();
-        if (willRetry) return;
-        // The server refuses the socket of a token it no longer accepts: ask over HTTP
-        // (a 401 starts afresh), otherwise try the socket again in a while.
-        const socket = this.socket;
-        void this.refreshInfo().then(() => {
-          if (socket && socket === this.socket) this.reconnectTimer = setTimeout(() => socket.reconnect(), SOCKET_RETRY_MS);
-        });
-      },
-      message: (message) => this.receive([message]),
-      delivered: ({ id, deliveredAt }) => {
-        this.messages = markDelivered(this.messages, id, deliveredAt);
-        this.changed();
-      },
-    });
-  }
-
   private networkChanged(online: boolean): void {
-    this.browserOnline = online;
+    this.connection.networkChanged(online);
     if (online) {
-      this.requestFailed = false;
-      clearTimeout(this.retryTimer);
-      this.retryDelay = RETRY_MIN_MS;
-      this.socket?.reconnect();
-      void this.flush();
+      this.queue.resetRetry();
+      this.connection.reconnect();
+      void this.queue.flush();
     }
     this.changed();
-  }
-
-  private answered(): void {
-    if (!this.requestFailed) return;
-    this.requestFailed = false;
-    this.changed();
-  }
-
-  private failedRequest(error: unknown, token?: string): void {
-    if (error instanceof ApiError && error.status === 401) {
-      if (token === undefined || token === this.record.token) this.dropConversation();
-      return;
-    }
-    if (!(error instanceof ApiError) || error.offline) {
-      this.requestFailed = true;
-      this.changed();
-    }
   }
 
   // --- state for the page ---
@@ -472,20 +273,17 @@ export class ChatController {
   }
 
   private snapshot(): ChatState {
-    const offline = !this.browserOnline || this.requestFailed || this.socketDown;
-    const status: OutgoingStatus = offline ? "queued" : "sending";
+    const offline = this.connection.offline;
     return {
       messages: this.messages,
-      outgoing: [...this.failed, ...this.record.queue.map((q) => ({ ...q, status }))],
+      outgoing: this.queue.outgoing(offline),
       hasConversation: Boolean(this.record.token),
       loading: this.loading,
       info: this.info,
-      // A stored conversation's answer is awaited; a new one's is not there yet, so the
-      // property's stands until it is (no flicker while the first message goes out).
-      duty: this.info ?? (this.record.token && this.loading ? null : this.propertyDuty),
+      duty: this.dutyState.duty(this.info, this.loading),
       name: this.info?.guestName ?? this.record.name ?? "",
-      email: this.record.email ?? this.info?.email ?? null,
-      emailRefused: this.emailRefused,
+      email: this.dutyState.email(this.info),
+      emailRefused: this.dutyState.refusedEmail(),
       offline,
     };
   }
