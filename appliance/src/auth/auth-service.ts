@@ -125,7 +125,7 @@ export function createAuthService(deps: AuthDeps) {
       const account = await accounts.findByUsername(username);
       if (!account) return undefined;
       await accounts.setLogin(account.member_id, { password });
-      await throttle.reset(account.username);
+      await throttle.recordSuccess(account.username);
       return { username: account.username };
     },
 

@@ -76,8 +76,4 @@ export class LoginThrottle {
   async recordSuccess(username: string): Promise<void> {
     await this.db.deleteFrom("login_failures").where("key", "=", `user:${username.toLowerCase()}`).execute();
   }
-
-  async reset(username: string): Promise<void> {
-    await this.recordSuccess(username);
-  }
 }

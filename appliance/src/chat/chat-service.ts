@@ -285,9 +285,6 @@ export class ChatService {
     return repo.messagesAfter(this.deps.db, seq, limit);
   }
 
-  getMessage(id: string, db: Db = this.deps.db) {
-    return repo.getMessage(db, id);
-  }
 
   /** A guest message: stored once per clientId; off hours, the guest is told once. */
   async storeGuestMessage(tx: ChatTx, conversation: Conversation, input: { text: string; clientId?: string }): Promise<Stored> {

@@ -1,4 +1,4 @@
-import type { Request } from "express";
+import type { Request, Response } from "express";
 import { z } from "zod";
 import {
   ChatMessage,
@@ -46,6 +46,12 @@ export async function sendAsGuest(chat: ChatService, conversationId: string, bod
 export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatService; property: PropertyService }): void {
   const { chat } = deps;
   const tag = "Guests";
+  // The bearer token is checked once, before the body (401 beats 400), and its
+  // conversation is handed to the handler.
+  const guestToken = async (req: Request, res: Response) => {
+    res.locals.conversationId = await chat.conversationForToken(bearerToken(req));
+  };
+  const conversationOf = (res: Response) => res.locals.conversationId as string;
 
   registry.add({
     method: "get",
@@ -102,10 +108,8 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     tag,
     access: "bearer",
     responses: { 200: { description: "Messages.", schema: MessageList } },
-    handler: async ({ req }) => {
-      const id = await chat.conversationForToken(bearerToken(req));
-      return { messages: (await chat.listMessages(id)).map(toApiMessage) };
-    },
+    precheck: guestToken,
+    handler: async ({ res }) => ({ messages: (await chat.listMessages(conversationOf(res))).map(toApiMessage) }),
   });
 
   registry.add({
@@ -120,13 +124,8 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
       201: { description: "The stored message.", schema: z.object({ message: ChatMessage }) },
       429: { description: "Too many messages in this conversation in a short time (chat.guestMessagesPerMinute)." },
     },
-    precheck: async (req) => {
-      await chat.conversationForToken(bearerToken(req));
-    },
-    handler: async ({ req, body }) => {
-      const id = await chat.conversationForToken(bearerToken(req));
-      return { message: await sendAsGuest(chat, id, body) };
-    },
+    precheck: guestToken,
+    handler: async ({ res, body }) => ({ message: await sendAsGuest(chat, conversationOf(res), body) }),
   });
 
   registry.add({
@@ -137,7 +136,8 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     tag,
     access: "bearer",
     responses: { 200: { description: "The conversation.", schema: GuestConversationInfo } },
-    handler: async ({ req }) => guestInfo(chat, await chat.getConversation(await chat.conversationForToken(bearerToken(req)))),
+    precheck: guestToken,
+    handler: async ({ res }) => guestInfo(chat, await chat.getConversation(conversationOf(res))),
   });
 
   registry.add({
@@ -149,9 +149,7 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     access: "bearer",
     body: UpdateGuestBody,
     responses: { 200: { description: "The conversation as now stored.", schema: GuestConversationInfo } },
-    precheck: async (req) => {
-      await chat.conversationForToken(bearerToken(req));
-    },
-    handler: async ({ req, body }) => guestInfo(chat, await chat.updateGuest(await chat.conversationForToken(bearerToken(req)), body)),
+    precheck: guestToken,
+    handler: async ({ res, body }) => guestInfo(chat, await chat.updateGuest(conversationOf(res), body)),
   });
 }

@@ -120,20 +120,6 @@ export class Outbox {
     while (this.inFlight.size && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
   }
 
-  /** Resolves once nothing is pending that could go out now (tests and benchmarks). */
-  async idle(): Promise<void> {
-    for (;;) {
-      const pending = await this.options.db.selectFrom("outbox").select("seq").where("status", "=", "pending").limit(1).executeTakeFirst();
-      if (!pending && this.inFlight.size === 0) return;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-
-  async pendingCount(): Promise<number> {
-    const row = await this.options.db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirst();
-    return Number(row?.n ?? 0);
-  }
-
   private async run(): Promise<void> {
     while (this.running) {
       let waitMs = 1000;

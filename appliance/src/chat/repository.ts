@@ -53,9 +53,6 @@ export const chatRepository = {
   findByClientId(db: Db, conversationId: string, clientId: string): Promise<Message | undefined> {
     return db.selectFrom("messages").selectAll().where("conversation_id", "=", conversationId).where("client_id", "=", clientId).executeTakeFirst();
   },
-  getMessage(db: Db, id: string): Promise<Message | undefined> {
-    return db.selectFrom("messages").selectAll().where("id", "=", id).executeTakeFirst();
-  },
   listMessages(db: Db, conversationId: string, limit = 1000): Promise<Message[]> {
     return db
       .selectFrom("messages")

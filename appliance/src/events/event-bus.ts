@@ -14,14 +14,11 @@ type Listener<K extends keyof Events> = (payload: Events[K]) => void | Promise<v
 export interface EventBus {
   on<K extends keyof Events>(name: K, fn: Listener<K>): () => void;
   emit<K extends keyof Events>(name: K, payload: Events[K]): void;
-  /** Resolves when every listener started so far has finished (tests, shutdown). */
-  idle(): Promise<void>;
 }
 
 /** One failing listener is logged and never breaks the emitter or the other listeners. */
 export function createEventBus(log: Logger): EventBus {
   const listeners = new Map<keyof Events, Set<Listener<never>>>();
-  const pending = new Set<Promise<void>>();
   return {
     on(name, fn) {
       let set = listeners.get(name);
@@ -31,19 +28,14 @@ export function createEventBus(log: Logger): EventBus {
     },
     emit(name, payload) {
       for (const fn of listeners.get(name) ?? []) {
-        const run = (async () => {
+        void (async () => {
           try {
             await (fn as Listener<typeof name>)(payload);
           } catch (err) {
             log.error({ err, event: name }, "event listener failed");
           }
         })();
-        pending.add(run);
-        void run.finally(() => pending.delete(run));
       }
-    },
-    async idle() {
-      while (pending.size) await Promise.all([...pending]);
     },
   };
 }

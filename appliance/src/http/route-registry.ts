@@ -39,7 +39,7 @@ export interface RouteSpec<B extends z.ZodType, P extends z.ZodType, Q extends z
   params?: P;
   query?: Q;
   /** Runs before input validation (e.g. "setup already done" beats "bad body"). */
-  precheck?: (req: Request) => Promise<void>;
+  precheck?: (req: Request, res: Response) => Promise<void>;
   /** The first 2xx is the status of a normal answer; 204 sends no body. */
   responses: Record<number, ResponseSpec>;
   handler: (ctx: RouteContext<z.infer<B>, z.infer<P>, z.infer<Q>>) => unknown;
@@ -76,7 +76,7 @@ export function createRouteRegistry(): RouteRegistry {
         const status = Number(Object.keys(route.responses).find((s) => s.startsWith("2")) ?? 200);
         router[route.method](route.path, async (req, res) => {
           const user = await access.authorize(req, route.access);
-          if (route.precheck) await route.precheck(req);
+          if (route.precheck) await route.precheck(req, res);
           const params = route.params ? validate(route.params, req.params, "params") : undefined;
           const query = route.query ? validate(route.query, req.query, "query") : undefined;
           const body = route.body ? validate(route.body, req.body, "body") : undefined;

@@ -3,7 +3,7 @@ import type { EventBus } from "../events/event-bus.js";
 import type { RouteRegistry } from "../http/index.js";
 import { teamMigrations } from "./migrations.js";
 import { registerTeamRoutes } from "./routes.js";
-import { createTeamService, type MemberLogins, type TeamService } from "./team-service.js";
+import { createTeamService, type MemberLogins } from "./team-service.js";
 
 export type { Member, MemberLogins, TeamService } from "./team-service.js";
 export { teamMigrations };
@@ -17,4 +17,3 @@ export function createTeam(deps: { db: Db; bus: EventBus; clock: () => number })
     },
   };
 }
-export type Team = ReturnType<typeof createTeam> & { service: TeamService };
