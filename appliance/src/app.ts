@@ -5,24 +5,27 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { Server as SocketServer } from "socket.io";
-import { chatMigrations, createChat } from "./chat/index.js";
-import { createTelegram, telegramMigrations } from "./telegram/index.js";
-import { authMigrations, createAuth } from "./auth/index.js";
+import { createAuth } from "./auth/index.js";
+import type { Capability } from "./capability.js";
+import { createChat } from "./chat/index.js";
 import type { Config } from "./config/index.js";
-import { migrate, openDatabase, type OpenedDatabase } from "./db/index.js";
-import { createEventBus } from "./events/event-bus.js";
+import { createTransactions, migrate, openDatabase, type Db } from "./db/index.js";
+import { createEventBus, type EventBus } from "./events/index.js";
 import { createHttpApp, createRouteRegistry, staticApp } from "./http/index.js";
 import { createLogger } from "./logger.js";
 import { defaultPublicUrl } from "./network.js";
-import { createProperty, propertyMigrations } from "./property/index.js";
-import { createTeam, teamMigrations } from "./team/index.js";
+import { Outbox } from "./outbox/index.js";
+import { createProperty } from "./property/index.js";
+import { createTeam, type MemberLogins } from "./team/index.js";
+import { createTelegram } from "./telegram/index.js";
+import { systemTimers, type Timers } from "./time/index.js";
 import { VERSION } from "./version.js";
-
-export const ALL_MIGRATIONS = [teamMigrations, authMigrations, propertyMigrations, chatMigrations, telegramMigrations];
 
 export interface AppOverrides {
   log?: Logger;
-  clock?: () => number;
+  /** The app's clock and timers; tests pass one they can move forward. */
+  timers?: Timers;
+  /** How a slowed sign-in waits (tests skip the wait). */
   sleep?: (ms: number) => Promise<void>;
   /** Folder holding admin-ui/dist (the repository root by default). */
   uiRoot?: string;
@@ -35,6 +38,105 @@ export interface RunningApp {
   publicUrl: string;
   /** The first-run setup URL while no manager exists. */
   setupUrl: string | undefined;
+  /** Database migrations this start applied (none when the database was up to date). */
+  migrationsApplied: string[];
+}
+
+/** What every capability may take from the app. */
+interface AppContext {
+  config: Config;
+  db: Db;
+  bus: EventBus;
+  log: Logger;
+  clock: () => number;
+  timers: Timers;
+  sleep?: (ms: number) => Promise<void>;
+  outbox: Outbox;
+  publicUrl: () => string;
+}
+
+/**
+ * The capabilities, in start order (stopped in reverse). Adding one is a folder and a line
+ * here. Values one capability needs from a later one are small interfaces that forward.
+ */
+function createCapabilities(ctx: AppContext) {
+  const { config, db, bus, clock, timers, outbox } = ctx;
+  const log = (part: string) => ctx.log.child({ part });
+  const transactions = createTransactions(db);
+
+  const logins: MemberLogins = {
+    usernamesByMember: () => auth.service.logins.usernamesByMember(),
+    setLogin: (memberId, login) => auth.service.logins.setLogin(memberId, login),
+    removeLogin: (memberId) => auth.service.logins.removeLogin(memberId),
+  };
+  const team = createTeam({ db, bus, clock, logins });
+  const property = createProperty({ db, bus, clock, publicUrl: ctx.publicUrl });
+  const auth = createAuth({
+    db,
+    bus,
+    log: log("auth"),
+    dataDir: config.dataDir,
+    sessionDays: config.auth.sessionDays,
+    throttle: { slowAfter: config.auth.loginSlowAfter, lockAfter: config.auth.loginLockAfter, windowMinutes: config.auth.loginWindowMinutes },
+    team: team.service,
+    property: property.service,
+    clock,
+    timers,
+    ...(ctx.sleep ? { sleep: ctx.sleep } : {}),
+  });
+  const chat = createChat({
+    db,
+    transactions,
+    bus,
+    log: log("chat"),
+    clock,
+    timers,
+    property: property.service,
+    staffSessions: { userFor: (req) => auth.service.userFor(req) },
+    alerts: { alertUnanswered: (tx, input) => telegram.service.alertUnanswered(tx, input) },
+    settings: {
+      guestTokenDays: config.chat.guestTokenDays,
+      guestSessionsPerMinute: config.chat.guestSessionsPerMinute,
+      guestMessagesPerMinute: config.chat.guestMessagesPerMinute,
+      alertIntervalMs: config.chat.alertCheckSeconds * 1000,
+    },
+  });
+  const telegram = createTelegram({
+    db,
+    transactions,
+    bus,
+    log: log("telegram"),
+    clock,
+    timers,
+    chat: chat.service,
+    team: team.service,
+    outbox,
+    configToken: config.telegram.token,
+    apiRoot: config.telegram.apiRoot,
+    pollTimeoutS: config.telegram.pollTimeoutS,
+    limits: {
+      perSecond: config.telegram.perSecond,
+      privateChatIntervalMs: config.telegram.privateChatIntervalMs,
+      groupIntervalMs: config.telegram.groupIntervalMs,
+    },
+  });
+
+  const list: Capability[] = [team, property, auth, chat, telegram];
+  return { list, auth, chat, telegram };
+}
+
+/**
+ * For command-line tools on this box (reset-password): the database, migrated, and the
+ * capabilities, none of them started. `close()` when done.
+ */
+export async function openForMaintenance(config: Config, log: Logger) {
+  const database = openDatabase(join(config.dataDir, "innbox.sqlite"));
+  const { db } = database;
+  const clock = () => systemTimers.now();
+  const outbox = new Outbox({ db, log, clock, timers: systemTimers });
+  const capabilities = createCapabilities({ config, db, bus: createEventBus(log), log, clock, timers: systemTimers, outbox, publicUrl: () => config.publicUrl ?? "", sleep: async () => undefined });
+  await migrate(db, capabilities.list.map((c) => c.migrations));
+  return { auth: capabilities.auth.service, close: () => database.close() };
 }
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -42,107 +144,55 @@ const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Composes config → db → capabilities → http. Nothing happens until start(). */
 export function createApp(config: Config, overrides: AppOverrides = {}) {
   const log = overrides.log ?? createLogger(config.logLevel, config.logFormat);
-  const clock = overrides.clock ?? Date.now;
-  const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const timers = overrides.timers ?? systemTimers;
+  const clock = () => timers.now();
   const uiRoot = overrides.uiRoot ?? REPO_ROOT;
-  let database: OpenedDatabase | undefined;
   let server: Server | undefined;
   let io: SocketServer | undefined;
   let stopping: Promise<void> | undefined;
   const stops: Array<() => void | Promise<void>> = [];
   /** Capabilities, for tests and benchmarks that need to wait on them. */
-  const exposed: { chat?: ReturnType<typeof createChat>; telegram?: ReturnType<typeof createTelegram> } = {};
+  const exposed: Partial<Pick<ReturnType<typeof createCapabilities>, "chat" | "telegram">> = {};
 
   async function start(): Promise<RunningApp> {
     const startedAt = Date.now();
-    database = openDatabase(join(config.dataDir, "innbox.sqlite"));
-    stops.push(() => database?.close());
+    const database = openDatabase(join(config.dataDir, "innbox.sqlite"));
+    stops.push(() => database.close());
     const { db } = database;
-    const applied = await migrate(db, ALL_MIGRATIONS);
-    if (applied.length) log.debug({ applied }, "database migrated");
-
     const bus = createEventBus(log.child({ part: "events" }));
-    const team = createTeam({ db, bus, clock });
-    const property = createProperty({ db, bus, clock });
-    const auth = createAuth({
-      db,
-      bus,
-      log: log.child({ part: "auth" }),
-      dataDir: config.dataDir,
-      sessionDays: config.auth.sessionDays,
-      throttle: {
-        slowAfter: config.auth.loginSlowAfter,
-        lockAfter: config.auth.loginLockAfter,
-        windowMinutes: config.auth.loginWindowMinutes,
-      },
-      team: team.service,
-      property: property.service,
-      clock,
-      sleep,
-    });
+    const outbox = new Outbox({ db, log: log.child({ part: "outbox" }), clock, timers, retryMaxMs: config.chat.retryMaxSeconds * 1000 });
+    let publicUrl = config.publicUrl?.replace(/\/$/, "") ?? "";
+    const capabilities = createCapabilities({ config, db, bus, log, clock, timers, outbox, publicUrl: () => publicUrl, ...(overrides.sleep ? { sleep: overrides.sleep } : {}) });
+    Object.assign(exposed, { chat: capabilities.chat, telegram: capabilities.telegram });
 
-    const chat = createChat({
-      db,
-      bus,
-      log: log.child({ part: "chat" }),
-      clock,
-      property: property.service,
-      retryMaxMs: config.chat.retryMaxSeconds * 1000,
-      guestTokenDays: config.chat.guestTokenDays,
-      guestSessionsPerMinute: config.chat.guestSessionsPerMinute,
-      guestMessagesPerMinute: config.chat.guestMessagesPerMinute,
-      alertIntervalMs: config.chat.alertCheckSeconds * 1000,
-    });
-    const telegram = createTelegram({
-      db,
-      bus,
-      log: log.child({ part: "telegram" }),
-      clock,
-      chat: chat.service,
-      team: team.service,
-      outbox: chat.outbox,
-      configToken: config.telegram.token,
-      apiRoot: config.telegram.apiRoot,
-      pollTimeoutS: config.telegram.pollTimeoutS,
-      limits: {
-        perSecond: config.telegram.perSecond,
-        privateChatIntervalMs: config.telegram.privateChatIntervalMs,
-        groupIntervalMs: config.telegram.groupIntervalMs,
-      },
-    });
-    chat.setAlertSink(telegram.service);
-    exposed.chat = chat;
-    exposed.telegram = telegram;
+    const migrationsApplied = await migrate(db, capabilities.list.map((c) => c.migrations));
+    if (migrationsApplied.length) log.debug({ applied: migrationsApplied }, "database migrated");
 
     const registry = createRouteRegistry();
-    auth.registerRoutes(registry);
-    let publicUrl = config.publicUrl?.replace(/\/$/, "") ?? "";
-    property.registerRoutes(registry, () => publicUrl);
-    team.registerRoutes(registry, auth.service.logins);
-    chat.registerRoutes(registry);
-    telegram.registerRoutes(registry);
-
+    for (const capability of capabilities.list) capability.routes(registry);
     const app = createHttpApp({
       log,
       registry,
-      access: auth.service.accessControl,
+      access: capabilities.auth.service.accessControl,
       bodyLimitKb: config.http.bodyLimitKb,
       trustProxy: config.http.trustProxy,
       version: VERSION,
       startedAt,
       pages: [staticApp(join(uiRoot, "admin-ui", "dist"), "/admin", "admin page"), staticApp(join(uiRoot, "guest-ui", "dist"), "/r", "reception page")],
     });
-
-    auth.start();
-    stops.push(() => auth.stop());
-
     server = createServer(app);
     server.keepAliveTimeout = 5_000;
     io = new SocketServer(server, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: 64_000 });
-    chat.attachSockets(io, (req) => auth.service.userFor(req));
-    await chat.start();
-    stops.push(() => chat.stop());
-    const token = await auth.service.prepareSetup();
+    for (const capability of capabilities.list) capability.sockets?.(io);
+
+    outbox.start();
+    stops.push(() => outbox.stop());
+    for (const capability of capabilities.list) {
+      await capability.start();
+      stops.push(() => capability.stop());
+    }
+
+    const token = await capabilities.auth.service.prepareSetup();
     server.listen(config.port, config.host);
     await once(server, "listening");
     const port = (server.address() as AddressInfo).port;
@@ -150,15 +200,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
     const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
     log.info(`Innbox ${VERSION} listening on ${config.host}:${port}: admin page at ${url}/admin/ (on the LAN: ${publicUrl}/admin/)`);
-
     const setupUrl = token ? `${publicUrl}/admin/setup?token=${token}` : undefined;
     if (setupUrl) {
       log.info(`First run: open ${setupUrl} to create the manager account (or ${url}/admin/setup?token=${token} on this machine).`);
     }
     // After the lines that say where to go: the bot may log about Telegram being unreachable.
-    await telegram.start();
-    stops.push(() => telegram.stop());
-    return { url, port, publicUrl, setupUrl };
+    for (const capability of capabilities.list) await capability.serving?.();
+    return { url, port, publicUrl, setupUrl, migrationsApplied };
   }
 
   /** Stops taking connections, lets requests in flight finish (up to 10 s), then closes the rest in reverse order. */

@@ -75,6 +75,18 @@ export const GuestConversationInfo = z.object({
 });
 export type GuestConversationInfo = z.infer<typeof GuestConversationInfo>;
 
+/** What the reception page learns before a chat starts. */
+export const GuestPropertyInfo = z
+  .object({
+    name: z.string(),
+    slug: z.string(),
+    timezone: z.string(),
+    onDuty: z.boolean().describe("Whether someone is on duty now."),
+    offHoursNotice: z.string().nullable().describe("In the language asked for (English when the property has none in it); null when on duty."),
+  })
+  .meta({ id: "GuestPropertyInfo" });
+export type GuestPropertyInfo = z.infer<typeof GuestPropertyInfo>;
+
 export const UpdateGuestBody = z.strictObject({
   name: z.string({ error: "Name must be text." }).trim().min(1, { error: "Name cannot be empty." }).max(80).optional(),
   email: z.email({ error: "That does not look like an email address." }).max(200).optional(),

@@ -4,3 +4,4 @@ export * from "./property.js";
 export * from "./team.js";
 export * from "./chat.js";
 export * from "./telegram.js";
+export type * from "./sockets.js";

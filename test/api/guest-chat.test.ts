@@ -1,4 +1,5 @@
 import type { Socket } from "socket.io-client";
+import { createTestClock } from "../helpers/test-clock.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiClient, setUpManager, startTestApp, type TestApp } from "../helpers/app.js";
 import { collect, connectSocket, emitWithAck } from "../helpers/sockets.js";
@@ -191,12 +192,12 @@ describe("team messenger API", () => {
 describe("guest tokens", () => {
   it("expire after the configured days with a clear answer", async () => {
     await app.stop();
-    let now = Date.parse("2026-11-25T10:00:00Z");
-    app = await startTestApp({ clock: () => now, config: { chat: { guestTokenDays: 30 } } });
+    const clock = createTestClock(Date.parse("2026-11-25T10:00:00Z"));
+    app = await startTestApp({ clock, config: { chat: { guestTokenDays: 30 } } });
     manager = await setUpManager(app);
     const guest = await newGuest();
     expect((await guest.post("/api/guest/messages", { text: "hello" })).status).toBe(201);
-    now += 31 * 86_400_000;
+    await clock.advance(31 * 86_400_000);
     const late = await guest.post("/api/guest/messages", { text: "still there?" });
     expect(late.status).toBe(401);
     expect(late.body.error).toMatch(/expired/);
@@ -207,8 +208,8 @@ describe("guest tokens", () => {
 describe("abuse limits on the public endpoints", () => {
   it("refuse a flood of messages in one conversation with 429 and Retry-After, and store none of the excess", async () => {
     await app.stop();
-    let now = Date.parse("2026-11-25T10:00:00Z");
-    app = await startTestApp({ clock: () => now, config: { chat: { guestMessagesPerMinute: 5 } } });
+    const clock = createTestClock(Date.parse("2026-11-25T10:00:00Z"));
+    app = await startTestApp({ clock, config: { chat: { guestMessagesPerMinute: 5 } } });
     manager = await setUpManager(app);
     const guest = await newGuest();
     for (let i = 0; i < 5; i++) expect((await guest.post("/api/guest/messages", { text: `m${i}` })).status).toBe(201);
@@ -219,7 +220,7 @@ describe("abuse limits on the public endpoints", () => {
     const socket = await guestSocket(guest.token);
     expect(await emitWithAck(socket, "send", { text: "via socket", clientId: "s1" })).toMatchObject({ ok: false, error: expect.stringMatching(/Too many/) });
     expect((await guest.get("/api/guest/messages")).body.messages).toHaveLength(5);
-    now += 13_000; // 5 a minute: one more after 12 s
+    await clock.advance(13_000); // 5 a minute: one more after 12 s
     expect((await guest.post("/api/guest/messages", { text: "later" })).status).toBe(201);
     // Another guest is not affected.
     const other = await newGuest();

@@ -1,3 +1,4 @@
+import { createTestClock } from "../helpers/test-clock.js";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -139,21 +140,21 @@ describe("sign-in and sessions", () => {
   });
 
   it("lets sign-ins through again once the window has passed", async () => {
-    let now = Date.parse("2026-11-25T10:00:00Z");
-    app = await startTestApp({ clock: () => now, config: { auth: { loginSlowAfter: 2, loginLockAfter: 3, loginWindowMinutes: 15 } } });
+    const clock = createTestClock(Date.parse("2026-11-25T10:00:00Z"));
+    app = await startTestApp({ clock, config: { auth: { loginSlowAfter: 2, loginLockAfter: 3, loginWindowMinutes: 15 } } });
     await setUpManager(app);
     const client = new ApiClient(app.url);
     for (let i = 0; i < 3; i++) await client.post("/api/auth/login", { username: MANAGER.username, password: "nope" });
     expect((await client.post("/api/auth/login", { username: MANAGER.username, password: MANAGER.password })).status).toBe(429);
-    now += 16 * 60_000;
+    await clock.advance(16 * 60_000);
     expect((await client.post("/api/auth/login", { username: MANAGER.username, password: MANAGER.password })).status).toBe(200);
   });
 
   it("ends sessions that pass their lifetime", async () => {
-    let now = Date.parse("2026-11-25T10:00:00Z");
-    app = await startTestApp({ clock: () => now, config: { auth: { sessionDays: 1 } } });
+    const clock = createTestClock(Date.parse("2026-11-25T10:00:00Z"));
+    app = await startTestApp({ clock, config: { auth: { sessionDays: 1 } } });
     const client = await setUpManager(app);
-    now += 2 * 86_400_000;
+    await clock.advance(2 * 86_400_000);
     expect((await client.get("/api/auth/session")).status).toBe(401);
   });
 });

@@ -4,10 +4,13 @@ import { join } from "node:path";
 import pino from "pino";
 import { createApp, type RunningApp } from "../../appliance/src/app.js";
 import { parseConfig, type ConfigInput } from "../../appliance/src/config/index.js";
+import type { TestClock } from "./test-clock.js";
 
 export interface TestApp extends RunningApp {
   dataDir: string;
   setupToken(): string;
+  /** Runs the unanswered-guest check now (or joins the one running); how many guests were alerted. */
+  checkUnanswered(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -16,12 +19,12 @@ export function tempDataDir(): string {
 }
 
 /** The real app on a temp SQLite file, listening on a free loopback port. */
-export async function startTestApp(options: { config?: Partial<ConfigInput>; dataDir?: string; clock?: () => number; uiRoot?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { config?: Partial<ConfigInput>; dataDir?: string; clock?: TestClock; uiRoot?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "innbox-test-"));
   const config = parseConfig({ port: 0, host: "127.0.0.1", dataDir, logLevel: "silent", ...options.config });
   const app = createApp(config, {
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
-    clock: options.clock,
+    ...(options.clock ? { timers: options.clock } : {}),
     sleep: async () => undefined,
     // Browser tests serve pages built into a temp folder (see test/browser/browser-kit.ts).
     ...(options.uiRoot ? { uiRoot: options.uiRoot } : {}),
@@ -32,6 +35,7 @@ export async function startTestApp(options: { config?: Partial<ConfigInput>; dat
     url: `http://127.0.0.1:${running.port}`,
     dataDir,
     setupToken: () => readFileSync(join(dataDir, "setup-token"), "utf8").trim(),
+    checkUnanswered: () => app.capabilities.chat!.alerts.check(),
     async stop() {
       await app.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { ApiClient, setUpManager, startTestApp, type TestApp } from "./app.js";
+import type { TestClock } from "./test-clock.js";
 import { startTelegramEmulator, type TelegramEmulator, type TelegramUserClient } from "./telegram-emulator.js";
 
 export interface TelegramWorld {
@@ -11,7 +12,7 @@ export interface TelegramWorld {
 
 /** The real app with its bot pointed at the Bot API emulator, set up and ready. */
 export async function startTelegramWorld(
-  options: { enforceLimits?: boolean; dataDir?: string; config?: Record<string, unknown>; clock?: () => number; uiRoot?: string } = {},
+  options: { enforceLimits?: boolean; dataDir?: string; config?: Record<string, unknown>; clock?: TestClock; uiRoot?: string } = {},
 ): Promise<TelegramWorld> {
   const tg = await startTelegramEmulator({ enforceLimits: options.enforceLimits ?? false });
   const app = await startTestApp({

@@ -4,7 +4,8 @@ import { AppError, type Access, type AccessControl } from "../http/index.js";
 import type { Member } from "../team/index.js";
 import type { Accounts } from "./accounts.js";
 import { SESSION_COOKIE, type Sessions, type StoredSession } from "./sessions.js";
-import { readCookie, safeEqual } from "./tokens.js";
+import { readCookie, safeEqual } from "../crypto/index.js";
+import { authTexts } from "./messages.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -34,15 +35,15 @@ export function createAccessControl(resolve: (req: Request) => Promise<SignedIn 
     async authorize(req: Request, access: Access) {
       if (access === "public" || access === "bearer") return undefined;
       const signedIn = await resolve(req);
-      if (!signedIn) throw AppError.unauthorized("Sign in first: your session is missing or has ended.");
+      if (!signedIn) throw AppError.unauthorized(authTexts.signInFirst);
       if (!SAFE_METHODS.has(req.method)) {
         const header = req.get("x-csrf-token");
         if (!header || !safeEqual(header, signedIn.session.csrfToken)) {
-          throw AppError.forbidden("The X-CSRF-Token header is missing or wrong; reload the page and try again.");
+          throw AppError.forbidden(authTexts.badCsrf);
         }
       }
       if (access === "manager" && signedIn.user.role !== "manager") {
-        throw AppError.forbidden("Only a manager can do this.");
+        throw AppError.forbidden(authTexts.managersOnly);
       }
       return signedIn.user;
     },

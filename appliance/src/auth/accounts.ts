@@ -1,6 +1,7 @@
 import { newId, nowIso, type Db } from "../db/index.js";
 import { AppError } from "../http/index.js";
 import { hashPassword } from "./passwords.js";
+import { authTexts } from "./messages.js";
 
 /** Admin-page logins: one per team member at most. The only code that touches `accounts`. */
 export class Accounts {
@@ -33,13 +34,13 @@ export class Accounts {
     if (login.username !== undefined) {
       const holder = await this.findByUsername(login.username);
       if (holder && holder.member_id !== memberId) {
-        throw AppError.conflict(`The username "${login.username}" is taken; choose another.`);
+        throw AppError.conflict(authTexts.usernameTaken(login.username));
       }
     }
     const existing = await this.findByMember(memberId);
     if (!existing) {
       if (login.username === undefined || login.password === undefined) {
-        throw AppError.badRequest("A new login needs both a username and a password.");
+        throw AppError.badRequest(authTexts.loginNeedsBoth);
       }
       await this.db
         .insertInto("accounts")

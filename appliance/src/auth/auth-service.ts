@@ -2,17 +2,19 @@ import type { Request } from "express";
 import type { Logger } from "pino";
 import type { SessionInfo, SetupBody } from "@innbox/protocol";
 import type { Db } from "../db/index.js";
-import type { EventBus } from "../events/event-bus.js";
+import type { EventBus } from "../events/index.js";
 import { AppError, type AccessControl } from "../http/index.js";
 import type { PropertyService } from "../property/index.js";
 import type { MemberLogins, TeamService } from "../team/index.js";
+import { sleep, type Timers } from "../time/index.js";
 import { createAccessControl, resolveSession } from "./access-control.js";
 import { Accounts } from "./accounts.js";
 import { LoginThrottle, type ThrottleSettings } from "./login-throttle.js";
 import { verifyPassword } from "./passwords.js";
 import { Sessions } from "./sessions.js";
 import { SetupTokenFile } from "./setup-token.js";
-import { safeEqual } from "./tokens.js";
+import { safeEqual } from "../crypto/index.js";
+import { authTexts } from "./messages.js";
 
 export interface AuthDeps {
   db: Db;
@@ -24,7 +26,9 @@ export interface AuthDeps {
   team: TeamService;
   property: PropertyService;
   clock: () => number;
-  sleep: (ms: number) => Promise<void>;
+  timers: Timers;
+  /** How a slowed sign-in waits; by default on `timers`. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 type RequestMeta = { userAgent?: string; ip?: string };
@@ -33,7 +37,7 @@ export function createAuthService(deps: AuthDeps) {
   const accounts = new Accounts(deps.db, deps.clock);
   const sessionLifetimeMs = deps.sessionDays * 86_400_000;
   const sessions = new Sessions(deps.db, sessionLifetimeMs, deps.clock);
-  const throttle = new LoginThrottle(deps.db, deps.throttle, deps.clock, deps.sleep);
+  const throttle = new LoginThrottle(deps.db, deps.throttle, deps.clock, deps.sleep ?? ((ms) => sleep(deps.timers, ms)));
   const setupToken = new SetupTokenFile(deps.dataDir);
   const resolve = (req: { headers: { cookie?: string | undefined } }) => resolveSession(req, { sessions, accounts, members: deps.team });
   const accessControl: AccessControl = createAccessControl(resolve);
@@ -69,12 +73,10 @@ export function createAuthService(deps: AuthDeps) {
 
     async setup(body: SetupBody, meta: RequestMeta) {
       const run = setupRunning.then(async () => {
-        if (!(await setupNeeded())) throw AppError.conflict("Setup is already done; sign in at /admin/login instead.");
+        if (!(await setupNeeded())) throw AppError.conflict(authTexts.setupDone);
         const expected = setupToken.read();
         if (!expected || !safeEqual(body.token, expected)) {
-          throw AppError.unauthorized(
-            "The setup token is wrong. Use the setup link from the first lines of the appliance's log, or the token in the setup-token file of its data folder.",
-          );
+          throw AppError.unauthorized(authTexts.wrongSetupToken);
         }
         const member = await deps.team.create({ name: body.name ?? body.username, role: "manager" });
         try {
@@ -103,7 +105,7 @@ export function createAuthService(deps: AuthDeps) {
       if (!account || !member || member.deleted) {
         await throttle.recordFailure(username, ip);
         deps.log.warn({ username, ip }, "failed sign-in");
-        throw AppError.unauthorized("The username or password is wrong.");
+        throw AppError.unauthorized(authTexts.wrongCredentials);
       }
       await throttle.recordSuccess(username);
       return startSession(account.id, meta, { id: member.id, username: account.username, name: member.name, role: member.role });

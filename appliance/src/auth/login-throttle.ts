@@ -1,5 +1,6 @@
 import type { Db } from "../db/index.js";
 import { AppError } from "../http/index.js";
+import { authTexts } from "./messages.js";
 
 export interface ThrottleSettings {
   slowAfter: number;
@@ -44,7 +45,7 @@ export class LoginThrottle {
         const minutes = Math.ceil(retryAfterS / 60);
         throw new AppError(
           429,
-          `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask a manager to reset the password.`,
+          authTexts.tooManyFailures(minutes),
           undefined,
           { "Retry-After": String(retryAfterS) },
         );

@@ -3,6 +3,7 @@ import { LoginBody, SessionInfo, SetupBody, SetupStatus } from "@innbox/protocol
 import { AppError, type RouteRegistry } from "../http/index.js";
 import type { AuthService } from "./auth-service.js";
 import { SESSION_COOKIE } from "./sessions.js";
+import { authTexts } from "./messages.js";
 
 function setSessionCookie(req: Request, res: Response, value: string, maxAgeMs: number) {
   res.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/", maxAge: maxAgeMs });
@@ -37,7 +38,7 @@ export function registerAuthRoutes(registry: RouteRegistry, auth: AuthService): 
       409: { description: "Setup was already done." },
     },
     precheck: async () => {
-      if (!(await auth.setupNeeded())) throw AppError.conflict("Setup is already done; sign in at /admin/login instead.");
+      if (!(await auth.setupNeeded())) throw AppError.conflict(authTexts.setupDone);
     },
     handler: async ({ req, res, body }) => {
       const { cookieValue, info } = await auth.setup(body, meta(req));

@@ -1,5 +1,5 @@
 import type { Db } from "../db/index.js";
-import { newToken, sha256 } from "./tokens.js";
+import { newToken, sha256 } from "../crypto/index.js";
 
 export const SESSION_COOKIE = "innbox_session";
 

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { newToken } from "./tokens.js";
+import { newToken } from "../crypto/index.js";
 
 /** The one-time setup token lives in `<dataDir>/setup-token`, readable by the owner only. */
 export class SetupTokenFile {

@@ -1,10 +1,11 @@
 import type { ChatMessage, ChatSettings, ConversationListItem, WorkingHours } from "@innbox/protocol";
 import type { Logger } from "pino";
-import { GroupCommit, newId, nowIso, type Db } from "../db/index.js";
-import type { EventBus } from "../events/event-bus.js";
+import { newId, nowIso, type Db, type Transactions, type Tx } from "../db/index.js";
+import type { EventBus } from "../events/index.js";
 import { AppError, RateLimiter } from "../http/index.js";
 import type { PropertyService } from "../property/index.js";
-import { sha256, newToken } from "../auth/tokens.js";
+import { sha256, newToken } from "../crypto/index.js";
+import { chatTexts } from "./messages.js";
 import { DEFAULT_OFF_HOURS_NOTICE, pickLanguage } from "./default-texts.js";
 import { chatRepository as repo, type Conversation, type Message } from "./repository.js";
 import { ALWAYS_OPEN, isWithinHours } from "./working-hours.js";
@@ -54,7 +55,7 @@ export const toListItem = (c: Conversation): ConversationListItem => ({
 
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text).replace(/\s+/g, " ");
 
-export interface ChatDeps {
+export interface ChatServiceDeps {
   /** A guest's chat token works this many days after it was issued. */
   guestTokenDays: number;
   /** Public endpoints: new chats per address, and messages per conversation, per minute. */
@@ -64,27 +65,13 @@ export interface ChatDeps {
   bus: EventBus;
   log: Logger;
   clock: () => number;
+  transactions: Transactions;
   property: PropertyService;
-}
-
-/** Operations bound to one transaction; notifications go out only after it commits. */
-export class ChatTx {
-  readonly after: Array<() => void> = [];
-  constructor(
-    readonly db: Db,
-    private readonly service: ChatService,
-  ) {}
-
-  storeGuestMessage(conversation: Conversation, input: { text: string; clientId?: string }) {
-    return this.service.storeGuestMessage(this, conversation, input);
-  }
-  storeStaffMessage(conversation: Conversation, staff: { id: string; name: string }, input: { text: string; clientId?: string }) {
-    return this.service.storeStaffMessage(this, conversation, staff, input);
-  }
+  /** Where stored messages and changes are announced (the chat sockets). */
+  publisher: ChatPublisher;
 }
 
 export class ChatService {
-  private publisher: ChatPublisher | undefined;
   private hours: WorkingHours = ALWAYS_OPEN;
   private settings: ChatSettings = DEFAULT_CHAT_SETTINGS;
   private timezone = "UTC";
@@ -93,20 +80,12 @@ export class ChatService {
   private readonly sessionCache = new Map<string, { conversationId: string; expiresAt: number }>();
   private offDuty = new Set<string>();
 
-  /** Messages stored in the same instant share one commit (one fsync). */
-  private readonly commits: GroupCommit;
-
   readonly sessionLimit: RateLimiter;
   readonly messageLimit: RateLimiter;
 
-  constructor(private readonly deps: ChatDeps) {
-    this.commits = new GroupCommit(deps.db);
-    this.sessionLimit = new RateLimiter(deps.guestSessionsPerMinute, deps.clock, "Too many new chats from this network; wait a minute and try again.");
-    this.messageLimit = new RateLimiter(deps.guestMessagesPerMinute, deps.clock, "Too many messages in a short time; wait a few seconds and send again.");
-  }
-
-  setPublisher(publisher: ChatPublisher) {
-    this.publisher = publisher;
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.sessionLimit = new RateLimiter(deps.guestSessionsPerMinute, deps.clock, chatTexts.tooManyChats);
+    this.messageLimit = new RateLimiter(deps.guestMessagesPerMinute, deps.clock, chatTexts.tooManyMessages);
   }
 
   /** Loads settings into memory; called at start and when the property changes. */
@@ -172,23 +151,14 @@ export class ChatService {
     return pickLanguage(this.settings.offHoursNotice, language) ?? pickLanguage(DEFAULT_OFF_HOURS_NOTICE, language)!;
   }
 
-  /**
-   * Runs `fn` atomically (its own savepoint in a transaction shared with other work of the
-   * same instant); socket and bus notifications follow the commit.
-   */
-  async transaction<T>(fn: (tx: ChatTx) => Promise<T>): Promise<T> {
-    let tx: ChatTx | undefined;
-    const result = await this.commits.run(async (trx) => {
-      tx = new ChatTx(trx, this);
-      return fn(tx);
-    });
-    for (const notify of tx!.after) notify();
-    return result;
+  /** Runs `fn` atomically with other work of the same instant; announcements follow the commit. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.deps.transactions.run(fn);
   }
 
   async createGuestSession(input: { slug: string; tag?: string; name?: string; language?: string; channel?: "web" | "kiosk" | "widget" }) {
     if (!this.slug) await this.reloadProperty();
-    if (!this.slug || input.slug !== this.slug) throw AppError.notFound("This reception link is not valid; scan the QR code again or ask the front desk.");
+    if (!this.slug || input.slug !== this.slug) throw AppError.notFound(chatTexts.unknownReceptionLink);
     const now = nowIso(this.deps.clock);
     const conversation: Conversation = {
       id: newId("c_"),
@@ -215,25 +185,25 @@ export class ChatService {
 
   /** Resolves a guest bearer token to its conversation id, or throws 401. */
   async conversationForToken(token: string | undefined): Promise<string> {
-    if (!token) throw AppError.unauthorized("Send the guest token as Authorization: Bearer <token>.");
+    if (!token) throw AppError.unauthorized(chatTexts.missingGuestToken);
     const hash = sha256(token);
     let session = this.sessionCache.get(hash);
     if (!session) {
       const row = await repo.findGuestSession(this.deps.db, hash);
-      if (!row) throw AppError.unauthorized("This chat token is not valid; open the reception page again to start a new chat.");
+      if (!row) throw AppError.unauthorized(chatTexts.badGuestToken);
       session = { conversationId: row.conversation_id, expiresAt: Date.parse(row.created_at) + this.deps.guestTokenDays * 86_400_000 };
       if (this.sessionCache.size > 10_000) this.sessionCache.clear();
       this.sessionCache.set(hash, session);
     }
     if (session.expiresAt <= this.deps.clock()) {
-      throw AppError.unauthorized("This chat has expired; open the reception page again to start a new chat.");
+      throw AppError.unauthorized(chatTexts.expiredGuestToken);
     }
     return session.conversationId;
   }
 
   async getConversation(id: string, db: Db = this.deps.db): Promise<Conversation> {
     const conversation = await repo.getConversation(db, id);
-    if (!conversation) throw AppError.notFound("There is no conversation with that id.");
+    if (!conversation) throw AppError.notFound(chatTexts.unknownConversation);
     return conversation;
   }
 
@@ -241,7 +211,7 @@ export class ChatService {
     return repo.findByTelegramChat(db, chatId);
   }
 
-  async createTelegramConversation(tx: ChatTx, input: { chatId: string; name: string; language?: string }): Promise<Conversation> {
+  async createTelegramConversation(tx: Tx, input: { chatId: string; name: string; language?: string }): Promise<Conversation> {
     const now = nowIso(this.deps.clock);
     const conversation: Conversation = {
       id: newId("c_"),
@@ -269,7 +239,7 @@ export class ChatService {
     if (patch.language !== undefined) set.language = patch.language;
     if (Object.keys(set).length) await repo.updateConversation(this.deps.db, conversationId, set);
     const conversation = await this.getConversation(conversationId);
-    this.publisher?.conversationChanged(conversation);
+    this.deps.publisher.conversationChanged(conversation);
     return conversation;
   }
 
@@ -285,9 +255,14 @@ export class ChatService {
     return repo.messagesAfter(this.deps.db, seq, limit);
   }
 
+  /** The seq of the newest message (0 when there is none). */
+  lastMessageSeq(): Promise<number> {
+    return repo.lastMessageSeq(this.deps.db);
+  }
+
 
   /** A guest message: stored once per clientId; off hours, the guest is told once. */
-  async storeGuestMessage(tx: ChatTx, conversation: Conversation, input: { text: string; clientId?: string }): Promise<Stored> {
+  async storeGuestMessage(tx: Tx, conversation: Conversation, input: { text: string; clientId?: string }): Promise<Stored> {
     if (input.clientId) {
       const existing = await repo.findByClientId(tx.db, conversation.id, input.clientId);
       if (existing) return { conversation, message: existing, created: false };
@@ -329,14 +304,14 @@ export class ChatService {
       waiting_since: updated.waiting_since,
       off_hours_noticed_at: updated.off_hours_noticed_at,
     });
-    tx.after.push(() => {
+    tx.afterCommit(() => {
       for (const m of stored) this.announce(updated, m);
     });
     return { conversation: updated, message, created: true };
   }
 
   /** A staff answer, from Telegram or the admin page: it ends the guest's wait. */
-  async storeStaffMessage(tx: ChatTx, conversation: Conversation, staff: { id: string; name: string }, input: { text: string; clientId?: string }): Promise<Stored> {
+  async storeStaffMessage(tx: Tx, conversation: Conversation, staff: { id: string; name: string }, input: { text: string; clientId?: string }): Promise<Stored> {
     if (input.clientId) {
       const existing = await repo.findByClientId(tx.db, conversation.id, input.clientId);
       if (existing) return { conversation, message: existing, created: false };
@@ -365,8 +340,8 @@ export class ChatService {
     // Whoever answered has certainly seen what the guest wrote.
     const undelivered = await repo.undeliveredGuestMessages(tx.db, conversation.id);
     if (undelivered.length) await repo.markDelivered(tx.db, undelivered.map((m) => m.id), at);
-    tx.after.push(() => {
-      if (undelivered.length) this.publisher?.messagesDelivered(conversation.id, undelivered.map((m) => m.id), at);
+    tx.afterCommit(() => {
+      if (undelivered.length) this.deps.publisher.messagesDelivered(conversation.id, undelivered.map((m) => m.id), at);
       this.announce(updated, message);
     });
     return { conversation: updated, message, created: true };
@@ -377,7 +352,7 @@ export class ChatService {
     const at = nowIso(this.deps.clock);
     if (!ids.length) return at;
     await repo.markDelivered(this.deps.db, ids, at);
-    this.publisher?.messagesDelivered(conversationId, ids, at);
+    this.deps.publisher.messagesDelivered(conversationId, ids, at);
     return at;
   }
 
@@ -390,7 +365,7 @@ export class ChatService {
   }
 
   private announce(conversation: Conversation, message: Message) {
-    this.publisher?.messageStored(conversation, message);
+    this.deps.publisher.messageStored(conversation, message);
     this.deps.bus.emit("chat.messageStored", { conversationId: conversation.id, messageId: message.id, seq: message.seq, from: message.sender });
   }
 }

@@ -4,6 +4,7 @@ import {
   ChatMessage,
   CreateGuestSessionBody,
   GuestConversationInfo,
+  GuestPropertyInfo,
   GuestSession,
   MessageList,
   SendMessageBody,
@@ -12,6 +13,7 @@ import {
 import { type RouteRegistry } from "../http/index.js";
 import type { PropertyService } from "../property/index.js";
 import { AppError } from "../http/index.js";
+import { chatTexts } from "./messages.js";
 import { toApiMessage, type ChatService, type Conversation } from "./chat-service.js";
 
 export function bearerToken(req: Request): string | undefined {
@@ -38,7 +40,7 @@ export async function sendAsGuest(chat: ChatService, conversationId: string, bod
   chat.messageLimit.take(conversationId);
   return chat.transaction(async (tx) => {
     const conversation = await chat.getConversation(conversationId, tx.db);
-    const { message } = await tx.storeGuestMessage(conversation, body);
+    const { message } = await chat.storeGuestMessage(tx, conversation, body);
     return toApiMessage(message);
   });
 }
@@ -65,12 +67,12 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     responses: {
       200: {
         description: "The property, and whether someone is on duty now.",
-        schema: z.object({ name: z.string(), slug: z.string(), timezone: z.string(), onDuty: z.boolean(), offHoursNotice: z.string().nullable() }),
+        schema: GuestPropertyInfo,
       },
     },
-    handler: async ({ params, query }) => {
+    handler: async ({ params, query }): Promise<GuestPropertyInfo> => {
       const property = await deps.property.get().catch(() => undefined);
-      if (!property || property.slug !== params.slug) throw AppError.notFound("This reception link is not valid; scan the QR code again or ask the front desk.");
+      if (!property || property.slug !== params.slug) throw AppError.notFound(chatTexts.unknownReceptionLink);
       const onDuty = chat.withinHours();
       return {
         name: property.name,

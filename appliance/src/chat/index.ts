@@ -1,53 +1,84 @@
-import type { IncomingMessage } from "node:http";
-import type { Server } from "socket.io";
-import type { SessionUser } from "@innbox/protocol";
-import type { RouteRegistry } from "../http/index.js";
+import type { Logger } from "pino";
+import type { Capability } from "../capability.js";
+import type { Db, Transactions } from "../db/index.js";
+import type { EventBus } from "../events/index.js";
 import type { PropertyService } from "../property/index.js";
-import { ChatService, type ChatDeps } from "./chat-service.js";
+import type { Timers } from "../time/index.js";
+import { ChatService } from "./chat-service.js";
 import { registerGuestRoutes } from "./guest-routes.js";
 import { chatMigrations } from "./migrations.js";
-import { Outbox } from "./outbox.js";
-import { attachChatSockets } from "./sockets.js";
+import { createChatSockets, type StaffSessions } from "./sockets.js";
 import { registerStaffRoutes } from "./staff-routes.js";
 import { UnansweredAlerts, type AlertSink } from "./unanswered-alerts.js";
 
-export { ChatService, ChatTx, toApiMessage, type Conversation, type Message } from "./chat-service.js";
-export { Outbox, DeliveryError, type OutboxTransport } from "./outbox.js";
+export { ChatService, toApiMessage, type Conversation, type Message } from "./chat-service.js";
 export type { AlertSink } from "./unanswered-alerts.js";
+export type { StaffSessions } from "./sockets.js";
 export { chatMigrations };
 
-export function createChat(deps: ChatDeps & { property: PropertyService; retryMaxMs: number; alertIntervalMs: number }) {
-  const service = new ChatService(deps);
-  const outbox = new Outbox({ db: deps.db, log: deps.log.child({ part: "outbox" }), clock: deps.clock, retryMaxMs: deps.retryMaxMs });
-  let sink: AlertSink | undefined;
-  const alerts = new UnansweredAlerts({ db: deps.db, chat: service, sink: () => sink, clock: deps.clock, log: deps.log, intervalMs: deps.alertIntervalMs, afterAlert: () => outbox.kick() });
-  const unsubscribers = [
-    deps.bus.on("property.updated", () => service.reloadProperty()),
-    deps.bus.on("auth.setupCompleted", () => service.reloadProperty()),
-  ];
+export interface ChatDeps {
+  db: Db;
+  transactions: Transactions;
+  bus: EventBus;
+  log: Logger;
+  clock: () => number;
+  timers: Timers;
+  property: PropertyService;
+  /** Who is signed in behind a `/staff` socket. */
+  staffSessions: StaffSessions;
+  /** Where unanswered-guest alerts go (the Telegram bot). */
+  alerts: AlertSink;
+  settings: {
+    guestTokenDays: number;
+    guestSessionsPerMinute: number;
+    guestMessagesPerMinute: number;
+    alertIntervalMs: number;
+  };
+}
+
+/** Guest conversations, staff answers, working hours and unanswered alerts. */
+export function createChat(deps: ChatDeps) {
+  const log = deps.log;
+  const sockets = createChatSockets({ chat: () => service, staffSessions: deps.staffSessions, log });
+  const service = new ChatService({
+    db: deps.db,
+    transactions: deps.transactions,
+    bus: deps.bus,
+    log,
+    clock: deps.clock,
+    property: deps.property,
+    publisher: sockets.publisher,
+    guestTokenDays: deps.settings.guestTokenDays,
+    guestSessionsPerMinute: deps.settings.guestSessionsPerMinute,
+    guestMessagesPerMinute: deps.settings.guestMessagesPerMinute,
+  });
+  const alerts = new UnansweredAlerts({ chat: service, sink: deps.alerts, clock: deps.clock, timers: deps.timers, log, intervalMs: deps.settings.alertIntervalMs });
+  const unsubscribers: Array<() => void> = [];
+
   return {
+    name: "chat",
+    migrations: chatMigrations,
     service,
-    outbox,
     alerts,
-    setAlertSink(s: AlertSink) {
-      sink = s;
-    },
-    registerRoutes(registry: RouteRegistry) {
+    routes(registry) {
       registerGuestRoutes(registry, { chat: service, property: deps.property });
       registerStaffRoutes(registry, service);
     },
-    attachSockets(io: Server, resolveStaff: (req: IncomingMessage) => Promise<SessionUser | undefined>) {
-      service.setPublisher(attachChatSockets(io, { chat: service, resolveStaff }));
-    },
+    sockets: (io) => sockets.attach(io),
     async start() {
+      unsubscribers.push(
+        deps.bus.on("property.updated", () => service.reloadProperty()),
+        deps.bus.on("auth.setupCompleted", () => service.reloadProperty()),
+      );
       await service.load();
-      outbox.start();
       alerts.start();
     },
-    async stop() {
-      for (const off of unsubscribers) off();
+    stop() {
+      for (const off of unsubscribers.splice(0)) off();
       alerts.stop();
-      await outbox.stop();
     },
-  };
+  } satisfies Capability & Record<string, unknown>;
 }
+
+export type Chat = ReturnType<typeof createChat>;
+export type { ChatTables } from "./tables.js";

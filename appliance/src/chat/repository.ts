@@ -66,6 +66,10 @@ export const chatRepository = {
   messagesAfter(db: Db, seq: number, limit: number): Promise<Message[]> {
     return db.selectFrom("messages").selectAll().where("seq", ">", seq).orderBy("seq").limit(limit).execute();
   },
+  async lastMessageSeq(db: Db): Promise<number> {
+    const row = await db.selectFrom("messages").select((eb) => eb.fn.max("seq").as("m")).executeTakeFirst();
+    return Number(row?.m ?? 0);
+  },
   markDelivered(db: Db, ids: string[], at: string) {
     return db.updateTable("messages").set({ delivered_at: at }).where("id", "in", ids).where("delivered_at", "is", null).execute();
   },

@@ -1,79 +1,101 @@
 import type { IncomingMessage } from "node:http";
-import type { Server } from "socket.io";
-import type { SessionUser } from "@innbox/protocol";
-import { SendMessageBody } from "@innbox/protocol";
-import { AppError } from "../http/index.js";
+import type { Logger } from "pino";
+import type { Namespace, Server } from "socket.io";
+import {
+  SendMessageBody,
+  type GuestClientEvents,
+  type GuestServerEvents,
+  type SendAck,
+  type SessionUser,
+  type StaffClientEvents,
+  type StaffServerEvents,
+} from "@innbox/protocol";
+import { connectError, socketErrorMessage } from "../http/index.js";
 import { toApiMessage, toListItem, type ChatPublisher, type ChatService } from "./chat-service.js";
 import { sendAsGuest } from "./guest-routes.js";
+import { chatTexts } from "./messages.js";
 
 const STAFF_ROOM = "staff";
 const room = (conversationId: string) => `c:${conversationId}`;
 
-/** The /guest and /staff socket.io namespaces of the contract, and the publisher that feeds them. */
-export function attachChatSockets(
-  io: Server,
-  deps: { chat: ChatService; resolveStaff: (req: IncomingMessage) => Promise<SessionUser | undefined> },
-): ChatPublisher {
-  const { chat } = deps;
-  const guests = io.of("/guest");
-  const staff = io.of("/staff");
+/** Who is behind a `/staff` handshake (auth's session cookie). */
+export interface StaffSessions {
+  userFor(req: IncomingMessage): Promise<SessionUser | undefined>;
+}
 
-  guests.use((socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    chat
-      .conversationForToken(typeof token === "string" ? token : undefined)
-      .then((conversationId) => {
-        socket.data.conversationId = conversationId;
-        next();
-      })
-      .catch((err: unknown) => next(new Error(err instanceof AppError ? err.message : "Could not open the chat.")));
-  });
-  guests.on("connection", (socket) => {
-    const conversationId = socket.data.conversationId as string;
-    void socket.join(room(conversationId));
-    socket.on("send", async (payload: unknown, ack: unknown) => {
-      const reply = typeof ack === "function" ? (ack as (r: unknown) => void) : () => undefined;
-      const parsed = SendMessageBody.safeParse(payload);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        reply({ ok: false, error: issue ? `${issue.path.join(".") || "message"}: ${issue.message}` : "Send {text, clientId}." });
-        return;
-      }
-      try {
-        reply({ ok: true, message: await sendAsGuest(chat, conversationId, parsed.data) });
-      } catch (err) {
-        reply({ ok: false, error: err instanceof AppError ? err.message : "The message could not be stored; try again." });
-      }
-    });
-  });
+/**
+ * The /guest and /staff namespaces of the contract. `publisher` exists from the start (the
+ * chat service announces through it) and reaches clients once `attach(io)` has run.
+ */
+export function createChatSockets(deps: { chat: () => ChatService; staffSessions: StaffSessions; log: Logger }) {
+  let guests: Namespace<GuestClientEvents, GuestServerEvents> | undefined;
+  let staff: Namespace<StaffClientEvents, StaffServerEvents> | undefined;
 
-  staff.use((socket, next) => {
-    deps
-      .resolveStaff(socket.request)
-      .then((user) => {
-        if (!user) return next(new Error("Sign in first: your session is missing or has ended."));
-        socket.data.user = user;
-        next();
-      })
-      .catch(() => next(new Error("Could not check the session.")));
-  });
-  staff.on("connection", (socket) => {
-    void socket.join(STAFF_ROOM);
-  });
-
-  return {
+  const publisher: ChatPublisher = {
     messageStored(conversation, message) {
       const api = toApiMessage(message);
-      guests.to(room(conversation.id)).emit("message", api);
-      staff.to(STAFF_ROOM).emit("message", { conversationId: conversation.id, message: api });
-      staff.to(STAFF_ROOM).emit("conversation", toListItem(conversation));
+      guests?.to(room(conversation.id)).emit("message", api);
+      staff?.to(STAFF_ROOM).emit("message", { conversationId: conversation.id, message: api });
+      staff?.to(STAFF_ROOM).emit("conversation", toListItem(conversation));
     },
     messagesDelivered(conversationId, ids, at) {
-      for (const id of ids) guests.to(room(conversationId)).emit("delivered", { id, deliveredAt: at });
-      staff.to(STAFF_ROOM).emit("delivered", { conversationId, ids, deliveredAt: at });
+      for (const id of ids) guests?.to(room(conversationId)).emit("delivered", { id, deliveredAt: at });
+      staff?.to(STAFF_ROOM).emit("delivered", { conversationId, ids, deliveredAt: at });
     },
     conversationChanged(conversation) {
-      staff.to(STAFF_ROOM).emit("conversation", toListItem(conversation));
+      staff?.to(STAFF_ROOM).emit("conversation", toListItem(conversation));
     },
   };
+
+  function attach(io: Server): void {
+    const { log } = deps;
+    guests = io.of("/guest");
+    staff = io.of("/staff");
+
+    guests.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      deps
+        .chat()
+        .conversationForToken(typeof token === "string" ? token : undefined)
+        .then((conversationId) => {
+          socket.data.conversationId = conversationId;
+          next();
+        })
+        .catch((err: unknown) => next(connectError(err, log, chatTexts.socketOpenFailed)));
+    });
+    guests.on("connection", (socket) => {
+      const conversationId = socket.data.conversationId as string;
+      void socket.join(room(conversationId));
+      socket.on("send", async (payload: unknown, ack: unknown) => {
+        const reply = typeof ack === "function" ? (ack as (answer: SendAck) => void) : () => undefined;
+        const parsed = SendMessageBody.safeParse(payload);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          reply({ ok: false, error: issue ? `${issue.path.join(".") || "message"}: ${issue.message}` : chatTexts.socketSendShape });
+          return;
+        }
+        try {
+          reply({ ok: true, message: await sendAsGuest(deps.chat(), conversationId, parsed.data) });
+        } catch (err) {
+          reply({ ok: false, error: socketErrorMessage(err, log, chatTexts.socketSendFailed) });
+        }
+      });
+    });
+
+    staff.use((socket, next) => {
+      deps.staffSessions
+        .userFor(socket.request)
+        .then((user) => {
+          if (!user) return next(new Error(chatTexts.socketSignInFirst));
+          socket.data.user = user;
+          next();
+        })
+        .catch((err: unknown) => next(connectError(err, log, chatTexts.socketSessionCheckFailed)));
+    });
+    staff.on("connection", (socket) => {
+      void socket.join(STAFF_ROOM);
+    });
+  }
+
+  return { publisher, attach };
 }

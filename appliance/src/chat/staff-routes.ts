@@ -61,7 +61,7 @@ export function registerStaffRoutes(registry: RouteRegistry, chat: ChatService):
     handler: async ({ params, body, user }) =>
       chat.transaction(async (tx) => {
         const conversation = await chat.getConversation(params.id, tx.db);
-        const { message } = await tx.storeStaffMessage(conversation, { id: user!.id, name: user!.name }, body);
+        const { message } = await chat.storeStaffMessage(tx, conversation, { id: user!.id, name: user!.name }, body);
         return { message: toApiMessage(message) };
       }),
   });

@@ -42,20 +42,6 @@ export interface GuestSessionRow {
   created_at: string;
 }
 
-export interface OutboxRow {
-  seq: Generated<number>;
-  transport: string;
-  /** Items with the same chat key leave strictly in seq order. */
-  chat_key: string;
-  payload: string;
-  status: "pending" | "done" | "dead";
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-  created_at: string;
-  done_at: string | null;
-}
-
 export interface ChatSettingRow {
   key: string;
   value: string;
@@ -71,7 +57,6 @@ export interface ChatTables {
   conversations: ConversationRow;
   messages: MessageRow;
   guest_sessions: GuestSessionRow;
-  outbox: OutboxRow;
   chat_settings: ChatSettingRow;
   staff_duty: StaffDutyRow;
 }

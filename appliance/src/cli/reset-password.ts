@@ -5,14 +5,8 @@ import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
 import pino from "pino";
 import { Password } from "@innbox/protocol";
-import { ALL_MIGRATIONS } from "../app.js";
-import { createAuthService } from "../auth/auth-service.js";
+import { openForMaintenance } from "../app.js";
 import { ConfigError, loadConfig } from "../config/index.js";
-import { migrate, openDatabase } from "../db/index.js";
-import { createEventBus } from "../events/event-bus.js";
-import { createPropertyService } from "../property/property-service.js";
-import { createTeamService } from "../team/team-service.js";
-import { join } from "node:path";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -70,21 +64,8 @@ async function main() {
   if (!checked.success) fail(`${checked.error.issues[0]?.message ?? "Invalid password."} Nothing was changed.`);
 
   const log = pino({ level: "silent" });
-  const opened = openDatabase(join(config.dataDir, "innbox.sqlite"));
+  const { auth, close } = await openForMaintenance(config, log);
   try {
-    await migrate(opened.db, ALL_MIGRATIONS);
-    const bus = createEventBus(log);
-    const deps = { db: opened.db, bus, clock: Date.now };
-    const auth = createAuthService({
-      ...deps,
-      log,
-      dataDir: config.dataDir,
-      sessionDays: config.auth.sessionDays,
-      throttle: { slowAfter: config.auth.loginSlowAfter, lockAfter: config.auth.loginLockAfter, windowMinutes: config.auth.loginWindowMinutes },
-      team: createTeamService(deps),
-      property: createPropertyService(deps),
-      sleep: async () => undefined,
-    });
     const done = await auth.resetPassword(username, password);
     if (!done) {
       const known = await auth.listUsernames();
@@ -93,7 +74,7 @@ async function main() {
     process.stdout.write(`Password of ${done.username} changed; their sessions were signed out.\n`);
     if (generate) process.stdout.write(`New password: ${password}\n`);
   } finally {
-    await opened.close();
+    await close();
   }
 }
 

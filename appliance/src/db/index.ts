@@ -3,3 +3,4 @@ export { migrate, type MigrationSet } from "./migrator.js";
 export type { Database } from "./tables.js";
 export { newId, nowIso } from "./ids.js";
 export { GroupCommit } from "./group-commit.js";
+export { createTransactions, type Transactions, type Tx } from "./transactions.js";

@@ -1,8 +1,9 @@
-import type { AuthTables } from "../auth/tables.js";
-import type { PropertyTables } from "../property/tables.js";
-import type { TeamTables } from "../team/tables.js";
-import type { ChatTables } from "../chat/tables.js";
-import type { TelegramTables } from "../telegram/tables.js";
+import type { AuthTables } from "../auth/index.js";
+import type { ChatTables } from "../chat/index.js";
+import type { OutboxTables } from "../outbox/index.js";
+import type { PropertyTables } from "../property/index.js";
+import type { TeamTables } from "../team/index.js";
+import type { TelegramTables } from "../telegram/index.js";
 
 /** Every table of every capability; each capability declares its own in its tables.ts. */
-export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables {}
+export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables {}

@@ -1,6 +1,6 @@
+import type { Capability } from "../capability.js";
 import type { Db } from "../db/index.js";
-import type { EventBus } from "../events/event-bus.js";
-import type { RouteRegistry } from "../http/index.js";
+import type { EventBus } from "../events/index.js";
 import { propertyMigrations } from "./migrations.js";
 import { createPropertyService } from "./property-service.js";
 import { registerPropertyRoutes } from "./routes.js";
@@ -8,13 +8,24 @@ import { registerPropertyRoutes } from "./routes.js";
 export type { PropertyService } from "./property-service.js";
 export { propertyMigrations };
 
-export function createProperty(deps: { db: Db; bus: EventBus; clock: () => number }) {
+export interface PropertyDeps {
+  db: Db;
+  bus: EventBus;
+  clock: () => number;
+  /** The base of links and QR codes; known once the server listens. */
+  publicUrl: () => string;
+}
+
+/** The property's name, link (slug), timezone and position. */
+export function createProperty(deps: PropertyDeps) {
   const service = createPropertyService(deps);
   return {
+    name: "property",
+    migrations: propertyMigrations,
     service,
-    /** `publicUrl` is known once the server listens, hence a getter. */
-    registerRoutes(registry: RouteRegistry, publicUrl: () => string) {
-      registerPropertyRoutes(registry, service, publicUrl);
-    },
-  };
+    routes: (registry) => registerPropertyRoutes(registry, service, deps.publicUrl),
+    start() {},
+    stop() {},
+  } satisfies Capability & Record<string, unknown>;
 }
+export type { PropertyTables } from "./tables.js";

@@ -1,7 +1,9 @@
 import type { Property, UpdatePropertyBody } from "@innbox/protocol";
 import { nowIso, type Db } from "../db/index.js";
-import type { EventBus } from "../events/event-bus.js";
+import type { EventBus } from "../events/index.js";
 import { AppError } from "../http/index.js";
+import { propertyRepository as repo } from "./repository.js";
+import { propertyTexts } from "./messages.js";
 import { slugFromName, systemTimeZone } from "./slug.js";
 import type { PropertyRow } from "./tables.js";
 
@@ -22,12 +24,12 @@ const toApi = (row: PropertyRow): Property => ({
 
 export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () => number }): PropertyService {
   const { db } = deps;
-  const read = () => db.selectFrom("property").selectAll().where("id", "=", 1).executeTakeFirst();
+  const read = () => repo.get(db);
 
   return {
     async get() {
       const row = await read();
-      if (!row) throw AppError.notFound("The property is not set up yet; finish the setup first.");
+      if (!row) throw AppError.notFound(propertyTexts.notSetUp);
       return toApi(row);
     },
     async initialize(name) {
@@ -40,27 +42,17 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
         longitude: null,
         updated_at: nowIso(deps.clock),
       };
-      await db
-        .insertInto("property")
-        .values(row)
-        .onConflict((oc) => oc.column("id").doUpdateSet({ name: row.name, slug: row.slug, updated_at: row.updated_at }))
-        .execute();
+      await repo.upsert(db, row);
       return toApi((await read())!);
     },
     async update(patch) {
       const current = await read();
-      if (!current) throw AppError.notFound("The property is not set up yet; finish the setup first.");
+      if (!current) throw AppError.notFound(propertyTexts.notSetUp);
       const latitude = patch.latitude !== undefined ? patch.latitude : current.latitude;
       const longitude = patch.longitude !== undefined ? patch.longitude : current.longitude;
       if ((latitude === null) !== (longitude === null)) {
         const missing = latitude === null ? "latitude" : "longitude";
-        throw AppError.badRequest("Latitude and longitude go together: set both or clear both.", [
-          { field: missing, message: `Give the ${missing} too, or clear both.` },
-        ]);
-      }
-      if (patch.slug !== undefined && patch.slug !== current.slug) {
-        const taken = await db.selectFrom("property").select("id").where("slug", "=", patch.slug).where("id", "!=", 1).executeTakeFirst();
-        if (taken) throw AppError.conflict(`The slug "${patch.slug}" is already in use; choose another.`);
+        throw AppError.badRequest(propertyTexts.coordinatesTogether, [{ field: missing, message: propertyTexts.giveOtherCoordinate(missing) }]);
       }
       const set: Partial<PropertyRow> = { updated_at: nowIso(deps.clock) };
       if (patch.name !== undefined) set.name = patch.name;
@@ -68,7 +60,7 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
       if (patch.timezone !== undefined) set.timezone = patch.timezone;
       if (patch.latitude !== undefined) set.latitude = patch.latitude;
       if (patch.longitude !== undefined) set.longitude = patch.longitude;
-      await db.updateTable("property").set(set).where("id", "=", 1).execute();
+      await repo.update(db, set);
       const updated = toApi((await read())!);
       deps.bus.emit("property.updated", { name: updated.name, slug: updated.slug, timezone: updated.timezone });
       return updated;

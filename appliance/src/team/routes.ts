@@ -1,6 +1,7 @@
 import { CreateTeamMemberBody, IdParams, TeamList, TeamMember, UpdateTeamMemberBody } from "@innbox/protocol";
 import { AppError, type RouteRegistry } from "../http/index.js";
 import type { MemberLogins, TeamService } from "./team-service.js";
+import { teamTexts } from "./messages.js";
 
 export function registerTeamRoutes(registry: RouteRegistry, deps: { team: TeamService; logins: MemberLogins }): void {
   const { team, logins } = deps;
@@ -53,15 +54,15 @@ export function registerTeamRoutes(registry: RouteRegistry, deps: { team: TeamSe
     handler: async ({ params, body }) => {
       const current = await team.describe(params.id, logins);
       if (body.username === null && body.password !== undefined) {
-        const message = "A password needs a login; do not remove the username at the same time.";
+        const message = teamTexts.passwordNeedsLogin;
         throw AppError.badRequest(message, [{ field: "password", message }]);
       }
       if (current.username === null && body.username && body.password === undefined) {
-        const message = "Give a password for the new login.";
+        const message = teamTexts.newLoginNeedsPassword;
         throw AppError.badRequest(message, [{ field: "password", message }]);
       }
       if (current.username === null && body.username === undefined && body.password !== undefined) {
-        const message = "This member has no login yet; give a username with the password.";
+        const message = teamTexts.noLoginYet;
         throw AppError.badRequest(message, [{ field: "username", message }]);
       }
       if (body.role !== undefined || body.username === null) {
@@ -87,7 +88,7 @@ export function registerTeamRoutes(registry: RouteRegistry, deps: { team: TeamSe
     responses: { 204: { description: "Removed." } },
     handler: async ({ params, user }) => {
       await team.describe(params.id, logins);
-      if (user?.id === params.id) throw AppError.conflict("You cannot remove yourself; ask another manager to do it.");
+      if (user?.id === params.id) throw AppError.conflict(teamTexts.cannotRemoveSelf);
       await team.assertManagerRemains(logins, { memberId: params.id, deleted: true });
       await logins.removeLogin(params.id);
       await team.remove(params.id);

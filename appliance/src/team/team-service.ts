@@ -1,8 +1,9 @@
 import type { Role, TeamMember } from "@innbox/protocol";
 import { newId, nowIso, type Db } from "../db/index.js";
-import type { EventBus } from "../events/event-bus.js";
+import type { EventBus } from "../events/index.js";
 import { AppError } from "../http/index.js";
 import { TeamRepository, type MemberRecord } from "./repository.js";
+import { teamTexts } from "./messages.js";
 
 /** What team needs from auth: the logins that belong to members. */
 export interface MemberLogins {
@@ -21,6 +22,8 @@ export interface Member {
 export interface TeamService {
   /** Pass the transaction's db when inside one: SQLite has one connection, and waiting on it there would deadlock. */
   get(id: string, db?: Db): Promise<Member | undefined>;
+  /** The member, or 404 when there is none (or they were removed). */
+  require(id: string): Promise<Member>;
   create(input: { name: string; role: Role }): Promise<Member>;
   list(logins: MemberLogins): Promise<TeamMember[]>;
   describe(id: string, logins: MemberLogins): Promise<TeamMember>;
@@ -42,7 +45,7 @@ export function createTeamService(deps: { db: Db; bus: EventBus; clock: () => nu
   });
   const active = async (id: string) => {
     const row = await repo.getById(id);
-    if (!row || row.deleted_at) throw AppError.notFound("There is no team member with that id.");
+    if (!row || row.deleted_at) throw AppError.notFound(teamTexts.unknownMember);
     return row;
   };
 
@@ -50,6 +53,9 @@ export function createTeamService(deps: { db: Db; bus: EventBus; clock: () => nu
     async get(id, db) {
       const row = await (db ? new TeamRepository(db) : repo).getById(id);
       return row && toMember(row);
+    },
+    async require(id) {
+      return toMember(await active(id));
     },
     async create({ name, role }) {
       const now = nowIso(deps.clock);
@@ -83,7 +89,7 @@ export function createTeamService(deps: { db: Db; bus: EventBus; clock: () => nu
         return (change.role ?? r.role) === "manager" && usernames.has(r.id);
       });
       if (remaining.length === 0) {
-        throw AppError.conflict("Innbox needs at least one manager who can sign in; make someone else a manager with a login first.");
+        throw AppError.conflict(teamTexts.managerMustRemain);
       }
     },
   };

@@ -1,18 +1,23 @@
-import type { RouteRegistry } from "../http/index.js";
+import type { Capability } from "../capability.js";
 import { telegramMigrations } from "./migrations.js";
 import { registerTelegramRoutes } from "./routes.js";
 import { TelegramService, type TelegramDeps } from "./telegram-service.js";
 
-export { telegramMigrations, TelegramService };
+export { telegramMigrations, TelegramService, type TelegramDeps };
 
+/** The property's own bot: staff linking, the relay both ways, guests on Telegram. */
 export function createTelegram(deps: TelegramDeps) {
   const service = new TelegramService(deps);
   return {
+    name: "telegram",
+    migrations: telegramMigrations,
     service,
-    registerRoutes(registry: RouteRegistry) {
-      registerTelegramRoutes(registry, service);
-    },
+    routes: (registry) => registerTelegramRoutes(registry, service),
     start: () => service.start(),
+    serving: () => service.serving(),
     stop: () => service.stop(),
-  };
+  } satisfies Capability & Record<string, unknown>;
 }
+
+export type Telegram = ReturnType<typeof createTelegram>;
+export type { TelegramTables } from "./tables.js";

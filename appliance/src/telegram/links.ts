@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
 import type { TelegramLink } from "@innbox/protocol";
-import { newToken, sha256 } from "../auth/tokens.js";
+import { newToken, sha256 } from "../crypto/index.js";
 import type { Db } from "../db/index.js";
 import { telegramRepository as repo } from "./repository.js";
 

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { TelegramApiError, type Update } from "node-telegram-bot-api";
 import type { Db } from "../db/index.js";
+import type { Timers } from "../time/index.js";
 import { telegramRepository as repo } from "./repository.js";
 import { describeTelegramError, type TelegramClient } from "./telegram-client.js";
 
@@ -8,6 +9,7 @@ export interface PollerDeps {
   db: Db;
   client: TelegramClient;
   log: Logger;
+  timers: Timers;
   handle: (update: Update) => Promise<void>;
   pollTimeoutS: number;
   onStatus: (error: string | null) => void;
@@ -42,9 +44,9 @@ export class Poller {
     const controller = new AbortController();
     this.abort = controller;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const timer = this.deps.timers.setTimeout(resolve, ms);
       controller.signal.addEventListener("abort", () => {
-        clearTimeout(timer);
+        this.deps.timers.clearTimeout(timer);
         resolve();
       });
     });
@@ -59,7 +61,7 @@ export class Poller {
       if (!api) return;
       const offset = Number((await repo.getState(this.deps.db, "offset")) ?? 0);
       this.abort = new AbortController();
-      const polledAt = Date.now();
+      const polledAt = this.deps.timers.now();
       let updates: Update[];
       try {
         updates = await api.getUpdates(
@@ -87,7 +89,7 @@ export class Poller {
       this.deps.onStatus(null);
       // A Bot API that answers an empty poll at once (short polling, some emulators) would
       // otherwise have us spin: wait out the rest of a second.
-      if (updates.length === 0 && Date.now() - polledAt < 1000) await this.sleep(1000 - (Date.now() - polledAt));
+      if (updates.length === 0 && this.deps.timers.now() - polledAt < 1000) await this.sleep(1000 - (this.deps.timers.now() - polledAt));
       for (const update of updates) {
         if (this.stopped) return;
         try {

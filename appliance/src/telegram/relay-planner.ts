@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
 import type { ChatService, Message } from "../chat/index.js";
-import type { Outbox } from "../chat/outbox.js";
-import type { Db } from "../db/index.js";
+import type { Db, Transactions } from "../db/index.js";
+import type { Outbox } from "../outbox/index.js";
+import type { TimerHandle, Timers } from "../time/index.js";
 import type { TeamService } from "../team/index.js";
 import { guestTexts, staffTexts } from "./bot-texts.js";
 import { telegramRepository as repo } from "./repository.js";
@@ -12,6 +13,8 @@ export interface PlannerDeps {
   chat: ChatService;
   team: TeamService;
   outbox: Outbox;
+  transactions: Transactions;
+  timers: Timers;
   log: Logger;
 }
 
@@ -23,7 +26,7 @@ export interface PlannerDeps {
 export class RelayPlanner {
   private running: Promise<void> | undefined;
   private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: TimerHandle | undefined;
 
   constructor(private readonly deps: PlannerDeps) {}
 
@@ -33,14 +36,14 @@ export class RelayPlanner {
    */
   schedule(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => {
+    this.timer = this.deps.timers.setTimeout(() => {
       this.timer = undefined;
       void this.kick();
     }, 15);
   }
 
   cancel(): void {
-    clearTimeout(this.timer);
+    this.deps.timers.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
@@ -71,8 +74,7 @@ export class RelayPlanner {
   async initCursor(): Promise<void> {
     const existing = await repo.getState(this.deps.db, "relayCursor");
     if (existing !== undefined) return;
-    const last = await this.deps.db.selectFrom("messages").select((eb) => eb.fn.max("seq").as("m")).executeTakeFirst();
-    await repo.putState(this.deps.db, "relayCursor", String(last?.m ?? 0));
+    await repo.putState(this.deps.db, "relayCursor", String(await this.deps.chat.lastMessageSeq()));
   }
 
   private async planBatch(): Promise<boolean> {
@@ -80,15 +82,12 @@ export class RelayPlanner {
     const cursor = Number((await repo.getState(db, "relayCursor")) ?? 0);
     const messages = await chat.messagesAfter(cursor, 200);
     if (!messages.length) return false;
-    let queued = 0;
-    await db.transaction().execute(async (trx) => {
+    await this.deps.transactions.run(async (tx) => {
       const items: Array<{ transport: string; chatKey: string; payload: TelegramPayload }> = [];
-      for (const message of messages) items.push(...(await this.plan(trx, message)));
-      await this.deps.outbox.enqueue(trx, items);
-      await repo.putState(trx, "relayCursor", String(messages[messages.length - 1]!.seq));
-      queued += items.length;
+      for (const message of messages) items.push(...(await this.plan(tx.db, message)));
+      await this.deps.outbox.enqueue(tx, items);
+      await repo.putState(tx.db, "relayCursor", String(messages[messages.length - 1]!.seq));
     });
-    if (queued) this.deps.outbox.kick();
     return messages.length === 200;
   }
 

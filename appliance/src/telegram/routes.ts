@@ -1,6 +1,7 @@
 import { IdParams, SetTelegramTokenBody, TelegramLink, TelegramLinkStatus, TelegramSettings } from "@innbox/protocol";
 import { AppError, type RouteRegistry } from "../http/index.js";
 import type { TelegramService } from "./telegram-service.js";
+import { telegramTexts } from "./messages.js";
 
 export function registerTelegramRoutes(registry: RouteRegistry, telegram: TelegramService): void {
   const tag = "Telegram";
@@ -66,7 +67,7 @@ export function registerTelegramRoutes(registry: RouteRegistry, telegram: Telegr
     responses: { 204: { description: "Unlinked." } },
     handler: async ({ params }) => {
       const status = await telegram.linkStatus(params.id);
-      if (!status.linked) throw AppError.notFound("This member has no Telegram linked.");
+      if (!status.linked) throw AppError.notFound(telegramTexts.notLinked);
       await telegram.unlink(params.id);
     },
   });

@@ -1,5 +1,5 @@
 import { Api, TelegramApiError, NetworkError, TimeoutError } from "node-telegram-bot-api";
-import { DeliveryError } from "../chat/outbox.js";
+import { DeliveryError } from "../outbox/index.js";
 
 /** The Bot API client for the current token. Retries are ours (the outbox, the poller), not the library's. */
 export class TelegramClient {

@@ -1,11 +1,12 @@
 import type { Logger } from "pino";
 import type { TelegramSettings } from "@innbox/protocol";
 import type { ChatService } from "../chat/index.js";
-import type { Outbox } from "../chat/outbox.js";
-import type { Db } from "../db/index.js";
-import type { EventBus } from "../events/event-bus.js";
+import type { Db, Transactions, Tx } from "../db/index.js";
+import type { EventBus } from "../events/index.js";
 import { AppError } from "../http/index.js";
+import type { Outbox } from "../outbox/index.js";
 import type { TeamService } from "../team/index.js";
+import type { TimerHandle, Timers } from "../time/index.js";
 import { staffTexts } from "./bot-texts.js";
 import { createLinkCode } from "./links.js";
 import { Poller } from "./poller.js";
@@ -14,12 +15,15 @@ import { telegramRepository as repo } from "./repository.js";
 import { describeTelegramError, TelegramClient } from "./telegram-client.js";
 import { telegramTransport, type TelegramLimits } from "./telegram-transport.js";
 import { handleUpdate } from "./update-handler.js";
+import { telegramTexts } from "./messages.js";
 
 export interface TelegramDeps {
   db: Db;
   bus: EventBus;
   log: Logger;
   clock: () => number;
+  timers: Timers;
+  transactions: Transactions;
   chat: ChatService;
   team: TeamService;
   outbox: Outbox;
@@ -36,21 +40,21 @@ export class TelegramService {
   private lastError: string | null = null;
   private source: TelegramSettings["source"] = "none";
   private unsubscribe: Array<() => void> = [];
-  private identifyTimer: NodeJS.Timeout | undefined;
+  private identifyTimer: TimerHandle | undefined;
   private stopped = false;
 
   constructor(private readonly deps: TelegramDeps) {
     this.client = new TelegramClient(deps.apiRoot);
-    this.planner = new RelayPlanner({ db: deps.db, chat: deps.chat, team: deps.team, outbox: deps.outbox, log: deps.log });
+    this.planner = new RelayPlanner({ db: deps.db, chat: deps.chat, team: deps.team, outbox: deps.outbox, transactions: deps.transactions, timers: deps.timers, log: deps.log });
     this.poller = new Poller({
       db: deps.db,
       client: this.client,
       log: deps.log,
+      timers: deps.timers,
       pollTimeoutS: deps.pollTimeoutS,
-      handle: (update) => handleUpdate({ chat: deps.chat, team: deps.team, outbox: deps.outbox, clock: deps.clock }, update),
+      handle: (update) => handleUpdate({ chat: deps.chat, team: deps.team, outbox: deps.outbox, transactions: deps.transactions, clock: deps.clock }, update),
       onStatus: (error) => (this.lastError = error),
     });
-    deps.outbox.register(telegramTransport({ db: deps.db, client: this.client, chat: deps.chat, clock: deps.clock, limits: deps.limits }));
   }
 
   get relayPlanner() {
@@ -59,6 +63,8 @@ export class TelegramService {
 
   async start(): Promise<void> {
     this.stopped = false;
+    const { deps } = this;
+    deps.outbox.register(telegramTransport({ db: deps.db, client: this.client, chat: deps.chat, clock: deps.clock, limits: deps.limits }));
     await this.planner.initCursor();
     this.unsubscribe.push(this.deps.bus.on("chat.messageStored", () => this.planner.schedule()));
     this.unsubscribe.push(
@@ -67,6 +73,11 @@ export class TelegramService {
       }),
     );
     void this.planner.kick();
+  }
+
+  /** Once the server listens and has said where: the bot starts talking to Telegram. */
+  async serving(): Promise<void> {
+    if (this.stopped) return;
     const adminToken = await repo.getState(this.deps.db, "token");
     const token = adminToken ?? this.deps.configToken;
     this.source = adminToken ? "admin" : this.deps.configToken ? "config" : "none";
@@ -75,7 +86,8 @@ export class TelegramService {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.identifyTimer);
+    this.deps.timers.clearTimeout(this.identifyTimer);
+    this.deps.outbox.unregister("telegram");
     for (const off of this.unsubscribe.splice(0)) off();
     this.planner.cancel();
     await this.poller.stop();
@@ -102,8 +114,7 @@ export class TelegramService {
       this.lastError = describeTelegramError(err);
       if (this.stopped || this.client.token !== token) return;
       const wait = Math.min(5000 * 2 ** attempt, 300_000);
-      this.identifyTimer = setTimeout(() => void this.identify(token, attempt + 1), wait);
-      this.identifyTimer.unref();
+      this.identifyTimer = this.deps.timers.setTimeout(() => void this.identify(token, attempt + 1), wait);
     }
   }
 
@@ -134,8 +145,8 @@ export class TelegramService {
       username = me.username;
     } catch (err) {
       const message = describeTelegramError(err);
-      if (/answered 40[14]/.test(message)) throw AppError.badRequest("Telegram did not accept this bot token. Copy it again from @BotFather.", [{ field: "token", message: "Telegram refused this token." }]);
-      throw new AppError(502, `Could not check the token: ${message}. Check the internet connection and try again.`);
+      if (/answered 40[14]/.test(message)) throw AppError.badRequest(telegramTexts.tokenRefused, [{ field: "token", message: telegramTexts.tokenRefusedField }]);
+      throw new AppError(502, telegramTexts.tokenUncheckable(message));
     }
     const changed = token !== this.client.token;
     await repo.putState(this.deps.db, "token", token);
@@ -149,15 +160,13 @@ export class TelegramService {
   }
 
   async createLink(memberId: string) {
-    const member = await this.deps.team.get(memberId);
-    if (!member || member.deleted) throw AppError.notFound("There is no team member with that id.");
-    if (!this.client.botUsername) throw AppError.conflict("Set up the Telegram bot first (Settings → Telegram), then create the link.");
+    await this.deps.team.require(memberId);
+    if (!this.client.botUsername) throw AppError.conflict(telegramTexts.botNotSetUp);
     return createLinkCode(this.deps.db, memberId, this.client.botUsername, this.deps.clock);
   }
 
   async linkStatus(memberId: string) {
-    const member = await this.deps.team.get(memberId);
-    if (!member || member.deleted) throw AppError.notFound("There is no team member with that id.");
+    await this.deps.team.require(memberId);
     const link = await repo.staffByMember(this.deps.db, memberId);
     return { linked: Boolean(link), telegramName: link?.telegram_name ?? null, linkedAt: link?.linked_at ?? null };
   }
@@ -167,12 +176,12 @@ export class TelegramService {
   }
 
   /** Unanswered alert: a message to every linked staff member on duty; false if nobody is. */
-  async alertUnanswered(db: Db, input: { conversationId: string; messageId: string; guestName: string; tag: string | null; minutes: number; text: string }): Promise<boolean> {
+  async alertUnanswered(tx: Tx, input: { conversationId: string; messageId: string; guestName: string; tag: string | null; minutes: number; text: string }): Promise<boolean> {
     if (!this.client.current) return false;
-    const staff = await this.planner.staffOnDuty(db);
+    const staff = await this.planner.staffOnDuty(tx.db);
     if (!staff.length) return false;
     await this.deps.outbox.enqueue(
-      db,
+      tx,
       staff.map((s) => ({
         transport: "telegram",
         chatKey: `tg:${s.chatId}`,

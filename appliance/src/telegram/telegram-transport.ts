@@ -1,7 +1,7 @@
 import type { Message as TgMessage } from "node-telegram-bot-api";
 import type { ChatService } from "../chat/index.js";
-import type { OutboxItem, OutboxTransport } from "../chat/outbox.js";
 import { nowIso, type Db } from "../db/index.js";
+import type { OutboxItem, OutboxTransport } from "../outbox/index.js";
 import { telegramRepository as repo } from "./repository.js";
 import { toDeliveryError, type TelegramClient } from "./telegram-client.js";
 

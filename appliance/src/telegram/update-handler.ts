@@ -1,11 +1,11 @@
 import type { Update, Message as TgMessage } from "node-telegram-bot-api";
 import { MessageText } from "@innbox/protocol";
-import type { ChatService, ChatTx } from "../chat/index.js";
-import type { Outbox } from "../chat/outbox.js";
-import { nowIso } from "../db/index.js";
+import type { ChatService } from "../chat/index.js";
+import { nowIso, type Transactions, type Tx } from "../db/index.js";
+import type { Outbox } from "../outbox/index.js";
 import type { TeamService } from "../team/index.js";
 import { guestTexts, htmlToPlain, staffTexts } from "./bot-texts.js";
-import { sha256 } from "../auth/tokens.js";
+import { sha256 } from "../crypto/index.js";
 import { telegramRepository as repo } from "./repository.js";
 import type { TelegramPayload } from "./telegram-transport.js";
 
@@ -13,6 +13,7 @@ export interface UpdateHandlerDeps {
   chat: ChatService;
   team: TeamService;
   outbox: Outbox;
+  transactions: Transactions;
   clock: () => number;
 }
 
@@ -30,7 +31,7 @@ function kindOf(update: Update): string {
  */
 export async function handleUpdate(deps: UpdateHandlerDeps, update: Update): Promise<void> {
   const { chat } = deps;
-  await chat.transaction(async (tx) => {
+  await deps.transactions.run(async (tx) => {
     const at = nowIso(deps.clock);
     const fresh = await repo.recordUpdate(tx.db, update.update_id, kindOf(update), at);
     await repo.putState(tx.db, "offset", String(update.update_id + 1));
@@ -55,14 +56,13 @@ export async function handleUpdate(deps: UpdateHandlerDeps, update: Update): Pro
     }
     await handleGuestMessage(deps, tx, message, update.update_id, send, Boolean(startCode));
   });
-  deps.outbox.kick();
 }
 
-async function enqueue(deps: UpdateHandlerDeps, tx: ChatTx, payload: TelegramPayload) {
-  await deps.outbox.enqueue(tx.db, [{ transport: "telegram", chatKey: `tg:${payload.chatId}`, payload }]);
+async function enqueue(deps: UpdateHandlerDeps, tx: Tx, payload: TelegramPayload) {
+  await deps.outbox.enqueue(tx, [{ transport: "telegram", chatKey: `tg:${payload.chatId}`, payload }]);
 }
 
-async function linkStaff(deps: UpdateHandlerDeps, tx: ChatTx, message: TgMessage, code: string, send: (t: string) => Promise<void>) {
+async function linkStaff(deps: UpdateHandlerDeps, tx: Tx, message: TgMessage, code: string, send: (t: string) => Promise<void>) {
   const chatId = String(message.chat.id);
   const at = nowIso(deps.clock);
   const row = await repo.findCode(tx.db, sha256(code));
@@ -87,7 +87,7 @@ async function linkStaff(deps: UpdateHandlerDeps, tx: ChatTx, message: TgMessage
 
 async function handleStaffMessage(
   deps: UpdateHandlerDeps,
-  tx: ChatTx,
+  tx: Tx,
   message: TgMessage,
   member: { id: string; name: string },
   send: (t: string, replyTo?: number) => Promise<void>,
@@ -127,12 +127,12 @@ async function handleStaffMessage(
     return;
   }
   const conversation = await chat.getConversation(relay.conversation_id, tx.db);
-  await tx.storeStaffMessage(conversation, { id: member.id, name: member.name }, { text: parsed.data, clientId: `tg-${message.chat.id}-${message.message_id}` });
+  await chat.storeStaffMessage(tx, conversation, { id: member.id, name: member.name }, { text: parsed.data, clientId: `tg-${message.chat.id}-${message.message_id}` });
 }
 
 async function handleGuestMessage(
   deps: UpdateHandlerDeps,
-  tx: ChatTx,
+  tx: Tx,
   message: TgMessage,
   updateId: number,
   send: (t: string, replyTo?: number) => Promise<void>,
@@ -154,7 +154,7 @@ async function handleGuestMessage(
   const conversation =
     (await chat.findTelegramConversation(tx.db, chatId)) ??
     (await chat.createTelegramConversation(tx, { chatId, name: fullName(message), ...(language ? { language } : {}) }));
-  await tx.storeGuestMessage(conversation, { text: parsed.data, clientId: `tg-${updateId}` });
+  await chat.storeGuestMessage(tx, conversation, { text: parsed.data, clientId: `tg-${updateId}` });
 }
 
 /**
@@ -162,7 +162,7 @@ async function handleGuestMessage(
  * the message but before the answer was stored. The replied-to text identifies it among
  * what the outbox sent to this chat; the mapping is then recorded for next time.
  */
-async function recogniseRelay(deps: UpdateHandlerDeps, tx: ChatTx, message: TgMessage) {
+async function recogniseRelay(deps: UpdateHandlerDeps, tx: Tx, message: TgMessage) {
   const replyTo = message.reply_to_message;
   if (!replyTo?.text || !replyTo.from?.is_bot) return undefined;
   const chatId = String(message.chat.id);

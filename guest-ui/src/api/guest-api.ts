@@ -1,19 +1,11 @@
 // The guest endpoints of the appliance (same origin). A guest token is a bearer
 // capability for one conversation; it is passed in, never kept here.
-import type { ChatMessage, CreateGuestSessionBody, GuestConversationInfo, GuestSession } from "@innbox/protocol";
+import type { ChatMessage, CreateGuestSessionBody, GuestConversationInfo, GuestPropertyInfo, GuestSession } from "@innbox/protocol";
 
 /** Whether someone is on duty now, and if not, what the property tells guests. */
-export interface Duty {
-  onDuty: boolean;
-  /** In the language asked for (English when the property has none in it); null when on duty. */
-  offHoursNotice: string | null;
-}
+export type Duty = Pick<GuestPropertyInfo, "onDuty" | "offHoursNotice">;
 
-export interface GuestProperty extends Duty {
-  name: string;
-  slug: string;
-  timezone: string;
-}
+export type GuestProperty = GuestPropertyInfo;
 
 /** An answer the appliance refused (4xx/5xx), or no answer at all (status 0). */
 export class ApiError extends Error {

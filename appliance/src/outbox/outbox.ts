@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
-import { nowIso, type Db } from "../db/index.js";
+import { nowIso, type Db, type Tx } from "../db/index.js";
+import { sleep, type TimerHandle, type Timers } from "../time/index.js";
+import { outboxRepository as repo } from "./repository.js";
 
 export interface OutboxItem<P = unknown> {
   seq: number;
@@ -39,6 +41,7 @@ export interface OutboxOptions {
   db: Db;
   log: Logger;
   clock: () => number;
+  timers: Timers;
   retryBaseMs?: number;
   retryMaxMs?: number;
 }
@@ -60,7 +63,7 @@ export class Outbox {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: TimerHandle | undefined;
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
 
@@ -73,30 +76,25 @@ export class Outbox {
     this.transports.set(transport.name, transport);
   }
 
-  /** Adds items; call inside the transaction that stores their cause, then kick() after commit. */
-  async enqueue(db: Db, items: Array<{ transport: string; chatKey: string; payload: unknown }>): Promise<void> {
+  unregister(name: string): void {
+    this.transports.delete(name);
+  }
+
+  /** Adds items inside the transaction that stores their cause; they leave once it commits. */
+  async enqueue(tx: Tx, items: Array<{ transport: string; chatKey: string; payload: unknown }>): Promise<void> {
     if (!items.length) return;
     const now = this.options.clock();
     const created = nowIso(this.options.clock);
-    await db
-      .insertInto("outbox")
-      .values(
-        items.map((i) => ({
-          transport: i.transport,
-          chat_key: i.chatKey,
-          payload: JSON.stringify(i.payload),
-          status: "pending" as const,
-          attempts: 0,
-          next_attempt_at: now,
-          created_at: created,
-        })),
-      )
-      .execute();
+    await repo.insert(
+      tx.db,
+      items.map((i) => ({ transport: i.transport, chat_key: i.chatKey, payload: JSON.stringify(i.payload), next_attempt_at: now, created_at: created })),
+    );
+    tx.afterCommit(() => this.kick());
   }
 
   /** The latest items for one chat, newest first, whatever their state (to recognise what was sent). */
   async recent<P = unknown>(chatKey: string, limit: number, db: Db = this.options.db): Promise<Array<{ seq: number; payload: P }>> {
-    const rows = await db.selectFrom("outbox").select(["seq", "payload"]).where("chat_key", "=", chatKey).orderBy("seq", "desc").limit(limit).execute();
+    const rows = await repo.recent(db, chatKey, limit);
     return rows.map((r) => ({ seq: r.seq, payload: JSON.parse(r.payload) as P }));
   }
 
@@ -116,8 +114,9 @@ export class Outbox {
     await this.loop;
     // Let sends in flight finish so their rows are updated; after 3 s stop waiting: an
     // unfinished one stays pending and goes again after the restart.
-    const until = Date.now() + 3000;
-    while (this.inFlight.size && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    const { timers } = this.options;
+    const until = timers.now() + 3000;
+    while (this.inFlight.size && timers.now() < until) await sleep(timers, 20);
   }
 
   private async run(): Promise<void> {
@@ -131,9 +130,9 @@ export class Outbox {
       if (!this.running) break;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
-        this.timer = setTimeout(resolve, Math.max(5, waitMs));
+        this.timer = this.options.timers.setTimeout(resolve, Math.max(5, waitMs));
       });
-      clearTimeout(this.timer);
+      this.options.timers.clearTimeout(this.timer);
       this.wake = undefined;
     }
   }
@@ -141,17 +140,7 @@ export class Outbox {
   /** Sends every head-of-chat item that is due and allowed now; returns ms until the next may be. */
   private async dispatchDue(): Promise<number> {
     const now = this.options.clock();
-    const heads = await this.options.db
-      .selectFrom("outbox as o")
-      .selectAll()
-      .where("o.status", "=", "pending")
-      .where("o.seq", "=", (eb) =>
-        eb.selectFrom("outbox as h").select((h) => h.fn.min("h.seq").as("m")).where("h.status", "=", "pending").whereRef("h.chat_key", "=", "o.chat_key"),
-      )
-      .orderBy("o.next_attempt_at")
-      .orderBy("o.seq")
-      .limit(500)
-      .execute();
+    const heads = await repo.pendingHeads(this.options.db, 500);
     // A safety net: rows committed without a kick are still found within a second.
     let next = 1000;
     for (const row of heads) {
@@ -206,7 +195,7 @@ export class Outbox {
     const { db, log, clock } = this.options;
     try {
       const result = await transport.send(item);
-      await db.updateTable("outbox").set({ status: "done", done_at: nowIso(clock), attempts: item.attempts + 1, last_error: null }).where("seq", "=", item.seq).execute();
+      await repo.markDone(db, item.seq, item.attempts + 1, nowIso(clock));
       if (transport.onDelivered) {
         await transport.onDelivered(item, result).catch((err: unknown) => log.error({ err, seq: item.seq }, "outbox: after-delivery step failed"));
       }
@@ -215,7 +204,7 @@ export class Outbox {
       const failure = err instanceof DeliveryError ? err : new DeliveryError("retry", err instanceof Error ? err.message : String(err));
       if (failure.kind === "permanent") {
         log.warn({ seq: item.seq, chat: item.chatKey, error: failure.message }, "outbox: the far side refused a message for good; it is kept as dead");
-        await db.updateTable("outbox").set({ status: "dead", attempts, last_error: failure.message.slice(0, 500) }).where("seq", "=", item.seq).execute();
+        await repo.markDead(db, item.seq, attempts, failure.message.slice(0, 500));
         return;
       }
       let delay: number;
@@ -228,11 +217,7 @@ export class Outbox {
         delay = Math.round(exp * (0.8 + Math.random() * 0.4));
         if (attempts === 1 || attempts % 10 === 0) log.warn({ seq: item.seq, attempts, error: failure.message, retryInMs: delay }, "outbox: send failed; will retry");
       }
-      await db
-        .updateTable("outbox")
-        .set({ attempts, next_attempt_at: clock() + delay, last_error: failure.message.slice(0, 500) })
-        .where("seq", "=", item.seq)
-        .execute();
+      await repo.retryLater(db, item.seq, attempts, clock() + delay, failure.message.slice(0, 500));
     }
   }
 }

@@ -1,0 +1,1 @@
+export { newToken, readCookie, safeEqual, sha256 } from "./tokens.js";

@@ -1,0 +1,1 @@
+export { createEventBus, type EventBus, type Events } from "./event-bus.js";

@@ -1,0 +1,1 @@
+export { sleep, systemTimers, type TimerHandle, type Timers } from "./clock.js";

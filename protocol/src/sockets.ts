@@ -1,0 +1,37 @@
+// The socket.io namespaces of the contract: event names and payloads, both directions.
+// Types only, so the web apps import them at no cost to their bundles.
+import type { ChatMessage, ConversationListItem, StaffSocketMessage } from "./chat.js";
+
+export interface DeliveredToGuest {
+  id: string;
+  deliveredAt: string;
+}
+
+export interface DeliveredToStaff {
+  conversationId: string;
+  ids: string[];
+  deliveredAt: string;
+}
+
+export type SendAck = { ok: true; message: ChatMessage } | { ok: false; error: string };
+
+/** `/guest` (handshake `auth: {token}`): what the server emits. */
+export interface GuestServerEvents {
+  message: (message: ChatMessage) => void;
+  delivered: (event: DeliveredToGuest) => void;
+}
+
+/** `/guest`: what the guest's page emits. */
+export interface GuestClientEvents {
+  send: (payload: { text: string; clientId?: string }, ack: (answer: SendAck) => void) => void;
+}
+
+/** `/staff` (session cookie): what the server emits. */
+export interface StaffServerEvents {
+  message: (event: StaffSocketMessage) => void;
+  conversation: (item: ConversationListItem) => void;
+  delivered: (event: DeliveredToStaff) => void;
+}
+
+/** `/staff`: the admin page only listens today. */
+export type StaffClientEvents = Record<string, never>;
