@@ -4,6 +4,7 @@ import {
   ChatMessage,
   CreateGuestSessionBody,
   GuestConversationInfo,
+  GuestProperty,
   GuestSession,
   MessageList,
   SendMessageBody,
@@ -29,6 +30,7 @@ export function guestInfo(chat: ChatService, c: Conversation): GuestConversation
     propertyName: chat.propertyDisplayName,
     onDuty,
     offHoursNotice: onDuty ? null : chat.offHoursNotice(c.language),
+    backAt: onDuty ? null : chat.backAt(),
     email: c.email,
   };
 }
@@ -65,7 +67,7 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     responses: {
       200: {
         description: "The property, and whether someone is on duty now.",
-        schema: z.object({ name: z.string(), slug: z.string(), timezone: z.string(), onDuty: z.boolean(), offHoursNotice: z.string().nullable() }),
+        schema: GuestProperty,
       },
     },
     handler: async ({ params, query }) => {
@@ -78,6 +80,7 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
         timezone: property.timezone,
         onDuty,
         offHoursNotice: onDuty ? null : chat.offHoursNotice(query.lang ?? null),
+        backAt: onDuty ? null : chat.backAt(),
       };
     },
   });

@@ -7,6 +7,8 @@ export interface Duty {
   onDuty: boolean;
   /** In the language asked for (English when the property has none in it); null when on duty. */
   offHoursNotice: string | null;
+  /** When nobody is on duty: when someone next is (ISO 8601, UTC); null when unknown or on duty. */
+  backAt: string | null;
 }
 
 export interface GuestProperty extends Duty {
