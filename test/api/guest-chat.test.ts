@@ -295,7 +295,7 @@ describe("off hours: when the team is back", () => {
     const notice = async (lang: string) => (await new ApiClient(app.url).get(`/api/guest/property/hotel-miramar?lang=${lang}`)).body.offHoursNotice as string;
     const texts = await Promise.all(["en", "de", "es", "fr", "it", "pt", "ru", "zh"].map(notice));
     expect(new Set(texts).size).toBe(8);
-    expect(texts[6]).toMatch(/закрыта/);
+    expect(texts[6]).toMatch(/ресепшен сейчас закрыт/);
     expect(texts[7]).toMatch(/前台/);
     expect(await notice("pt-BR")).toBe(texts[5]);
     expect(await notice("nl")).toBe(texts[0]);

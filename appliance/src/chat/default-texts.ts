@@ -6,7 +6,7 @@ export const DEFAULT_OFF_HOURS_NOTICE: Record<string, string> = {
   es: "Nuestra recepción está cerrada en este momento. Su mensaje está guardado y le responderemos en cuanto volvamos. Deje su correo electrónico si también desea recibir la respuesta allí.",
   it: "La nostra reception è chiusa in questo momento. Il suo messaggio è salvato e risponderemo appena rientriamo. Lasci la sua email se desidera ricevere la risposta anche lì.",
   pt: "A nossa receção está fechada neste momento. A sua mensagem foi guardada e responderemos assim que voltarmos. Deixe o seu email se quiser receber a resposta também por lá.",
-  ru: "Наша стойка регистрации сейчас закрыта. Ваше сообщение сохранено, и мы ответим, как только вернёмся. Оставьте свой адрес электронной почты, если хотите получить ответ и туда.",
+  ru: "Наш ресепшен сейчас закрыт. Ваше сообщение сохранено, и мы ответим, как только вернёмся. Оставьте свой email, если хотите получить ответ и туда.",
   zh: "前台目前不在服务时间。您的消息已保存，我们回来后会尽快回复。如果您希望同时通过电子邮件收到回复，请留下您的邮箱地址。",
 };
 
