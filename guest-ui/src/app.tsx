@@ -3,19 +3,27 @@ import { ApiError, guestApi, type GuestProperty } from "./api/guest-api";
 import { choice, t } from "./i18n";
 import { ReceptionPage } from "./pages/reception-page";
 import { StatusPage } from "./pages/status-page";
-import type { ReceptionLink } from "./route";
+import { TAG_MAX_LENGTH, type ReceptionLink } from "./route";
 
 type Load = { kind: "loading" } | { kind: "invalid" } | { kind: "unreachable" } | { kind: "ready"; property: GuestProperty };
 
-export function App({ link }: { link: ReceptionLink | null }) {
+/** A refused room, shortened so the sentence about it stays readable. */
+function quoted(tag: string): string {
+  return tag.length > 60 ? `${tag.slice(0, 59)}…` : tag;
+}
+
+export function App({ link: given }: { link: ReceptionLink | null }) {
+  // A room the appliance would refuse is said, not dropped; the guest may go on without it.
+  const [link, setLink] = useState(given);
   const [load, setLoad] = useState<Load>(link ? { kind: "loading" } : { kind: "invalid" });
   const [attempt, setAttempt] = useState(0);
 
+  const slug = link?.slug;
   useEffect(() => {
-    if (!link) return;
+    if (!slug) return;
     let current = true;
     setLoad({ kind: "loading" });
-    guestApi.getProperty(link.slug, choice.language).then(
+    guestApi.getProperty(slug, choice.language).then(
       (property) => current && setLoad({ kind: "ready", property }),
       (error: unknown) => {
         if (!current) return;
@@ -26,12 +34,24 @@ export function App({ link }: { link: ReceptionLink | null }) {
     return () => {
       current = false;
     };
-  }, [link, attempt]);
+  }, [slug, attempt]);
 
   useEffect(() => {
-    if (load.kind === "ready") document.title = load.property.name;
+    if (link?.refusedTag) document.title = t.page.roomLinkTitle;
+    else if (load.kind === "ready") document.title = load.property.name;
     else if (load.kind === "invalid") document.title = t.page.invalidTitle;
-  }, [load]);
+  }, [load, link]);
+
+  if (link?.refusedTag) {
+    const { tag, reason } = link.refusedTag;
+    return (
+      <StatusPage
+        title={t.page.roomLinkTitle}
+        body={reason === "long" ? t.page.roomTagTooLong(quoted(tag), TAG_MAX_LENGTH) : t.page.roomTagInvalid(quoted(tag))}
+        action={{ label: t.page.continueWithoutRoom, onClick: () => setLink({ slug: link.slug }) }}
+      />
+    );
+  }
 
   switch (load.kind) {
     case "loading":

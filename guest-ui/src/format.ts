@@ -1,4 +1,5 @@
 // Dates and times in the guest's own timezone and language.
+import { backAtParts } from "./back-at";
 import { choice, t } from "./i18n";
 
 const time = new Intl.DateTimeFormat(choice.locale, { hour: "numeric", minute: "2-digit" });
@@ -25,4 +26,22 @@ export function formatDay(iso: string, now = new Date()): string {
   yesterday.setDate(now.getDate() - 1);
   if (key === dayKey(yesterday.toISOString())) return t.chat.yesterday;
   return date.getFullYear() === now.getFullYear() ? day.format(date) : dayWithYear.format(date);
+}
+
+/** "We're back on Monday at 09:00", in the property's timezone; null without a moment. */
+export function formatBackAt(backAt: string | null, timeZone: string, now = new Date()): string | null {
+  if (!backAt) return null;
+  let guestTimeZone: string | undefined;
+  try {
+    guestTimeZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    guestTimeZone = undefined;
+  }
+  try {
+    const parts = backAtParts(backAt, { timeZone, locale: choice.locale, now, ...(guestTimeZone ? { guestTimeZone } : {}) });
+    return parts && t.offHours.backAt(parts);
+  } catch {
+    // A timezone this browser does not know: better no sentence than a wrong one.
+    return null;
+  }
 }

@@ -1,13 +1,19 @@
 // The reception link a room's QR code holds: /r/<slug>?t=<tag>.
 
+/** The longest room tag the appliance takes (createGuestSession's `tag`). */
+export const TAG_MAX_LENGTH = 40;
+
 export interface ReceptionLink {
   slug: string;
+  /** The room, as given in the link (trimmed): shown as is, never re-cased or translated. */
   tag?: string;
+  /** A room the appliance would refuse: the page says so instead of quietly leaving it out. */
+  refusedTag?: { tag: string; reason: "long" | "characters" };
 }
 
 const SLUG = /^[a-z0-9-]{1,40}$/;
-// What the appliance accepts as a tag; anything else is left out rather than refused.
-const TAG = /^[\p{L}\p{N} ._#-]{1,40}$/u;
+// What the appliance accepts as a tag (protocol's CreateGuestSessionBody; route.test.ts keeps them in step).
+const TAG = /^[\p{L}\p{N} ._#-]+$/u;
 
 export function readReceptionLink(pathname: string, search: string): ReceptionLink | null {
   const match = /^\/r\/([^/]+)\/?$/.exec(pathname);
@@ -20,14 +26,8 @@ export function readReceptionLink(pathname: string, search: string): ReceptionLi
   }
   if (!SLUG.test(slug)) return null;
   const tag = new URLSearchParams(search).get("t")?.trim();
-  return tag && TAG.test(tag) ? { slug, tag } : { slug };
-}
-
-/** "Room12" → "Room 12", "suite_3" → "suite 3": tags read better with a space. */
-export function displayTag(tag: string): string {
-  return tag
-    .replace(/[_]+/g, " ")
-    .replace(/(\p{L})(\p{N})/gu, "$1 $2")
-    .replace(/\s+/g, " ")
-    .trim();
+  if (!tag) return { slug };
+  if (tag.length > TAG_MAX_LENGTH) return { slug, refusedTag: { tag, reason: "long" } };
+  if (!TAG.test(tag)) return { slug, refusedTag: { tag, reason: "characters" } };
+  return { slug, tag };
 }

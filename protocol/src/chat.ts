@@ -49,7 +49,8 @@ export const CreateGuestSessionBody = z.strictObject({
     .min(1, { error: "Tag cannot be empty." })
     .max(40, { error: "Tag must be at most 40 characters." })
     .regex(/^[\p{L}\p{N} ._#-]+$/u, { error: "Tag may use letters, digits, spaces and . _ # - only." })
-    .optional(),
+    .optional()
+    .describe("The room or place of the QR link (`?t=Room12`): 1 to 40 letters, digits, spaces and . _ # -, kept as given (trimmed). A longer or odd tag is refused (400), never dropped."),
   name: z.string({ error: "Name must be text." }).trim().min(1, { error: "Name cannot be empty." }).max(80, { error: "Name must be at most 80 characters." }).optional(),
   language: Language.optional(),
   channel: z.enum(["web", "kiosk", "widget"]).optional(),
@@ -64,28 +65,33 @@ export type SendMessageBody = z.input<typeof SendMessageBody>;
 
 export const MessageList = z.object({ messages: z.array(ChatMessage) });
 
+const OnDuty = z.boolean().describe("Whether someone is on duty now: within the working hours (always, when none are set).");
+const OffHoursNotice = z
+  .string()
+  .nullable()
+  .describe("Shown to the guest when nobody is on duty: the manager's notice in the guest's language, else their English one, else the appliance's own in the guest's language.");
+const BackAt = z
+  .string()
+  .nullable()
+  .describe("When nobody is on duty: the next moment someone is (ISO 8601, UTC), from the working hours and their exceptions. Null while someone is on duty, or when no working hours lie ahead.");
+
+/** What the reception page learns before a chat starts. */
+export const GuestProperty = z
+  .object({ name: z.string(), slug: z.string(), timezone: z.string(), onDuty: OnDuty, offHoursNotice: OffHoursNotice, backAt: BackAt })
+  .meta({ id: "GuestProperty" });
+export type GuestProperty = z.infer<typeof GuestProperty>;
+
 export const GuestConversationInfo = z.object({
   conversationId: z.string(),
   guestName: z.string().nullable(),
   tag: z.string().nullable(),
   propertyName: z.string(),
-  onDuty: z.boolean().describe("Whether someone is on duty now (working hours and at least one member on duty)."),
-  offHoursNotice: z.string().nullable().describe("Shown to the guest when nobody is on duty."),
+  onDuty: OnDuty,
+  offHoursNotice: OffHoursNotice,
+  backAt: BackAt,
   email: z.string().nullable(),
 });
 export type GuestConversationInfo = z.infer<typeof GuestConversationInfo>;
-
-/** What the reception page learns before a chat starts. */
-export const GuestPropertyInfo = z
-  .object({
-    name: z.string(),
-    slug: z.string(),
-    timezone: z.string(),
-    onDuty: z.boolean().describe("Whether someone is on duty now."),
-    offHoursNotice: z.string().nullable().describe("In the language asked for (English when the property has none in it); null when on duty."),
-  })
-  .meta({ id: "GuestPropertyInfo" });
-export type GuestPropertyInfo = z.infer<typeof GuestPropertyInfo>;
 
 export const UpdateGuestBody = z.strictObject({
   name: z.string({ error: "Name must be text." }).trim().min(1, { error: "Name cannot be empty." }).max(80).optional(),

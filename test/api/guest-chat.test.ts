@@ -236,3 +236,100 @@ describe("abuse limits on the public endpoints", () => {
     expect(statuses).toEqual([201, 201, 201, 429]);
   });
 });
+
+describe("off hours: when the team is back", () => {
+  const nineToSix = [{ from: "09:00", to: "18:00" }];
+  const weekdays = { mon: nineToSix, tue: nineToSix, wed: nineToSix, thu: nineToSix, fri: nineToSix, sat: [], sun: [] };
+  let now = 0;
+
+  async function romeHotel(startAt: string, exceptions: Array<{ date: string; ranges: Array<{ from: string; to: string }> }> = []) {
+    await app.stop();
+    now = Date.parse(startAt);
+    app = await startTestApp({ clock: () => now });
+    manager = await setUpManager(app);
+    expect((await manager.patch("/api/property", { timezone: "Europe/Rome" })).status).toBe(200);
+    expect((await manager.request("PUT", "/api/chat/working-hours", { enabled: true, weekly: weekdays, exceptions })).status).toBe(200);
+  }
+
+  it("tells the page and the conversation the next moment someone is on duty, in UTC", async () => {
+    // Friday 2026-11-27 at 19:30 in Rome (18:30 UTC): back on Monday at 09:00 (08:00 UTC).
+    await romeHotel("2026-11-27T18:30:00Z");
+    const property = await new ApiClient(app.url).get("/api/guest/property/hotel-miramar?lang=de");
+    expect(property.body).toMatchObject({ timezone: "Europe/Rome", onDuty: false, backAt: "2026-11-30T08:00:00.000Z" });
+    const guest = await newGuest({ language: "de" });
+    expect((await guest.get("/api/guest/conversation")).body).toMatchObject({ onDuty: false, backAt: "2026-11-30T08:00:00.000Z" });
+    // Within the hours there is no notice and no backAt.
+    now = Date.parse("2026-11-30T10:00:00Z");
+    expect((await guest.get("/api/guest/conversation")).body).toMatchObject({ onDuty: true, offHoursNotice: null, backAt: null });
+    expect((await new ApiClient(app.url).get("/api/guest/property/hotel-miramar")).body).toMatchObject({ onDuty: true, backAt: null });
+  });
+
+  it("skips a holiday, and has no backAt when no working hours lie ahead", async () => {
+    // Thursday 24 December after closing; Christmas Friday is closed: back on Monday the 28th.
+    await romeHotel("2026-12-24T18:00:00Z", [{ date: "2026-12-25", ranges: [] }]);
+    expect((await new ApiClient(app.url).get("/api/guest/property/hotel-miramar")).body.backAt).toBe("2026-12-28T08:00:00.000Z");
+    const never = { enabled: true, weekly: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, exceptions: [] };
+    expect((await manager.request("PUT", "/api/chat/working-hours", never)).status).toBe(200);
+    expect((await new ApiClient(app.url).get("/api/guest/property/hotel-miramar")).body).toMatchObject({ onDuty: false, backAt: null });
+  });
+
+  it("posts the notice once per stretch off duty, not after every message", async () => {
+    await romeHotel("2026-11-27T18:30:00Z"); // Friday evening
+    const guest = await newGuest({ language: "it" });
+    await guest.post("/api/guest/messages", { text: "Is the pool open?" });
+    now = Date.parse("2026-11-28T01:00:00Z"); // the night
+    await guest.post("/api/guest/messages", { text: "Hello?" });
+    now = Date.parse("2026-11-29T12:00:00Z"); // Sunday, still closed
+    await guest.post("/api/guest/messages", { text: "Anyone?" });
+    const weekend = (await guest.get("/api/guest/messages")).body.messages;
+    expect(weekend.map((m: { from: string }) => m.from)).toEqual(["guest", "system", "guest", "guest"]);
+    expect(weekend[1].text).toMatch(/reception è chiusa/);
+    // The team was on duty on Monday; on Monday evening the guest hears it again.
+    now = Date.parse("2026-11-30T19:00:00Z");
+    await guest.post("/api/guest/messages", { text: "One more question" });
+    const froms = (await guest.get("/api/guest/messages")).body.messages.map((m: { from: string }) => m.from);
+    expect(froms).toEqual(["guest", "system", "guest", "guest", "guest", "system"]);
+  });
+
+  it("has a notice in each of the page's languages, and falls back sensibly from the manager's", async () => {
+    await romeHotel("2026-11-27T18:30:00Z");
+    const notice = async (lang: string) => (await new ApiClient(app.url).get(`/api/guest/property/hotel-miramar?lang=${lang}`)).body.offHoursNotice as string;
+    const texts = await Promise.all(["en", "de", "es", "fr", "it", "pt", "ru", "zh"].map(notice));
+    expect(new Set(texts).size).toBe(8);
+    expect(texts[6]).toMatch(/ресепшен сейчас закрыт/);
+    expect(texts[7]).toMatch(/前台/);
+    expect(await notice("pt-BR")).toBe(texts[5]);
+    expect(await notice("nl")).toBe(texts[0]);
+
+    // The manager's own notice, in English and German only: German guests read theirs,
+    // everyone else the manager's English (it may say what ours cannot).
+    const own = { en: "Closed tonight: for emergencies call +39 055 123 456.", de: "Heute Abend geschlossen: im Notfall +39 055 123 456." };
+    expect((await manager.request("PUT", "/api/chat/settings", { unansweredMinutes: 10, offHoursNotice: own })).status).toBe(200);
+    expect(await notice("de")).toBe(own.de);
+    expect(await notice("ru")).toBe(own.en);
+    // An English notice left as ours: guests read ours in their language.
+    expect((await manager.request("PUT", "/api/chat/settings", { unansweredMinutes: 10, offHoursNotice: { en: texts[0] } })).status).toBe(200);
+    expect(await notice("zh")).toBe(texts[7]);
+  });
+});
+
+describe("room tags", () => {
+  it("are kept as given, spaces and case included", async () => {
+    for (const tag of ["Room 12", "suite-3B", "房间 8"]) await (await newGuest({ tag })).post("/api/guest/messages", { text: "Hello" });
+    const tags = (await manager.get("/api/conversations")).body.conversations.map((c: { tag: string }) => c.tag);
+    expect(tags.sort()).toEqual(["Room 12", "suite-3B", "房间 8"].sort());
+  });
+
+  it("are refused with 400 naming the tag when longer than 40 characters, not dropped", async () => {
+    const fits = "R".repeat(40);
+    expect((await (await newGuest({ tag: fits })).post("/api/guest/messages", { text: "Hello" })).status).toBe(201);
+    const stranger = new ApiClient(app.url);
+    const long = await stranger.post("/api/guest/sessions", { slug: "hotel-miramar", tag: `${fits}1` });
+    expect(long.status).toBe(400);
+    expect(long.body.details).toEqual([{ field: "tag", message: expect.stringMatching(/at most 40 characters/) }]);
+    const odd = await stranger.post("/api/guest/sessions", { slug: "hotel-miramar", tag: "Room<12>" });
+    expect(odd.status).toBe(400);
+    expect(odd.body.details).toEqual([{ field: "tag", message: expect.stringMatching(/letters, digits/) }]);
+    expect((await manager.get("/api/conversations")).body.conversations.map((c: { tag: string }) => c.tag)).toEqual([fits]);
+  });
+});

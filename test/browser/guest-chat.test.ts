@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_OFF_HOURS_NOTICE } from "../../appliance/src/chat/default-texts.js";
 import { de } from "../../guest-ui/src/i18n/de.js";
 import { en as t } from "../../guest-ui/src/i18n/en.js";
-import { MANAGER, setUpManager, type ApiClient, type TestApp } from "../helpers/app.js";
+import { MANAGER, setUpManager, startTestApp, type ApiClient, type TestApp } from "../helpers/app.js";
 import { OFFLINE_NOISE, browserSuite, buildUi, screenshot } from "./browser-kit.js";
 
 // A lost connection is expected in these tests; anything else in the console is a problem.
@@ -63,7 +63,8 @@ describe.skipIf(suite.skip)("guest chat page", () => {
     await page.goto(`${app!.url}/r/${slug}?t=Room12`);
 
     await page.getByRole("heading", { level: 1, name: "Hotel Miramar" }).waitFor();
-    await page.getByText("Room 12", { exact: true }).waitFor();
+    // The room reads as the link gives it, in every language and on every page.
+    await page.getByText("Room12", { exact: true }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     // Looking at the page opens no conversation.
     expect(await conversations(manager)).toEqual([]);
@@ -218,6 +219,80 @@ describe.skipIf(suite.skip)("guest chat page", () => {
     await page.getByRole("button", { name: t.chat.save }).click();
     await page.getByText(t.offHours.emailSaved("anna.rossi@example.com")).waitFor();
     expect((await conversations(manager))[0]?.email).toBe("anna.rossi@example.com");
+    expect(problems()).toEqual([]);
+  });
+
+  it("tells a German guest once, in German and the property's time, when the team is back", async () => {
+    // Friday 27 November 2026, 19:30 in Berlin; the team works Monday to Friday, 09:00 to 18:00.
+    let now = Date.parse("2026-11-27T18:30:00Z");
+    app = suite.stopAfterTest(await startTestApp({ uiRoot: suite.uiRoot(), clock: () => now }));
+    const manager = await setUpManager(app, "Hotel Miramar");
+    expect((await manager.patch("/api/property", { timezone: "Europe/Berlin" })).status).toBe(200);
+    const day = [{ from: "09:00", to: "18:00" }];
+    const hours = { enabled: true, weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] }, exceptions: [] };
+    expect((await manager.request("PUT", "/api/chat/working-hours", hours)).status).toBe(200);
+    const slug = (await manager.get<{ slug: string }>("/api/property")).body.slug;
+
+    const { page, problems } = await openGuest("phone", { locale: "de-DE", timezoneId: "Europe/Berlin" });
+    // The page counts "today" and "tomorrow" from the guest's clock: the same fake time as the appliance's.
+    await page.clock.setFixedTime(new Date(now));
+    await page.goto(`${app.url}/r/${slug}?t=Room%2012`);
+    await page.getByText("Room 12", { exact: true }).waitFor();
+    const onMonday = page.getByText("Wir sind am Montag um 09:00 wieder für Sie da.", { exact: true });
+    await onMonday.waitFor();
+    await page.getByText(DEFAULT_OFF_HOURS_NOTICE.de!, { exact: true }).waitFor();
+
+    await send(page, "Können wir morgen früh um 7 Uhr auschecken?", de.chat.messageLabel);
+    await guestBubble(page, "auschecken").getByText(stored(de)).waitFor();
+    await page.locator('li[data-from="system"]').waitFor();
+    await send(page, "Und den Schlüssel an der Tür lassen?", de.chat.messageLabel);
+    await guestBubble(page, "Schlüssel").getByText(stored(de)).waitFor();
+    // Said once: the notice stands once in the conversation, and when we are back once below it.
+    await expect(page.locator('li[data-from="system"]').count()).resolves.toBe(1);
+    await expect(page.getByText(DEFAULT_OFF_HOURS_NOTICE.de!, { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByText(/wieder für Sie da/).count()).resolves.toBe(1);
+    await screenshot(page, "guest-chat-back-at", "phone");
+
+    // A reload of the same conversation says it once too.
+    await page.reload();
+    await guestBubble(page, "Schlüssel").waitFor();
+    await onMonday.waitFor();
+    await expect(page.getByText(/wieder für Sie da/).count()).resolves.toBe(1);
+    await expect(page.getByText(DEFAULT_OFF_HOURS_NOTICE.de!, { exact: true }).count()).resolves.toBe(1);
+
+    // Sunday evening: Monday is tomorrow.
+    now = Date.parse("2026-11-29T19:00:00Z");
+    await page.clock.setFixedTime(new Date(now));
+    await page.reload();
+    await page.getByText("Wir sind morgen um 09:00 wieder für Sie da.", { exact: true }).waitFor();
+
+    // Monday morning someone is on duty, and the page stops saying when we are back.
+    now = Date.parse("2026-11-30T08:30:00Z");
+    await page.clock.setFixedTime(new Date(now));
+    await page.reload();
+    await guestBubble(page, "Schlüssel").waitFor();
+    await page.getByRole("heading", { name: de.offHours.title }).waitFor({ state: "detached" });
+    await expect(page.getByText(/wieder für Sie da/).count()).resolves.toBe(0);
+    expect(problems()).toEqual([]);
+  });
+
+  it("refuses a room link the appliance would refuse, naming it, and lets the guest go on without the room", async () => {
+    const { manager, slug } = await startProperty();
+    const { page, problems } = await openGuest("phone");
+    const tooLong = "Deluxe Double Room with Sea View and Balcony 12";
+    await page.goto(`${app!.url}/r/${slug}?t=${encodeURIComponent(tooLong)}`);
+    await page.getByRole("heading", { name: t.page.roomLinkTitle }).waitFor();
+    await page.getByText(t.page.roomTagTooLong(tooLong, 40)).waitFor();
+    await screenshot(page, "guest-chat-room-link-refused", "phone");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    await page.getByRole("button", { name: t.page.continueWithoutRoom }).click();
+    await page.getByRole("heading", { level: 1, name: "Hotel Miramar" }).waitFor();
+    await expect(page.locator(".room-tag").count()).resolves.toBe(0);
+    await send(page, "Which room am I in? The link did not say.");
+    await guestBubble(page, "Which room").getByText(stored(t)).waitFor();
+    const [conversation] = await conversations(manager);
+    expect(conversation?.tag).toBeUndefined();
     expect(problems()).toEqual([]);
   });
 

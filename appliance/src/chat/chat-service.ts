@@ -6,15 +6,13 @@ import { AppError, RateLimiter } from "../http/index.js";
 import type { PropertyService } from "../property/index.js";
 import { sha256, newToken } from "../crypto/index.js";
 import { chatTexts } from "./messages.js";
-import { DEFAULT_OFF_HOURS_NOTICE, pickLanguage } from "./default-texts.js";
+import { DEFAULT_OFF_HOURS_NOTICE, offHoursNoticeFor } from "./default-texts.js";
 import { chatRepository as repo, type Conversation, type Message } from "./repository.js";
-import { ALWAYS_OPEN, isWithinHours } from "./working-hours.js";
+import { ALWAYS_OPEN, isWithinHours, nextOnDuty } from "./working-hours.js";
 
 export type { Conversation, Message };
 
 export const DEFAULT_CHAT_SETTINGS: ChatSettings = { unansweredMinutes: 10, offHoursNotice: DEFAULT_OFF_HOURS_NOTICE };
-/** After this long, an off-hours notice is repeated to a guest who writes again. */
-const NOTICE_REPEAT_MS = 6 * 3_600_000;
 
 export interface Stored {
   conversation: Conversation;
@@ -123,6 +121,12 @@ export class ChatService {
     return isWithinHours(this.hours, this.timezone, at);
   }
 
+  /** When someone is next on duty (ISO); null while someone is, or when no working hours lie ahead. */
+  backAt(at = new Date(this.deps.clock())): string | null {
+    if (this.withinHours(at)) return null;
+    return nextOnDuty(this.hours, this.timezone, at)?.toISOString() ?? null;
+  }
+
   isMemberOnDuty(memberId: string, at?: Date): boolean {
     return this.withinHours(at) && !this.offDuty.has(memberId);
   }
@@ -148,7 +152,7 @@ export class ChatService {
   }
 
   offHoursNotice(language: string | null): string {
-    return pickLanguage(this.settings.offHoursNotice, language) ?? pickLanguage(DEFAULT_OFF_HOURS_NOTICE, language)!;
+    return offHoursNoticeFor(this.settings.offHoursNotice, language);
   }
 
   /** Runs `fn` atomically with other work of the same instant; announcements follow the commit. */
@@ -290,8 +294,10 @@ export class ChatService {
     };
     const stored: Message[] = [message];
     if (!this.withinHours(new Date(now))) {
-      const last = conversation.off_hours_noticed_at ? Date.parse(conversation.off_hours_noticed_at) : 0;
-      if (now - last > NOTICE_REPEAT_MS) {
+      // Once per stretch off duty: again only if someone was on duty since the last notice.
+      const last = conversation.off_hours_noticed_at;
+      const onDutySince = last ? nextOnDuty(this.hours, this.timezone, new Date(last)) : null;
+      if (!last || (onDutySince !== null && onDutySince.getTime() <= now)) {
         const notice = { ...row, id: newId("s_"), sender: "system" as const, text: this.offHoursNotice(conversation.language), client_id: null };
         const inserted = await repo.insertMessage(tx.db, notice);
         stored.push({ ...notice, seq: inserted.seq });

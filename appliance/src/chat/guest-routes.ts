@@ -4,7 +4,7 @@ import {
   ChatMessage,
   CreateGuestSessionBody,
   GuestConversationInfo,
-  GuestPropertyInfo,
+  GuestProperty,
   GuestSession,
   MessageList,
   SendMessageBody,
@@ -31,6 +31,7 @@ export function guestInfo(chat: ChatService, c: Conversation): GuestConversation
     propertyName: chat.propertyDisplayName,
     onDuty,
     offHoursNotice: onDuty ? null : chat.offHoursNotice(c.language),
+    backAt: onDuty ? null : chat.backAt(),
     email: c.email,
   };
 }
@@ -67,10 +68,10 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     responses: {
       200: {
         description: "The property, and whether someone is on duty now.",
-        schema: GuestPropertyInfo,
+        schema: GuestProperty,
       },
     },
-    handler: async ({ params, query }): Promise<GuestPropertyInfo> => {
+    handler: async ({ params, query }): Promise<GuestProperty> => {
       const property = await deps.property.get().catch(() => undefined);
       if (!property || property.slug !== params.slug) throw AppError.notFound(chatTexts.unknownReceptionLink);
       const onDuty = chat.withinHours();
@@ -80,6 +81,7 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
         timezone: property.timezone,
         onDuty,
         offHoursNotice: onDuty ? null : chat.offHoursNotice(query.lang ?? null),
+        backAt: onDuty ? null : chat.backAt(),
       };
     },
   });

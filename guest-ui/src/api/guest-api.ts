@@ -1,11 +1,11 @@
 // The guest endpoints of the appliance (same origin). A guest token is a bearer
 // capability for one conversation; it is passed in, never kept here.
-import type { ChatMessage, CreateGuestSessionBody, GuestConversationInfo, GuestPropertyInfo, GuestSession } from "@innbox/protocol";
+import type { ChatMessage, CreateGuestSessionBody, GuestConversationInfo, GuestProperty, GuestSession } from "@innbox/protocol";
 
 /** Whether someone is on duty now, and if not, what the property tells guests. */
-export type Duty = Pick<GuestPropertyInfo, "onDuty" | "offHoursNotice">;
+export type Duty = Pick<GuestProperty, "onDuty" | "offHoursNotice" | "backAt">;
 
-export type GuestProperty = GuestPropertyInfo;
+export type { GuestProperty };
 
 /** An answer the appliance refused (4xx/5xx), or no answer at all (status 0). */
 export class ApiError extends Error {

@@ -13,7 +13,7 @@ function fakeAppliance() {
   const sessions: unknown[] = [];
   const sends: string[] = [];
   const propertyLanguages: string[] = [];
-  const duty: { onDuty: boolean; offHoursNotice: string | null } = { onDuty: true, offHoursNotice: null };
+  const duty: { onDuty: boolean; offHoursNotice: string | null; backAt: string | null } = { onDuty: true, offHoursNotice: null, backAt: null };
   const check = (token: string) => {
     if (down) throw new ApiError(0, "network error");
     const conversation = conversations.get(token);
@@ -122,7 +122,7 @@ describe("ChatController", () => {
     vi.useRealTimers();
   });
 
-  function controller(options: { tag?: string; duty?: { onDuty: boolean; offHoursNotice: string | null } } = {}) {
+  function controller(options: { tag?: string; duty?: { onDuty: boolean; offHoursNotice: string | null; backAt: string | null } } = {}) {
     const c = new ChatController({
       slug: "miramar",
       language: "de",
@@ -295,7 +295,7 @@ describe("ChatController", () => {
   });
 
   describe("off hours", () => {
-    const closed = { onDuty: false, offHoursNotice: "Wir sind gerade nicht da." };
+    const closed = { onDuty: false, offHoursNotice: "Wir sind gerade nicht da.", backAt: "2026-05-04T07:00:00.000Z" };
 
     beforeEach(() => {
       Object.assign(appliance.duty, closed);
@@ -309,10 +309,10 @@ describe("ChatController", () => {
       expect(appliance.sessions).toEqual([]);
 
       // The desk opens while the page stays open: the property is asked again, in the page's language.
-      Object.assign(appliance.duty, { onDuty: true, offHoursNotice: null });
+      Object.assign(appliance.duty, { onDuty: true, offHoursNotice: null, backAt: null });
       await vi.advanceTimersByTimeAsync(5 * 60_000);
       expect(appliance.propertyLanguages).toEqual(["de"]);
-      expect(chat.getState().duty).toEqual({ onDuty: true, offHoursNotice: null });
+      expect(chat.getState().duty).toEqual({ onDuty: true, offHoursNotice: null, backAt: null });
       expect(appliance.sessions).toEqual([]);
     });
 
@@ -327,7 +327,7 @@ describe("ChatController", () => {
       // Never a moment without an answer, so the notice does not flicker.
       expect(seen.every((onDuty) => onDuty === false)).toBe(true);
 
-      Object.assign(appliance.duty, { onDuty: true, offHoursNotice: null });
+      Object.assign(appliance.duty, { onDuty: true, offHoursNotice: null, backAt: null });
       await vi.advanceTimersByTimeAsync(5 * 60_000);
       expect(chat.getState().duty?.onDuty).toBe(true);
       expect(appliance.propertyLanguages).toEqual([]);

@@ -19,7 +19,7 @@ export class DutyState {
 
   constructor(private readonly host: DutyStateHost) {
     const duty = host.deps.duty;
-    this.propertyDuty = duty ? { onDuty: duty.onDuty, offHoursNotice: duty.offHoursNotice } : null;
+    this.propertyDuty = duty ? { onDuty: duty.onDuty, offHoursNotice: duty.offHoursNotice, backAt: duty.backAt } : null;
   }
 
   private get record() {
@@ -32,9 +32,9 @@ export class DutyState {
   async refreshDuty(): Promise<void> {
     if (this.record.token || this.host.isStopped()) return;
     try {
-      const { onDuty, offHoursNotice } = await this.host.deps.api.getProperty(this.host.deps.slug, this.host.deps.language);
+      const { onDuty, offHoursNotice, backAt } = await this.host.deps.api.getProperty(this.host.deps.slug, this.host.deps.language);
       if (this.record.token) return;
-      this.propertyDuty = { onDuty, offHoursNotice };
+      this.propertyDuty = { onDuty, offHoursNotice, backAt };
       this.host.changed();
     } catch {
       // Best effort: what the page last heard stands until the next try.

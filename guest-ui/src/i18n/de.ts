@@ -8,6 +8,12 @@ export const de: Messages = {
     invalidBody: "Bitte scannen Sie den QR-Code in Ihrem Zimmer erneut oder fragen Sie an der Rezeption nach.",
     unreachableTitle: "Die Rezeption ist gerade nicht erreichbar",
     unreachableBody: "Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.",
+    roomLinkTitle: "Dieser Zimmer-Link funktioniert nicht",
+    roomTagTooLong: (tag, max) =>
+      `Das Zimmer in diesem Link, „${tag}“, ist länger als ${max} Zeichen, daher sähe die Rezeption nicht, in welchem Zimmer Sie sind. Bitte sagen Sie der Rezeption Bescheid; schreiben können Sie uns auch ohne Zimmerangabe.`,
+    roomTagInvalid: (tag) =>
+      `Das Zimmer in diesem Link, „${tag}“, enthält Zeichen, die ein Zimmername nicht haben kann, daher sähe die Rezeption nicht, in welchem Zimmer Sie sind. Bitte sagen Sie der Rezeption Bescheid; schreiben können Sie uns auch ohne Zimmerangabe.`,
+    continueWithoutRoom: "Ohne Zimmerangabe fortfahren",
   },
   chat: {
     title: "Chat mit der Rezeption",
@@ -37,6 +43,12 @@ export const de: Messages = {
   },
   offHours: {
     title: "Wir sind gerade nicht erreichbar",
+    backAt: (when) =>
+      when.day === "today"
+        ? `Wir sind heute um ${when.time} wieder für Sie da.`
+        : when.day === "tomorrow"
+          ? `Wir sind morgen um ${when.time} wieder für Sie da.`
+          : `Wir sind am ${when.day === "week" ? when.weekday : when.date} um ${when.time} wieder für Sie da.`,
     emailPrompt: "Hinterlassen Sie Ihre E-Mail-Adresse, dann antworten wir dort",
     emailLabel: "Ihre E-Mail-Adresse",
     emailPlaceholder: "name@beispiel.de",

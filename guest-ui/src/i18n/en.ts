@@ -1,3 +1,5 @@
+import type { BackAt } from "../back-at";
+
 // Every sentence the guest pages show, in English. Each other language is an object typed
 // `Messages` (see ./index.ts); keep keys grouped by part of the page.
 
@@ -9,6 +11,12 @@ export const en = {
     invalidBody: "Please scan the QR code in your room again, or ask the reception team for help.",
     unreachableTitle: "The reception cannot be reached right now",
     unreachableBody: "Check your internet connection and try again.",
+    roomLinkTitle: "This room link does not work",
+    roomTagTooLong: (tag: string, max: number) =>
+      `The room in this link, “${tag}”, is longer than ${max} characters, so the reception would not see which room you are in. Please let the reception know; you can still write to us without it.`,
+    roomTagInvalid: (tag: string) =>
+      `The room in this link, “${tag}”, has characters a room name cannot have, so the reception would not see which room you are in. Please let the reception know; you can still write to us without it.`,
+    continueWithoutRoom: "Continue without the room",
   },
 
   chat: {
@@ -40,6 +48,12 @@ export const en = {
 
   offHours: {
     title: "We are away right now",
+    backAt: (when: BackAt) =>
+      when.day === "today"
+        ? `We're back today at ${when.time}.`
+        : when.day === "tomorrow"
+          ? `We're back tomorrow at ${when.time}.`
+          : `We're back on ${when.day === "week" ? when.weekday : when.date} at ${when.time}.`,
     emailPrompt: "Leave your email and we'll answer there",
     emailLabel: "Your email",
     emailPlaceholder: "name@example.com",

@@ -8,6 +8,12 @@ export const es: Messages = {
     invalidBody: "Vuelva a escanear el código QR de su habitación o pida ayuda en recepción.",
     unreachableTitle: "No se puede contactar con la recepción en este momento",
     unreachableBody: "Compruebe su conexión a Internet e inténtelo de nuevo.",
+    roomLinkTitle: "Este enlace de habitación no funciona",
+    roomTagTooLong: (tag, max) =>
+      `La habitación de este enlace, «${tag}», tiene más de ${max} caracteres, así que la recepción no vería en qué habitación está. Avise a la recepción, por favor; aun así puede escribirnos sin ella.`,
+    roomTagInvalid: (tag) =>
+      `La habitación de este enlace, «${tag}», contiene caracteres que un nombre de habitación no puede tener, así que la recepción no vería en qué habitación está. Avise a la recepción, por favor; aun así puede escribirnos sin ella.`,
+    continueWithoutRoom: "Continuar sin la habitación",
   },
   chat: {
     title: "Chat con recepción",
@@ -37,6 +43,13 @@ export const es: Messages = {
   },
   offHours: {
     title: "Ahora mismo no estamos disponibles",
+    backAt: (when) => {
+      // "a la 1:00", "a las 9:00".
+      const at = `${/^0?1\D/.test(when.time) ? "a la" : "a las"} ${when.time}`;
+      if (when.day === "today") return `Volvemos hoy ${at}.`;
+      if (when.day === "tomorrow") return `Volvemos mañana ${at}.`;
+      return `Volvemos el ${when.day === "week" ? when.weekday : when.date} ${at}.`;
+    },
     emailPrompt: "Déjenos su correo electrónico y le responderemos allí",
     emailLabel: "Su correo electrónico",
     emailPlaceholder: "nombre@ejemplo.com",

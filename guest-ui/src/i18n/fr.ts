@@ -8,6 +8,12 @@ export const fr: Messages = {
     invalidBody: "Scannez à nouveau le QR code de votre chambre ou demandez de l’aide à la réception.",
     unreachableTitle: "La réception est injoignable pour le moment",
     unreachableBody: "Vérifiez votre connexion Internet et réessayez.",
+    roomLinkTitle: "Ce lien de chambre ne fonctionne pas",
+    roomTagTooLong: (tag, max) =>
+      `La chambre indiquée dans ce lien, « ${tag} », dépasse ${max} caractères : la réception ne verrait pas dans quelle chambre vous êtes. Merci de le signaler à la réception ; vous pouvez quand même nous écrire sans elle.`,
+    roomTagInvalid: (tag) =>
+      `La chambre indiquée dans ce lien, « ${tag} », contient des caractères qu’un nom de chambre ne peut pas avoir : la réception ne verrait pas dans quelle chambre vous êtes. Merci de le signaler à la réception ; vous pouvez quand même nous écrire sans elle.`,
+    continueWithoutRoom: "Continuer sans la chambre",
   },
   chat: {
     title: "Discuter avec la réception",
@@ -37,6 +43,14 @@ export const fr: Messages = {
   },
   offHours: {
     title: "Nous sommes absents pour le moment",
+    backAt: (when) =>
+      when.day === "today"
+        ? `Nous serons de retour aujourd’hui à ${when.time}.`
+        : when.day === "tomorrow"
+          ? `Nous serons de retour demain à ${when.time}.`
+          : when.day === "week"
+            ? `Nous serons de retour ${when.weekday} à ${when.time}.`
+            : `Nous serons de retour le ${when.date} à ${when.time}.`,
     emailPrompt: "Laissez votre e-mail et nous vous répondrons par ce biais",
     emailLabel: "Votre e-mail",
     emailPlaceholder: "nom@exemple.fr",

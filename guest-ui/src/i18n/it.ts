@@ -8,6 +8,12 @@ export const it: Messages = {
     invalidBody: "Scansiona di nuovo il codice QR nella tua camera oppure chiedi aiuto alla reception.",
     unreachableTitle: "La reception non è raggiungibile in questo momento",
     unreachableBody: "Controlla la connessione a Internet e riprova.",
+    roomLinkTitle: "Questo link della camera non funziona",
+    roomTagTooLong: (tag, max) =>
+      `La camera indicata in questo link, «${tag}», supera i ${max} caratteri, quindi la reception non vedrebbe in quale camera ti trovi. Avvisa la reception; puoi comunque scriverci senza indicarla.`,
+    roomTagInvalid: (tag) =>
+      `La camera indicata in questo link, «${tag}», contiene caratteri che il nome di una camera non può avere, quindi la reception non vedrebbe in quale camera ti trovi. Avvisa la reception; puoi comunque scriverci senza indicarla.`,
+    continueWithoutRoom: "Continua senza la camera",
   },
   chat: {
     title: "Chatta con la reception",
@@ -37,6 +43,12 @@ export const it: Messages = {
   },
   offHours: {
     title: "Al momento non siamo disponibili",
+    backAt: (when) => {
+      const at = `alle ${when.time}`;
+      if (when.day === "today") return `Torniamo oggi ${at}.`;
+      if (when.day === "tomorrow") return `Torniamo domani ${at}.`;
+      return `Torniamo ${when.day === "week" ? when.weekday : when.date} ${at}.`;
+    },
     emailPrompt: "Lascia la tua email e ti risponderemo lì",
     emailLabel: "La tua email",
     emailPlaceholder: "nome@esempio.it",

@@ -8,6 +8,12 @@ export const pt: Messages = {
     invalidBody: "Leia novamente o código QR do seu quarto ou peça ajuda na receção.",
     unreachableTitle: "Não é possível contactar a receção neste momento",
     unreachableBody: "Verifique a sua ligação à Internet e tente novamente.",
+    roomLinkTitle: "Este link do quarto não funciona",
+    roomTagTooLong: (tag, max) =>
+      `O quarto indicado neste link, «${tag}», tem mais de ${max} caracteres, por isso a receção não veria em que quarto está. Avise a receção, por favor; pode escrever-nos na mesma sem ele.`,
+    roomTagInvalid: (tag) =>
+      `O quarto indicado neste link, «${tag}», contém caracteres que o nome de um quarto não pode ter, por isso a receção não veria em que quarto está. Avise a receção, por favor; pode escrever-nos na mesma sem ele.`,
+    continueWithoutRoom: "Continuar sem o quarto",
   },
   chat: {
     title: "Conversar com a receção",
@@ -37,6 +43,15 @@ export const pt: Messages = {
   },
   offHours: {
     title: "De momento não estamos disponíveis",
+    backAt: (when) => {
+      // "à 1:00", "às 9:00".
+      const at = `${/^0?1\D/.test(when.time) ? "à" : "às"} ${when.time}`;
+      if (when.day === "today") return `Voltamos hoje ${at}.`;
+      if (when.day === "tomorrow") return `Voltamos amanhã ${at}.`;
+      // "no sábado", "no domingo", but "na segunda-feira".
+      const on = when.weekdayIndex === 0 || when.weekdayIndex === 6 ? "no" : "na";
+      return `Voltamos ${on} ${when.day === "week" ? when.weekday : when.date} ${at}.`;
+    },
     emailPrompt: "Deixe o seu email e responderemos por lá",
     emailLabel: "O seu email",
     emailPlaceholder: "nome@exemplo.pt",

@@ -8,6 +8,12 @@ export const ru: Messages = {
     invalidBody: "Отсканируйте QR-код в номере ещё раз или обратитесь на ресепшен.",
     unreachableTitle: "Сейчас не удаётся связаться с ресепшеном",
     unreachableBody: "Проверьте подключение к интернету и попробуйте ещё раз.",
+    roomLinkTitle: "Ссылка на номер не работает",
+    roomTagTooLong: (tag, max) =>
+      `Номер в этой ссылке, «${tag}», длиннее ${max} символов, поэтому на ресепшене не увидят, в каком номере вы живёте. Пожалуйста, сообщите об этом на ресепшен; написать нам можно и без номера.`,
+    roomTagInvalid: (tag) =>
+      `Номер в этой ссылке, «${tag}», содержит символы, которых не может быть в названии номера, поэтому на ресепшене не увидят, в каком номере вы живёте. Пожалуйста, сообщите об этом на ресепшен; написать нам можно и без номера.`,
+    continueWithoutRoom: "Продолжить без номера",
   },
   chat: {
     title: "Чат с ресепшеном",
@@ -37,6 +43,14 @@ export const ru: Messages = {
   },
   offHours: {
     title: "Сейчас мы не на связи",
+    backAt: (when) => {
+      // The weekday after "в" is in the accusative: "в понедельник", "во вторник", "в среду".
+      const on = ["в воскресенье", "в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу"][when.weekdayIndex];
+      if (when.day === "today") return `Мы вернёмся сегодня в ${when.time}.`;
+      if (when.day === "tomorrow") return `Мы вернёмся завтра в ${when.time}.`;
+      if (when.day === "week") return `Мы вернёмся ${on} в ${when.time}.`;
+      return `Мы вернёмся ${on}, ${when.dayMonth}, в ${when.time}.`;
+    },
     emailPrompt: "Оставьте ваш email, и мы ответим туда",
     emailLabel: "Ваш email",
     emailPlaceholder: "name@example.com",

@@ -8,6 +8,10 @@ export const zh: Messages = {
     invalidBody: "请重新扫描房间内的二维码，或向前台寻求帮助。",
     unreachableTitle: "暂时无法联系前台",
     unreachableBody: "请检查网络连接后重试。",
+    roomLinkTitle: "此房间链接无法使用",
+    roomTagTooLong: (tag, max) => `此链接中的房间“${tag}”超过 ${max} 个字符，前台将无法知道您住在哪个房间。请告知前台；您仍然可以不带房间信息给我们留言。`,
+    roomTagInvalid: (tag) => `此链接中的房间“${tag}”包含房间名称中不能使用的字符，前台将无法知道您住在哪个房间。请告知前台；您仍然可以不带房间信息给我们留言。`,
+    continueWithoutRoom: "不带房间继续",
   },
   chat: {
     title: "与前台聊天",
@@ -37,6 +41,8 @@ export const zh: Messages = {
   },
   offHours: {
     title: "我们目前不在线",
+    backAt: (when) =>
+      `我们将于${when.day === "today" ? "今天" : when.day === "tomorrow" ? "明天" : when.day === "week" ? when.weekday : when.date} ${when.time} 回来。`,
     emailPrompt: "留下您的邮箱，我们会通过邮件回复您",
     emailLabel: "您的邮箱",
     emailPlaceholder: "name@example.com",

@@ -1,6 +1,6 @@
 import type { GuestProperty } from "../api/guest-api";
 import { BLOCKS } from "../blocks";
-import { displayTag, type ReceptionLink } from "../route";
+import type { ReceptionLink } from "../route";
 
 /** The Online Reception: the property's header, then its blocks in order. */
 export function ReceptionPage({ property, link }: { property: GuestProperty; link: ReceptionLink }) {
@@ -10,7 +10,7 @@ export function ReceptionPage({ property, link }: { property: GuestProperty; lin
       <header class="reception-header">
         <div class="reception-header-inner">
           <h1 class="property-name">{property.name}</h1>
-          {link.tag && <span class="room-tag">{displayTag(link.tag)}</span>}
+          {link.tag && <span class="room-tag">{link.tag}</span>}
         </div>
       </header>
       <main class="reception-blocks">

@@ -5,10 +5,12 @@ interface StatusPageProps {
   body?: string;
   busy?: boolean;
   onRetry?: () => void;
+  /** A way on from here, other than trying again. */
+  action?: { label: string; onClick: () => void };
 }
 
 /** A whole-page message: loading, a link that leads nowhere, or no answer. */
-export function StatusPage({ title, body, busy, onRetry }: StatusPageProps) {
+export function StatusPage({ title, body, busy, onRetry, action }: StatusPageProps) {
   return (
     <main class="status-page" aria-busy={busy ? "true" : undefined}>
       <div class="status-card">
@@ -18,6 +20,11 @@ export function StatusPage({ title, body, busy, onRetry }: StatusPageProps) {
         {onRetry && (
           <button type="button" class="button" onClick={onRetry}>
             {t.page.retry}
+          </button>
+        )}
+        {action && (
+          <button type="button" class="button" onClick={action.onClick}>
+            {action.label}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { formatBackAt } from "../../format";
 import { t } from "../../i18n";
 import type { BlockContext } from "../index";
 import { Composer } from "./composer";
@@ -10,7 +11,8 @@ import { useChat } from "./use-chat";
 export function ChatBlock({ property, slug, tag }: BlockContext) {
   const { state, chat } = useChat(slug, tag, property);
   const duty = state.duty;
-  // The appliance also posts the notice into the conversation after the first message; say it only once.
+  // The appliance also posts the notice into the conversation after the first message; say it
+  // only once. When the team is back is said here alone, and stays true while the page is open.
   const noticeInStream = Boolean(duty?.offHoursNotice && state.messages.some((m) => m.from === "system" && m.text === duty.offHoursNotice));
   return (
     <div class="chat">
@@ -33,6 +35,7 @@ export function ChatBlock({ property, slug, tag }: BlockContext) {
           duty && !duty.onDuty ? (
             <OffHoursNotice
               notice={noticeInStream ? null : duty.offHoursNotice}
+              backAt={formatBackAt(duty.backAt, property.timezone)}
               email={state.email}
               refused={state.emailRefused}
               onSave={(email) => chat.update({ email })}

@@ -5,6 +5,8 @@ import { t } from "../../i18n";
 interface OffHoursNoticeProps {
   /** The property's notice; null when it already stands in the conversation. */
   notice: string | null;
+  /** "We're back on Monday at 09:00", in the guest's language; null when unknown. */
+  backAt: string | null;
   /** The email answers go to, if the guest gave one. */
   email: string | null;
   /** An email the appliance refused after it was saved. */
@@ -18,7 +20,7 @@ interface OffHoursNoticeProps {
 const EMAIL = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 
 /** Nobody is on duty: the property's notice, and a way to be answered by email. */
-export function OffHoursNotice({ notice, email: saved, refused, onSave }: OffHoursNoticeProps) {
+export function OffHoursNotice({ notice, backAt, email: saved, refused, onSave }: OffHoursNoticeProps) {
   const [editing, setEditing] = useState(!saved);
   const [value, setValue] = useState(saved ?? "");
   const [busy, setBusy] = useState(false);
@@ -49,6 +51,7 @@ export function OffHoursNotice({ notice, email: saved, refused, onSave }: OffHou
     <aside class="off-hours">
       <h3>{t.offHours.title}</h3>
       {notice && <p class="off-hours-text">{notice}</p>}
+      {backAt && <p class="off-hours-back">{backAt}</p>}
       {editing || !saved ? (
         <form class="inline-form" onSubmit={submit} noValidate>
           <label class="field-label" for="guest-email">
