@@ -240,12 +240,12 @@ describe("abuse limits on the public endpoints", () => {
 describe("off hours: when the team is back", () => {
   const nineToSix = [{ from: "09:00", to: "18:00" }];
   const weekdays = { mon: nineToSix, tue: nineToSix, wed: nineToSix, thu: nineToSix, fri: nineToSix, sat: [], sun: [] };
-  let now = 0;
+  const clock = createTestClock();
 
   async function romeHotel(startAt: string, exceptions: Array<{ date: string; ranges: Array<{ from: string; to: string }> }> = []) {
     await app.stop();
-    now = Date.parse(startAt);
-    app = await startTestApp({ clock: () => now });
+    await clock.set(Date.parse(startAt));
+    app = await startTestApp({ clock });
     manager = await setUpManager(app);
     expect((await manager.patch("/api/property", { timezone: "Europe/Rome" })).status).toBe(200);
     expect((await manager.request("PUT", "/api/chat/working-hours", { enabled: true, weekly: weekdays, exceptions })).status).toBe(200);
@@ -259,7 +259,7 @@ describe("off hours: when the team is back", () => {
     const guest = await newGuest({ language: "de" });
     expect((await guest.get("/api/guest/conversation")).body).toMatchObject({ onDuty: false, backAt: "2026-11-30T08:00:00.000Z" });
     // Within the hours there is no notice and no backAt.
-    now = Date.parse("2026-11-30T10:00:00Z");
+    await clock.set(Date.parse("2026-11-30T10:00:00Z"));
     expect((await guest.get("/api/guest/conversation")).body).toMatchObject({ onDuty: true, offHoursNotice: null, backAt: null });
     expect((await new ApiClient(app.url).get("/api/guest/property/hotel-miramar")).body).toMatchObject({ onDuty: true, backAt: null });
   });
@@ -277,15 +277,15 @@ describe("off hours: when the team is back", () => {
     await romeHotel("2026-11-27T18:30:00Z"); // Friday evening
     const guest = await newGuest({ language: "it" });
     await guest.post("/api/guest/messages", { text: "Is the pool open?" });
-    now = Date.parse("2026-11-28T01:00:00Z"); // the night
+    await clock.set(Date.parse("2026-11-28T01:00:00Z")); // the night
     await guest.post("/api/guest/messages", { text: "Hello?" });
-    now = Date.parse("2026-11-29T12:00:00Z"); // Sunday, still closed
+    await clock.set(Date.parse("2026-11-29T12:00:00Z")); // Sunday, still closed
     await guest.post("/api/guest/messages", { text: "Anyone?" });
     const weekend = (await guest.get("/api/guest/messages")).body.messages;
     expect(weekend.map((m: { from: string }) => m.from)).toEqual(["guest", "system", "guest", "guest"]);
     expect(weekend[1].text).toMatch(/reception è chiusa/);
     // The team was on duty on Monday; on Monday evening the guest hears it again.
-    now = Date.parse("2026-11-30T19:00:00Z");
+    await clock.set(Date.parse("2026-11-30T19:00:00Z"));
     await guest.post("/api/guest/messages", { text: "One more question" });
     const froms = (await guest.get("/api/guest/messages")).body.messages.map((m: { from: string }) => m.from);
     expect(froms).toEqual(["guest", "system", "guest", "guest", "guest", "system"]);

@@ -4,7 +4,8 @@
 // Screenshots at phone, tablet and desktop sizes land in test-artifacts/screenshots/.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OFF_HOURS_NOTICE } from "../../appliance/src/chat/default-texts.js";
+import { DEFAULT_OFF_HOURS_NOTICE } from "../../appliance/src/chat/index.js";
+import { createTestClock } from "../helpers/test-clock.js";
 import { de } from "../../guest-ui/src/i18n/de.js";
 import { en as t } from "../../guest-ui/src/i18n/en.js";
 import { MANAGER, setUpManager, startTestApp, type ApiClient, type TestApp } from "../helpers/app.js";
@@ -224,8 +225,8 @@ describe.skipIf(suite.skip)("guest chat page", () => {
 
   it("tells a German guest once, in German and the property's time, when the team is back", async () => {
     // Friday 27 November 2026, 19:30 in Berlin; the team works Monday to Friday, 09:00 to 18:00.
-    let now = Date.parse("2026-11-27T18:30:00Z");
-    app = suite.stopAfterTest(await startTestApp({ uiRoot: suite.uiRoot(), clock: () => now }));
+    const clock = createTestClock(Date.parse("2026-11-27T18:30:00Z"));
+    app = suite.stopAfterTest(await startTestApp({ uiRoot: suite.uiRoot(), clock }));
     const manager = await setUpManager(app, "Hotel Miramar");
     expect((await manager.patch("/api/property", { timezone: "Europe/Berlin" })).status).toBe(200);
     const day = [{ from: "09:00", to: "18:00" }];
@@ -235,7 +236,7 @@ describe.skipIf(suite.skip)("guest chat page", () => {
 
     const { page, problems } = await openGuest("phone", { locale: "de-DE", timezoneId: "Europe/Berlin" });
     // The page counts "today" and "tomorrow" from the guest's clock: the same fake time as the appliance's.
-    await page.clock.setFixedTime(new Date(now));
+    await page.clock.setFixedTime(new Date(clock.now()));
     await page.goto(`${app.url}/r/${slug}?t=Room%2012`);
     await page.getByText("Room 12", { exact: true }).waitFor();
     const onMonday = page.getByText("Wir sind am Montag um 09:00 wieder für Sie da.", { exact: true });
@@ -261,14 +262,14 @@ describe.skipIf(suite.skip)("guest chat page", () => {
     await expect(page.getByText(DEFAULT_OFF_HOURS_NOTICE.de!, { exact: true }).count()).resolves.toBe(1);
 
     // Sunday evening: Monday is tomorrow.
-    now = Date.parse("2026-11-29T19:00:00Z");
-    await page.clock.setFixedTime(new Date(now));
+    await clock.set(Date.parse("2026-11-29T19:00:00Z"));
+    await page.clock.setFixedTime(new Date(clock.now()));
     await page.reload();
     await page.getByText("Wir sind morgen um 09:00 wieder für Sie da.", { exact: true }).waitFor();
 
     // Monday morning someone is on duty, and the page stops saying when we are back.
-    now = Date.parse("2026-11-30T08:30:00Z");
-    await page.clock.setFixedTime(new Date(now));
+    await clock.set(Date.parse("2026-11-30T08:30:00Z"));
+    await page.clock.setFixedTime(new Date(clock.now()));
     await page.reload();
     await guestBubble(page, "Schlüssel").waitFor();
     await page.getByRole("heading", { name: de.offHours.title }).waitFor({ state: "detached" });

@@ -15,6 +15,8 @@ interface Entry {
 export interface TestClock extends Timers {
   /** Moves time forward by `ms` and lets what became due run. */
   advance(ms: number): Promise<void>;
+  /** Sets the time (forward or back); what became due runs. */
+  set(time: number): Promise<void>;
   /**
    * Moves time on in steps of `stepMs` (each followed by a short real pause for I/O) until
    * `check` holds; fails after `maxMs` of app time.
@@ -59,6 +61,8 @@ export function createTestClock(start = Date.now()): TestClock {
     clearInterval: clear,
     async advance(ms) {
       offset += ms;
+      // Set back, timers keep what they had left to wait, as the machine's do.
+      if (ms < 0) for (const entry of entries) entry.due += ms;
       const due = [...entries].filter((e) => e.due <= now()).sort((a, b) => a.due - b.due);
       for (const entry of due) {
         if (entry.native) clearTimeout(entry.native);
@@ -67,6 +71,9 @@ export function createTestClock(start = Date.now()): TestClock {
       for (const entry of entries) arm(entry);
       // Let what the timers started take its first steps.
       await new Promise((resolve) => setImmediate(resolve));
+    },
+    set(time) {
+      return this.advance(time - now());
     },
     async advanceUntil(check, { stepMs = 1000, maxMs = 600_000, what = "condition" } = {}) {
       for (let moved = 0; ; moved += stepMs) {

@@ -82,3 +82,4 @@ export function createChat(deps: ChatDeps) {
 
 export type Chat = ReturnType<typeof createChat>;
 export type { ChatTables } from "./tables.js";
+export { DEFAULT_OFF_HOURS_NOTICE } from "./default-texts.js";
