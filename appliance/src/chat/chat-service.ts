@@ -98,11 +98,14 @@ export class ChatService {
 
   readonly sessionLimit: RateLimiter;
   readonly messageLimit: RateLimiter;
+  /** Name, language and email changes per conversation: each one reaches every open admin page. */
+  readonly profileLimit: RateLimiter;
 
   constructor(private readonly deps: ChatDeps) {
     this.commits = new GroupCommit(deps.db);
     this.sessionLimit = new RateLimiter(deps.guestSessionsPerMinute, deps.clock, "Too many new chats from this network; wait a minute and try again.");
     this.messageLimit = new RateLimiter(deps.guestMessagesPerMinute, deps.clock, "Too many messages in a short time; wait a few seconds and send again.");
+    this.profileLimit = new RateLimiter(deps.guestMessagesPerMinute, deps.clock, "Too many changes in a short time; wait a few seconds and try again.");
   }
 
   setPublisher(publisher: ChatPublisher) {
@@ -186,13 +189,14 @@ export class ChatService {
     return result;
   }
 
-  async createGuestSession(input: { slug: string; tag?: string; name?: string; language?: string; channel?: "web" | "kiosk" | "widget" }) {
+  /** A web chat: the kiosk and widget channels open theirs with their own credentials. */
+  async createGuestSession(input: { slug: string; tag?: string; name?: string; language?: string }) {
     if (!this.slug) await this.reloadProperty();
     if (!this.slug || input.slug !== this.slug) throw AppError.notFound("This reception link is not valid; scan the QR code again or ask the front desk.");
     const now = nowIso(this.deps.clock);
     const conversation: Conversation = {
       id: newId("c_"),
-      channel: input.channel ?? "web",
+      channel: "web",
       guest_name: input.name ?? null,
       tag: input.tag ?? null,
       language: input.language ?? null,
