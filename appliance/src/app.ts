@@ -70,6 +70,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       log: log.child({ part: "auth" }),
       dataDir: config.dataDir,
       sessionDays: config.auth.sessionDays,
+      sessionMaxDays: config.auth.sessionMaxDays,
       throttle: {
         slowAfter: config.auth.loginSlowAfter,
         lockAfter: config.auth.loginLockAfter,
@@ -92,6 +93,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       guestSessionsPerMinute: config.chat.guestSessionsPerMinute,
       guestMessagesPerMinute: config.chat.guestMessagesPerMinute,
       alertIntervalMs: config.chat.alertCheckSeconds * 1000,
+      staffCheckIntervalMs: config.auth.sessionCheckSeconds * 1000,
     });
     const telegram = createTelegram({
       db,
@@ -139,7 +141,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     server = createServer(app);
     server.keepAliveTimeout = 5_000;
     io = new SocketServer(server, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: 64_000 });
-    chat.attachSockets(io, (req) => auth.service.userFor(req));
+    chat.attachSockets(io, {
+      resolve: (req) => auth.service.staffFor(req),
+      userOf: (sessionId) => auth.service.userOfSession(sessionId),
+      ownOrigins: () => (publicUrl ? [publicUrl] : []),
+    });
     await chat.start();
     stops.push(() => chat.stop());
     const token = await auth.service.prepareSetup();

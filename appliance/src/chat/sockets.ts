@@ -1,19 +1,18 @@
-import type { IncomingMessage } from "node:http";
 import type { Server } from "socket.io";
-import type { SessionUser } from "@innbox/protocol";
 import { SendMessageBody } from "@innbox/protocol";
 import { AppError } from "../http/index.js";
 import { toApiMessage, toListItem, type ChatPublisher, type ChatService } from "./chat-service.js";
 import { sendAsGuest } from "./guest-routes.js";
+import { guardStaffSockets, type StaffGuard, type StaffSessions } from "./staff-sessions.js";
 
 const STAFF_ROOM = "staff";
 const room = (conversationId: string) => `c:${conversationId}`;
 
-/** The /guest and /staff socket.io namespaces of the contract, and the publisher that feeds them. */
-export function attachChatSockets(
-  io: Server,
-  deps: { chat: ChatService; resolveStaff: (req: IncomingMessage) => Promise<SessionUser | undefined> },
-): ChatPublisher {
+/**
+ * The /guest and /staff socket.io namespaces of the contract, the publisher that feeds them,
+ * and the guard that disconnects staff whose session ended.
+ */
+export function attachChatSockets(io: Server, deps: { chat: ChatService; staffSessions: StaffSessions }): { publisher: ChatPublisher; staffGuard: StaffGuard } {
   const { chat } = deps;
   const guests = io.of("/guest");
   const staff = io.of("/staff");
@@ -47,21 +46,12 @@ export function attachChatSockets(
     });
   });
 
-  staff.use((socket, next) => {
-    deps
-      .resolveStaff(socket.request)
-      .then((user) => {
-        if (!user) return next(new Error("Sign in first: your session is missing or has ended."));
-        socket.data.user = user;
-        next();
-      })
-      .catch(() => next(new Error("Could not check the session.")));
-  });
+  const staffGuard = guardStaffSockets(staff, deps.staffSessions);
   staff.on("connection", (socket) => {
     void socket.join(STAFF_ROOM);
   });
 
-  return {
+  const publisher: ChatPublisher = {
     messageStored(conversation, message) {
       const api = toApiMessage(message);
       guests.to(room(conversation.id)).emit("message", api);
@@ -76,4 +66,5 @@ export function attachChatSockets(
       staff.to(STAFF_ROOM).emit("conversation", toListItem(conversation));
     },
   };
+  return { publisher, staffGuard };
 }

@@ -80,6 +80,7 @@ async function main() {
       log,
       dataDir: config.dataDir,
       sessionDays: config.auth.sessionDays,
+      sessionMaxDays: config.auth.sessionMaxDays,
       throttle: { slowAfter: config.auth.loginSlowAfter, lockAfter: config.auth.loginLockAfter, windowMinutes: config.auth.loginWindowMinutes },
       team: createTeamService(deps),
       property: createPropertyService(deps),

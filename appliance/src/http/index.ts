@@ -4,3 +4,4 @@ export { createHttpApp } from "./http-app.js";
 export { staticApp } from "./static-ui.js";
 export { buildOpenApi } from "./openapi.js";
 export { RateLimiter } from "./rate-limiter.js";
+export { isOwnOrigin } from "./own-origin.js";
