@@ -77,6 +77,7 @@ function createCapabilities(ctx: AppContext) {
     log: log("auth"),
     dataDir: config.dataDir,
     sessionDays: config.auth.sessionDays,
+    sessionMaxDays: config.auth.sessionMaxDays,
     throttle: { slowAfter: config.auth.loginSlowAfter, lockAfter: config.auth.loginLockAfter, windowMinutes: config.auth.loginWindowMinutes },
     team: team.service,
     property: property.service,
@@ -92,13 +93,18 @@ function createCapabilities(ctx: AppContext) {
     clock,
     timers,
     property: property.service,
-    staffSessions: { userFor: (req) => auth.service.userFor(req) },
+    staffSessions: {
+      resolve: (req) => auth.service.staffFor(req),
+      userOf: (sessionId) => auth.service.userOfSession(sessionId),
+      ownOrigins: () => (ctx.publicUrl() ? [ctx.publicUrl()] : []),
+    },
     alerts: { alertUnanswered: (tx, input) => telegram.service.alertUnanswered(tx, input) },
     settings: {
       guestTokenDays: config.chat.guestTokenDays,
       guestSessionsPerMinute: config.chat.guestSessionsPerMinute,
       guestMessagesPerMinute: config.chat.guestMessagesPerMinute,
       alertIntervalMs: config.chat.alertCheckSeconds * 1000,
+      staffCheckIntervalMs: config.auth.sessionCheckSeconds * 1000,
     },
   });
   const telegram = createTelegram({

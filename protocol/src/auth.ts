@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NameText } from "./text.js";
 
 export const Role = z.enum(["manager", "staff"], { error: 'Role must be "manager" or "staff".' });
 export type Role = z.infer<typeof Role>;
@@ -21,8 +22,8 @@ export const SetupBody = z.strictObject({
   token: z.string({ error: "The setup token is missing." }).min(1, { error: "The setup token is missing." }).max(200),
   username: Username,
   password: Password,
-  name: z.string().trim().min(1).max(80).optional().describe("The manager's name as the team sees it; defaults to the username."),
-  propertyName: z.string().trim().min(1, { error: "Property name cannot be empty." }).max(120).optional(),
+  name: NameText("Name", 80).optional().describe("The manager's name as the team sees it; defaults to the username."),
+  propertyName: NameText("Property name", 120).optional(),
 });
 export type SetupBody = z.infer<typeof SetupBody>;
 

@@ -1,11 +1,8 @@
 import { z } from "zod";
+import { hasControlCharacters, NameText } from "./text.js";
 
 export const Channel = z.enum(["web", "telegram", "kiosk", "widget"]);
 export type Channel = z.infer<typeof Channel>;
-
-// Control characters other than tab and newline have no place in a chat message.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
 
 export const MessageText = z
   .string({ error: "Text must be a string." })
@@ -15,7 +12,7 @@ export const MessageText = z
       .string()
       .refine((s) => s.trim().length > 0, { error: "Text cannot be empty." })
       .refine((s) => s.length <= 4000, { error: "Text must be at most 4,000 characters." })
-      .refine((s) => !CONTROL.test(s), { error: "Text may not contain control characters." }),
+      .refine((s) => !hasControlCharacters(s), { error: "Text may not contain control characters or text-direction overrides." }),
   );
 
 export const ClientId = z
@@ -51,9 +48,12 @@ export const CreateGuestSessionBody = z.strictObject({
     .regex(/^[\p{L}\p{N} ._#-]+$/u, { error: "Tag may use letters, digits, spaces and . _ # - only." })
     .optional()
     .describe("The room or place of the QR link (`?t=Room12`): 1 to 40 letters, digits, spaces and . _ # -, kept as given (trimmed). A longer or odd tag is refused (400), never dropped."),
-  name: z.string({ error: "Name must be text." }).trim().min(1, { error: "Name cannot be empty." }).max(80, { error: "Name must be at most 80 characters." }).optional(),
+  name: NameText("Name", 80).optional(),
   language: Language.optional(),
-  channel: z.enum(["web", "kiosk", "widget"]).optional(),
+  channel: z
+    .literal("web", { error: 'Chats opened here are on the "web" channel; the kiosk and the website widget sign in with their own credentials.' })
+    .optional()
+    .describe('Always "web" (the default): the kiosk and widget channels have their own credentials.'),
 });
 export type CreateGuestSessionBody = z.infer<typeof CreateGuestSessionBody>;
 
@@ -94,7 +94,7 @@ export const GuestConversationInfo = z.object({
 export type GuestConversationInfo = z.infer<typeof GuestConversationInfo>;
 
 export const UpdateGuestBody = z.strictObject({
-  name: z.string({ error: "Name must be text." }).trim().min(1, { error: "Name cannot be empty." }).max(80).optional(),
+  name: NameText("Name", 80).optional(),
   email: z.email({ error: "That does not look like an email address." }).max(200).optional(),
   language: Language.optional(),
 });

@@ -1,4 +1,5 @@
 export * from "./common.js";
+export * from "./text.js";
 export * from "./auth.js";
 export * from "./property.js";
 export * from "./team.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NameText } from "./text.js";
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -32,7 +33,7 @@ export const Property = z
 export type Property = z.infer<typeof Property>;
 
 export const UpdatePropertyBody = z.strictObject({
-  name: z.string({ error: "Name must be text." }).trim().min(1, { error: "Name cannot be empty." }).max(120, { error: "Name must be at most 120 characters." }).optional(),
+  name: NameText("Name", 120).optional(),
   slug: Slug.optional(),
   timezone: TimeZone.optional(),
   latitude: z.number({ error: "Latitude must be a number." }).min(-90, { error: "Latitude must be between -90 and 90." }).max(90, { error: "Latitude must be between -90 and 90." }).nullable().optional(),

@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { Password, Role, Username } from "./auth.js";
+import { NameText } from "./text.js";
 
-export const MemberName = z
-  .string({ error: "Name must be text." })
-  .trim()
-  .min(1, { error: "Name cannot be empty." })
-  .max(80, { error: "Name must be at most 80 characters." });
+export const MemberName = NameText("Name", 80);
 
 export const TeamMember = z
   .object({

@@ -47,6 +47,15 @@ describe("OpenAPI document", () => {
     expect(doc.paths["/api/team/{id}"].patch.parameters).toContainEqual(expect.objectContaining({ name: "id", in: "path", required: true }));
   });
 
+  it("documents the refusals of sign-in and guest routes with the error shape", () => {
+    const errorOf = (op: any, status: string) => op.responses[status]?.content?.["application/json"]?.schema?.$ref;
+    expect(errorOf(doc.paths["/api/auth/login"].post, "429")).toBe("#/components/schemas/Error");
+    expect(errorOf(doc.paths["/api/guest/sessions"].post, "429")).toBe("#/components/schemas/Error");
+    expect(errorOf(doc.paths["/api/guest/conversation"].patch, "429")).toBe("#/components/schemas/Error");
+    const channel = doc.paths["/api/guest/sessions"].post.requestBody.content["application/json"].schema.properties.channel;
+    expect(channel.const ?? channel.enum).toEqual(channel.const !== undefined ? "web" : ["web"]);
+  });
+
   it("resolves every $ref it uses", () => {
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     for (const ref of refs) {

@@ -19,13 +19,15 @@ export function tempDataDir(): string {
 }
 
 /** The real app on a temp SQLite file, listening on a free loopback port. */
-export async function startTestApp(options: { config?: Partial<ConfigInput>; dataDir?: string; clock?: TestClock; uiRoot?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { config?: Partial<ConfigInput>; dataDir?: string; clock?: TestClock; sleep?: (ms: number) => Promise<void>; uiRoot?: string } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "innbox-test-"));
   const config = parseConfig({ port: 0, host: "127.0.0.1", dataDir, logLevel: "silent", ...options.config });
   const app = createApp(config, {
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     ...(options.clock ? { timers: options.clock } : {}),
-    sleep: async () => undefined,
+    sleep: options.sleep ?? (async () => undefined),
     // Browser tests serve pages built into a temp folder (see test/browser/browser-kit.ts).
     ...(options.uiRoot ? { uiRoot: options.uiRoot } : {}),
   });

@@ -1,13 +1,18 @@
 import { io, type Socket } from "socket.io-client";
 
 /** A real socket.io client on a namespace; resolves once connected (rejects with the server's reason). */
-export async function connectSocket(url: string, namespace: string, options: { token?: string; cookie?: string } = {}): Promise<Socket> {
+export async function connectSocket(
+  url: string,
+  namespace: string,
+  options: { token?: string; cookie?: string; headers?: Record<string, string> } = {},
+): Promise<Socket> {
+  const headers = { ...options.headers, ...(options.cookie ? { cookie: options.cookie } : {}) };
   const socket = io(`${url}${namespace}`, {
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
     ...(options.token !== undefined ? { auth: { token: options.token } } : {}),
-    ...(options.cookie ? { extraHeaders: { cookie: options.cookie } } : {}),
+    ...(Object.keys(headers).length ? { extraHeaders: headers } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
@@ -47,4 +52,16 @@ export function collect<T = any>(socket: Socket, event: string) {
 
 export function emitWithAck<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> {
   return socket.timeout(5000).emitWithAck(event, payload) as Promise<T>;
+}
+
+/** Resolves with the reason once the server disconnects `socket`. */
+export function disconnected(socket: Socket, timeoutMs = 5000): Promise<string> {
+  if (socket.disconnected) return Promise.resolve("already disconnected");
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
+    socket.once("disconnect", (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
 }

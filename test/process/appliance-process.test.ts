@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, MANAGER } from "../helpers/app.js";
+import { connectSocket, disconnected } from "../helpers/sockets.js";
 
 // The compiled appliance as its owner runs it: `node appliance/dist/main.js`.
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -117,6 +118,8 @@ describe("the appliance process", () => {
     const token = output().match(/token=([\w-]+)/)![1]!;
     const client = new ApiClient(`http://127.0.0.1:${port}`);
     expect((await client.post("/api/setup", { token, ...MANAGER })).status).toBe(201);
+    // The admin page open in a browser: the running appliance must notice the reset and drop it.
+    const socket = await connectSocket(`http://127.0.0.1:${port}`, "/staff", { cookie: client.cookie });
 
     const cli = (args: string[], input: string) =>
       spawnSync(process.execPath, [join(ROOT, "appliance", "dist", "cli", "reset-password.js"), ...args], {
@@ -133,9 +136,12 @@ describe("the appliance process", () => {
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/at least 8 characters/);
 
+    expect(socket.connected).toBe(true);
+    const gone = disconnected(socket, 15_000); // auth.sessionCheckSeconds: 5 by default
     const ok = cli([MANAGER.username], "a fresh password\n");
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain(`Password of ${MANAGER.username} changed`);
+    expect(await gone).toBe("io server disconnect");
     expect((await client.get("/api/auth/session")).status).toBe(401);
     expect((await client.post("/api/auth/login", { username: MANAGER.username, password: MANAGER.password })).status).toBe(401);
     expect((await client.post("/api/auth/login", { username: MANAGER.username, password: "a fresh password" })).status).toBe(200);

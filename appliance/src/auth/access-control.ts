@@ -23,6 +23,14 @@ export async function resolveSession(
   if (!cookie) return undefined;
   const session = await deps.sessions.find(cookie);
   if (!session) return undefined;
+  return signedInAs(session, deps);
+}
+
+/** The team member a live session belongs to, or undefined when their login or membership is gone. */
+export async function signedInAs(
+  session: StoredSession,
+  deps: { accounts: Accounts; members: { get(id: string): Promise<Member | undefined> } },
+): Promise<SignedIn | undefined> {
   const account = await deps.accounts.findById(session.accountId);
   if (!account) return undefined;
   const member = await deps.members.get(account.member_id);

@@ -7,7 +7,7 @@ import { AppError, type AccessControl } from "../http/index.js";
 import type { PropertyService } from "../property/index.js";
 import type { MemberLogins, TeamService } from "../team/index.js";
 import { sleep, type Timers } from "../time/index.js";
-import { createAccessControl, resolveSession } from "./access-control.js";
+import { createAccessControl, resolveSession, signedInAs } from "./access-control.js";
 import { Accounts } from "./accounts.js";
 import { LoginThrottle, type ThrottleSettings } from "./login-throttle.js";
 import { verifyPassword } from "./passwords.js";
@@ -22,6 +22,8 @@ export interface AuthDeps {
   log: Logger;
   dataDir: string;
   sessionDays: number;
+  /** A session ends this long after sign-in however busy it is (default: sessionDays). */
+  sessionMaxDays?: number;
   throttle: ThrottleSettings;
   team: TeamService;
   property: PropertyService;
@@ -36,7 +38,7 @@ type RequestMeta = { userAgent?: string; ip?: string };
 export function createAuthService(deps: AuthDeps) {
   const accounts = new Accounts(deps.db, deps.clock);
   const sessionLifetimeMs = deps.sessionDays * 86_400_000;
-  const sessions = new Sessions(deps.db, sessionLifetimeMs, deps.clock);
+  const sessions = new Sessions(deps.db, sessionLifetimeMs, deps.clock, (deps.sessionMaxDays ?? deps.sessionDays) * 86_400_000);
   const throttle = new LoginThrottle(deps.db, deps.throttle, deps.clock, deps.sleep ?? ((ms) => sleep(deps.timers, ms)));
   const setupToken = new SetupTokenFile(deps.dataDir);
   const resolve = (req: { headers: { cookie?: string | undefined } }) => resolveSession(req, { sessions, accounts, members: deps.team });
@@ -50,10 +52,19 @@ export function createAuthService(deps: AuthDeps) {
     return { cookieValue, info: { user, csrfToken } satisfies SessionInfo };
   }
 
+  // Open sockets follow their sessions: whoever holds them hears when sessions end.
+  const sessionsEnded = (payload: { memberId?: string; sessionId?: string }) => deps.bus.emit("auth.sessionsEnded", payload);
+
   const logins: MemberLogins = {
     usernamesByMember: () => accounts.usernamesByMember(),
-    setLogin: (memberId, login) => accounts.setLogin(memberId, login),
-    removeLogin: (memberId) => accounts.removeLogin(memberId),
+    async setLogin(memberId, login) {
+      await accounts.setLogin(memberId, login);
+      if (login.password !== undefined) sessionsEnded({ memberId });
+    },
+    async removeLogin(memberId) {
+      await accounts.removeLogin(memberId);
+      sessionsEnded({ memberId });
+    },
   };
 
   return {
@@ -98,22 +109,30 @@ export function createAuthService(deps: AuthDeps) {
 
     async login(username: string, password: string, meta: RequestMeta) {
       const ip = meta.ip ?? "unknown";
-      await throttle.check(username, ip);
-      const account = await accounts.findByUsername(username);
-      const ok = await verifyPassword(account?.password_hash, password);
-      const member = ok && account ? await deps.team.get(account.member_id) : undefined;
-      if (!account || !member || member.deleted) {
-        await throttle.recordFailure(username, ip);
-        deps.log.warn({ username, ip }, "failed sign-in");
-        throw AppError.unauthorized(authTexts.wrongCredentials);
+      // Counted before the password is checked: parallel guesses cannot outrun the count.
+      const attempt = await throttle.reserve(username, ip);
+      let succeeded = false;
+      try {
+        const account = await accounts.findByUsername(username);
+        const ok = await verifyPassword(account?.password_hash, password);
+        const member = ok && account ? await deps.team.get(account.member_id) : undefined;
+        if (!account || !member || member.deleted) {
+          deps.log.warn({ username, ip }, "failed sign-in");
+          throw AppError.unauthorized(authTexts.wrongCredentials);
+        }
+        succeeded = true;
+        await throttle.succeeded(attempt);
+        return await startSession(account.id, meta, { id: member.id, username: account.username, name: member.name, role: member.role });
+      } finally {
+        if (!succeeded) throttle.failed(attempt);
       }
-      await throttle.recordSuccess(username);
-      return startSession(account.id, meta, { id: member.id, username: account.username, name: member.name, role: member.role });
     },
 
     async logout(req: Request) {
       const signedIn = await resolve(req);
-      if (signedIn) await sessions.remove(signedIn.session.id);
+      if (!signedIn) return;
+      await sessions.remove(signedIn.session.id);
+      sessionsEnded({ sessionId: signedIn.session.id });
     },
 
     async sessionInfo(req: Request): Promise<SessionInfo> {
@@ -126,8 +145,8 @@ export function createAuthService(deps: AuthDeps) {
     async resetPassword(username: string, password: string): Promise<{ username: string } | undefined> {
       const account = await accounts.findByUsername(username);
       if (!account) return undefined;
-      await accounts.setLogin(account.member_id, { password });
-      await throttle.recordSuccess(account.username);
+      await logins.setLogin(account.member_id, { password });
+      await throttle.clear(account.username);
       return { username: account.username };
     },
 
@@ -135,12 +154,22 @@ export function createAuthService(deps: AuthDeps) {
       return [...(await accounts.usernamesByMember()).values()];
     },
 
-    /** For socket.io: the signed-in member behind a handshake's cookie. */
-    async userFor(req: { headers: { cookie?: string | undefined } }) {
-      return (await resolve(req))?.user;
+    /** For socket.io: the signed-in member behind a handshake's cookie, and their session's id. */
+    async staffFor(req: { headers: { cookie?: string | undefined } }): Promise<{ user: SessionInfo["user"]; sessionId: string } | undefined> {
+      const signedIn = await resolve(req);
+      return signedIn && { user: signedIn.user, sessionId: signedIn.session.id };
     },
 
-    removeExpiredSessions: () => sessions.removeExpired(),
+    /** Who a session belongs to now, or undefined once it ended (expired, signed out, login or member removed); does not extend it. */
+    async userOfSession(sessionId: string): Promise<SessionInfo["user"] | undefined> {
+      const session = await sessions.check(sessionId);
+      return session && (await signedInAs(session, { accounts, members: deps.team }))?.user;
+    },
+
+    async removeExpiredSessions() {
+      await sessions.removeExpired();
+      await throttle.removeStale();
+    },
     setupTokenPath: setupToken.path,
   };
 }

@@ -8,13 +8,41 @@ export interface ThrottleSettings {
   windowMinutes: number;
 }
 
+/** An address gets this many times the allowance of one username on it: a hotel's staff often share one. */
+const ADDRESS_FACTOR = 3;
+const MAX_DELAY_MS = 4000;
+
+interface Counter {
+  key: string;
+  /** Refused (429) past this many attempts in the window; undefined: only ever slowed. */
+  lockAfter: number | undefined;
+  slowAfter: number;
+}
+
+/** What `reserve` counted, to hand back to `succeeded` or `failed`. */
+export interface Attempt {
+  keys: string[];
+}
+
 /**
- * Counts failed sign-ins per username and per address in the database (so a restart does
- * not reset them). Past `slowAfter` failures answers are delayed; past `lockAfter` they
- * are refused with 429 until the window has passed since the last failure. An address
- * gets three times the allowance: a hotel's staff often share one.
+ * Counts sign-in attempts in the database (so a restart does not reset them), each one
+ * BEFORE its password is checked, in one statement per counter: parallel guesses cannot
+ * all slip through while the first are still being checked.
+ *
+ * - per username and address: slowed past `slowAfter`, refused with 429 past `lockAfter`;
+ * - per address: the same with three times the allowance (guessing many usernames);
+ * - per username from anywhere: slowed only, never refused, so that a stranger cannot
+ *   lock the manager out.
+ *
+ * A counter forgets once `windowMinutes` pass without an attempt. A sign-in that succeeds
+ * clears its username's counters and gives its own attempt back to the address, unless
+ * other attempts for the same username and address are still being checked (a burst):
+ * those keep counting.
  */
 export class LoginThrottle {
+  /** Attempts reserved and not yet settled, per counter key (this process only). */
+  private readonly inFlight = new Map<string, number>();
+
   constructor(
     private readonly db: Db,
     private readonly settings: ThrottleSettings,
@@ -22,59 +50,133 @@ export class LoginThrottle {
     private readonly sleep: (ms: number) => Promise<void>,
   ) {}
 
-  private keys(username: string, ip: string) {
+  private counters(username: string, ip: string): Counter[] {
+    const { slowAfter, lockAfter } = this.settings;
     return [
-      { key: `user:${username.toLowerCase()}`, factor: 1 },
-      { key: `ip:${ip}`, factor: 3 },
+      { key: pairKey(username, ip), lockAfter, slowAfter },
+      { key: `ip:${ip}`, lockAfter: lockAfter * ADDRESS_FACTOR, slowAfter: slowAfter * ADDRESS_FACTOR },
+      { key: userKey(username), lockAfter: undefined, slowAfter },
     ];
   }
 
-  /** Throws 429 when locked; otherwise waits as long as the failures so far call for. */
-  async check(username: string, ip: string): Promise<void> {
+  /**
+   * Counts one attempt against every counter, or throws 429 (counting nothing more) when a
+   * counter with a limit is full; then waits as long as the attempts so far call for.
+   */
+  async reserve(username: string, ip: string): Promise<Attempt> {
     const windowMs = this.settings.windowMinutes * 60_000;
     const now = this.clock();
+    const nowIso = new Date(now).toISOString();
+    const staleBefore = new Date(now - windowMs).toISOString();
+    const attempt: Attempt = { keys: [] };
     let delay = 0;
-    for (const { key, factor } of this.keys(username, ip)) {
-      const row = await this.db.selectFrom("login_failures").selectAll().where("key", "=", key).executeTakeFirst();
-      if (!row) continue;
-      const last = Date.parse(row.last_failure_at);
-      if (now - last > windowMs) continue;
-      const failures = row.failures / factor;
-      if (failures >= this.settings.lockAfter) {
-        const retryAfterS = Math.max(1, Math.ceil((last + windowMs - now) / 1000));
-        const minutes = Math.ceil(retryAfterS / 60);
-        throw new AppError(
-          429,
-          authTexts.tooManyFailures(minutes),
-          undefined,
-          { "Retry-After": String(retryAfterS) },
-        );
+    try {
+      for (const counter of this.counters(username, ip)) {
+        const count = await this.take(counter, nowIso, staleBefore);
+        if (count === undefined) throw await this.refusal(counter.key, now, windowMs);
+        attempt.keys.push(counter.key);
+        this.inFlight.set(counter.key, (this.inFlight.get(counter.key) ?? 0) + 1);
+        const before = count - 1;
+        if (before >= counter.slowAfter) delay = Math.max(delay, Math.min(250 * 2 ** (before - counter.slowAfter), MAX_DELAY_MS));
       }
-      if (failures >= this.settings.slowAfter) {
-        delay = Math.max(delay, Math.min(250 * 2 ** (failures - this.settings.slowAfter), 4000));
-      }
+    } catch (err) {
+      // A refusal by a later counter leaves the earlier ones counted (the attempt was
+      // made), but nothing stays in flight.
+      this.settle(attempt);
+      throw err;
     }
     if (delay > 0) await this.sleep(delay);
+    return attempt;
   }
 
-  async recordFailure(username: string, ip: string): Promise<void> {
-    const windowMs = this.settings.windowMinutes * 60_000;
-    const nowMs = this.clock();
-    const now = new Date(nowMs).toISOString();
-    for (const { key } of this.keys(username, ip)) {
-      const row = await this.db.selectFrom("login_failures").selectAll().where("key", "=", key).executeTakeFirst();
-      const fresh = !row || nowMs - Date.parse(row.last_failure_at) > windowMs;
-      await this.db
-        .insertInto("login_failures")
-        .values({ key, failures: 1, first_failure_at: now, last_failure_at: now })
-        .onConflict((oc) =>
-          oc.column("key").doUpdateSet(fresh ? { failures: 1, first_failure_at: now, last_failure_at: now } : { failures: (row?.failures ?? 0) + 1, last_failure_at: now }),
-        )
-        .execute();
+  /** The password was wrong: the attempt stays counted. */
+  failed(attempt: Attempt): void {
+    this.settle(attempt);
+  }
+
+  /** The password was right: the username's counters are cleared, the address gets its attempt back. */
+  async succeeded(attempt: Attempt): Promise<void> {
+    this.settle(attempt);
+    for (const key of attempt.keys) {
+      if (this.inFlight.has(key)) continue; // a burst: the others still count
+      if (key.startsWith("ip:")) {
+        await this.db
+          .updateTable("login_failures")
+          .set((eb) => ({ failures: eb("failures", "-", 1) }))
+          .where("key", "=", key)
+          .where("failures", ">", 0)
+          .execute();
+      } else {
+        await this.db.deleteFrom("login_failures").where("key", "=", key).execute();
+      }
     }
   }
 
-  async recordSuccess(username: string): Promise<void> {
-    await this.db.deleteFrom("login_failures").where("key", "=", `user:${username.toLowerCase()}`).execute();
+  /** After a password reset: forgets every counter of the username. */
+  async clear(username: string): Promise<void> {
+    const u = normalise(username);
+    const prefix = pairKey(u, "");
+    await this.db
+      .deleteFrom("login_failures")
+      .where((eb) => eb.or([eb("key", "=", userKey(u)), eb.and([eb("key", ">=", prefix), eb("key", "<", `${prefix}\uffff`)])]))
+      .execute();
+  }
+
+  /** Drops counters whose window has passed. */
+  async removeStale(): Promise<void> {
+    const staleBefore = new Date(this.clock() - this.settings.windowMinutes * 60_000).toISOString();
+    await this.db.deleteFrom("login_failures").where("last_failure_at", "<=", staleBefore).execute();
+  }
+
+  /**
+   * One statement, so it is atomic: starts a counter, restarts a stale one, or adds one to a
+   * counter that is not full. Answers the new count, or undefined when it was full.
+   */
+  private async take(counter: Counter, nowIso: string, staleBefore: string): Promise<number | undefined> {
+    const row = await this.db
+      .insertInto("login_failures")
+      .values({ key: counter.key, failures: 1, first_failure_at: nowIso, last_failure_at: nowIso })
+      .onConflict((oc) => {
+        const update = oc.column("key").doUpdateSet((eb) => {
+          const stale = eb("login_failures.last_failure_at", "<=", staleBefore);
+          return {
+            failures: eb.case().when(stale).then(1).else(eb("login_failures.failures", "+", 1)).end(),
+            first_failure_at: eb.case().when(stale).then(nowIso).else(eb.ref("login_failures.first_failure_at")).end(),
+            last_failure_at: nowIso,
+          };
+        });
+        const { lockAfter } = counter;
+        if (lockAfter === undefined) return update;
+        return update.where((eb) => eb.or([eb("login_failures.last_failure_at", "<=", staleBefore), eb("login_failures.failures", "<", lockAfter)]));
+      })
+      .returning("failures")
+      .executeTakeFirst();
+    return row?.failures;
+  }
+
+  private async refusal(key: string, now: number, windowMs: number): Promise<AppError> {
+    const row = await this.db.selectFrom("login_failures").select("last_failure_at").where("key", "=", key).executeTakeFirst();
+    const last = row ? Date.parse(row.last_failure_at) : now;
+    const retryAfterS = Math.max(1, Math.ceil((last + windowMs - now) / 1000));
+    const minutes = Math.ceil(retryAfterS / 60);
+    return new AppError(
+      429,
+      authTexts.tooManyFailures(minutes),
+      undefined,
+      { "Retry-After": String(retryAfterS) },
+    );
+  }
+
+  private settle(attempt: Attempt): void {
+    for (const key of attempt.keys) {
+      const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(key, left);
+      else this.inFlight.delete(key);
+    }
   }
 }
+
+const normalise = (username: string) => username.trim().toLowerCase();
+const userKey = (username: string) => `user:${normalise(username)}`;
+// Username first, so that every address's counter of one username shares a prefix.
+const pairKey = (username: string, ip: string) => `login:${normalise(username)}\n${ip}`;

@@ -55,7 +55,14 @@ export function registerAuthRoutes(registry: RouteRegistry, auth: AuthService): 
     tag,
     access: "public",
     body: LoginBody,
-    responses: { 200: { description: "Signed in.", schema: SessionInfo } },
+    responses: {
+      200: { description: "Signed in.", schema: SessionInfo },
+      401: { description: "The username or password is wrong." },
+      429: {
+        description:
+          "Too many attempts for this username from this address, or from this address altogether (auth.loginLockAfter); retry after Retry-After. Attempts past auth.loginSlowAfter are answered more slowly.",
+      },
+    },
     handler: async ({ req, res, body }) => {
       const { cookieValue, info } = await auth.login(body.username, body.password, meta(req));
       setSessionCookie(req, res, cookieValue, auth.sessionLifetimeMs);

@@ -9,13 +9,22 @@ export interface StoredSession {
   csrfToken: string;
 }
 
-/** Sessions live in SQLite, so a restart signs nobody out. Only a hash of the cookie is kept. */
+/**
+ * Sessions live in SQLite, so a restart signs nobody out. Only a hash of the cookie is kept.
+ * A session ends `lifetimeMs` after it was last used (sliding), and in any case
+ * `maxLifetimeMs` after it was created (absolute), however busy it is.
+ */
 export class Sessions {
   constructor(
     private readonly db: Db,
     private readonly lifetimeMs: number,
     private readonly clock: () => number,
+    private readonly maxLifetimeMs: number = lifetimeMs,
   ) {}
+
+  private expiry(createdAt: number, now: number): string {
+    return new Date(Math.min(now + this.lifetimeMs, createdAt + this.maxLifetimeMs)).toISOString();
+  }
 
   async create(accountId: string, meta: { userAgent?: string; ip?: string }): Promise<{ cookieValue: string; csrfToken: string }> {
     const cookieValue = newToken();
@@ -29,7 +38,7 @@ export class Sessions {
         csrf_token: csrfToken,
         created_at: new Date(now).toISOString(),
         last_seen_at: new Date(now).toISOString(),
-        expires_at: new Date(now + this.lifetimeMs).toISOString(),
+        expires_at: this.expiry(now, now),
         user_agent: meta.userAgent?.slice(0, 300) ?? null,
         ip: meta.ip ?? null,
       })
@@ -43,18 +52,29 @@ export class Sessions {
     const row = await this.db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) return undefined;
     const now = this.clock();
-    if (Date.parse(row.expires_at) <= now) {
+    if (this.ended(row, now)) {
       await this.db.deleteFrom("sessions").where("id", "=", id).execute();
       return undefined;
     }
     if (now - Date.parse(row.last_seen_at) > 3_600_000) {
       await this.db
         .updateTable("sessions")
-        .set({ last_seen_at: new Date(now).toISOString(), expires_at: new Date(now + this.lifetimeMs).toISOString() })
+        .set({ last_seen_at: new Date(now).toISOString(), expires_at: this.expiry(Date.parse(row.created_at), now) })
         .where("id", "=", id)
         .execute();
     }
     return { id, accountId: row.account_id, csrfToken: row.csrf_token };
+  }
+
+  /** The session by its id if it is still live; unlike `find`, using it does not extend it. */
+  async check(id: string): Promise<StoredSession | undefined> {
+    const row = await this.db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row || this.ended(row, this.clock())) return undefined;
+    return { id, accountId: row.account_id, csrfToken: row.csrf_token };
+  }
+
+  private ended(row: { expires_at: string; created_at: string }, now: number): boolean {
+    return Date.parse(row.expires_at) <= now || Date.parse(row.created_at) + this.maxLifetimeMs <= now;
   }
 
   async remove(id: string): Promise<void> {
@@ -67,6 +87,12 @@ export class Sessions {
   }
 
   async removeExpired(): Promise<void> {
-    await this.db.deleteFrom("sessions").where("expires_at", "<=", new Date(this.clock()).toISOString()).execute();
+    const now = this.clock();
+    await this.db
+      .deleteFrom("sessions")
+      .where((eb) =>
+        eb.or([eb("expires_at", "<=", new Date(now).toISOString()), eb("created_at", "<=", new Date(now - this.maxLifetimeMs).toISOString())]),
+      )
+      .execute();
   }
 }

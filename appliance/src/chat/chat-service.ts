@@ -80,10 +80,13 @@ export class ChatService {
 
   readonly sessionLimit: RateLimiter;
   readonly messageLimit: RateLimiter;
+  /** Name, language and email changes per conversation: each one reaches every open admin page. */
+  readonly profileLimit: RateLimiter;
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.sessionLimit = new RateLimiter(deps.guestSessionsPerMinute, deps.clock, chatTexts.tooManyChats);
     this.messageLimit = new RateLimiter(deps.guestMessagesPerMinute, deps.clock, chatTexts.tooManyMessages);
+    this.profileLimit = new RateLimiter(deps.guestMessagesPerMinute, deps.clock, chatTexts.tooManyChanges);
   }
 
   /** Loads settings into memory; called at start and when the property changes. */
@@ -160,13 +163,14 @@ export class ChatService {
     return this.deps.transactions.run(fn);
   }
 
-  async createGuestSession(input: { slug: string; tag?: string; name?: string; language?: string; channel?: "web" | "kiosk" | "widget" }) {
+  /** A web chat: the kiosk and widget channels open theirs with their own credentials. */
+  async createGuestSession(input: { slug: string; tag?: string; name?: string; language?: string }) {
     if (!this.slug) await this.reloadProperty();
     if (!this.slug || input.slug !== this.slug) throw AppError.notFound(chatTexts.unknownReceptionLink);
     const now = nowIso(this.deps.clock);
     const conversation: Conversation = {
       id: newId("c_"),
-      channel: input.channel ?? "web",
+      channel: "web",
       guest_name: input.name ?? null,
       tag: input.tag ?? null,
       language: input.language ?? null,

@@ -99,6 +99,7 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
       429: { description: "Too many new chats from this address (chat.guestSessionsPerMinute)." },
     },
     handler: ({ req, body }) => {
+      // req.ip: the client's address as seen by the proxies named in http.trustProxy.
       chat.sessionLimit.take(req.ip ?? "unknown");
       return chat.createGuestSession(body);
     },
@@ -152,8 +153,14 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     tag,
     access: "bearer",
     body: UpdateGuestBody,
-    responses: { 200: { description: "The conversation as now stored.", schema: GuestConversationInfo } },
+    responses: {
+      200: { description: "The conversation as now stored.", schema: GuestConversationInfo },
+      429: { description: "Too many changes in this conversation in a short time (chat.guestMessagesPerMinute)." },
+    },
     precheck: guestToken,
-    handler: async ({ res, body }) => guestInfo(chat, await chat.updateGuest(conversationOf(res), body)),
+    handler: async ({ res, body }) => {
+      chat.profileLimit.take(conversationOf(res));
+      return guestInfo(chat, await chat.updateGuest(conversationOf(res), body));
+    },
   });
 }

@@ -3,17 +3,18 @@ import type { Capability } from "../capability.js";
 import type { Db, Transactions } from "../db/index.js";
 import type { EventBus } from "../events/index.js";
 import type { PropertyService } from "../property/index.js";
-import type { Timers } from "../time/index.js";
+import type { TimerHandle, Timers } from "../time/index.js";
 import { ChatService } from "./chat-service.js";
 import { registerGuestRoutes } from "./guest-routes.js";
 import { chatMigrations } from "./migrations.js";
-import { createChatSockets, type StaffSessions } from "./sockets.js";
+import { createChatSockets } from "./sockets.js";
+import type { StaffSessions } from "./staff-sessions.js";
 import { registerStaffRoutes } from "./staff-routes.js";
 import { UnansweredAlerts, type AlertSink } from "./unanswered-alerts.js";
 
 export { ChatService, toApiMessage, type Conversation, type Message } from "./chat-service.js";
 export type { AlertSink } from "./unanswered-alerts.js";
-export type { StaffSessions } from "./sockets.js";
+export type { StaffSessions } from "./staff-sessions.js";
 export { chatMigrations };
 
 export interface ChatDeps {
@@ -24,7 +25,7 @@ export interface ChatDeps {
   clock: () => number;
   timers: Timers;
   property: PropertyService;
-  /** Who is signed in behind a `/staff` socket. */
+  /** Who is signed in behind a `/staff` socket, and whether that session still holds. */
   staffSessions: StaffSessions;
   /** Where unanswered-guest alerts go (the Telegram bot). */
   alerts: AlertSink;
@@ -33,6 +34,8 @@ export interface ChatDeps {
     guestSessionsPerMinute: number;
     guestMessagesPerMinute: number;
     alertIntervalMs: number;
+    /** How often open /staff sockets are checked against their sessions (which other processes may end). */
+    staffCheckIntervalMs: number;
   };
 }
 
@@ -54,6 +57,7 @@ export function createChat(deps: ChatDeps) {
   });
   const alerts = new UnansweredAlerts({ chat: service, sink: deps.alerts, clock: deps.clock, timers: deps.timers, log, intervalMs: deps.settings.alertIntervalMs });
   const unsubscribers: Array<() => void> = [];
+  let staffCheck: TimerHandle | undefined;
 
   return {
     name: "chat",
@@ -72,8 +76,22 @@ export function createChat(deps: ChatDeps) {
       );
       await service.load();
       alerts.start();
+      const guard = sockets.guard();
+      if (guard) {
+        // In this process a sign-out, password change, role change or removal is heard at
+        // once; sessions ended elsewhere (the reset-password command) by the periodic check.
+        const ofMember = ({ memberId }: { memberId: string }) => void guard.recheck((s) => s.memberId === memberId);
+        unsubscribers.push(
+          deps.bus.on("auth.sessionsEnded", ({ memberId, sessionId }) => guard.recheck((s) => s.memberId === memberId || s.sessionId === sessionId)),
+          deps.bus.on("team.memberUpdated", ofMember),
+          deps.bus.on("team.memberDeleted", ofMember),
+        );
+        staffCheck = deps.timers.setInterval(() => void guard.recheckAll(), deps.settings.staffCheckIntervalMs);
+      }
     },
     stop() {
+      deps.timers.clearInterval(staffCheck);
+      staffCheck = undefined;
       for (const off of unsubscribers.splice(0)) off();
       alerts.stop();
     },

@@ -12,4 +12,6 @@ export const chatTexts = {
   socketSendFailed: "The message could not be stored; try again.",
   socketSignInFirst: "Sign in first: your session is missing or has ended.",
   socketSessionCheckFailed: "Could not check the session.",
+  socketForeignOrigin: "This connection comes from another website; open the admin page at the appliance's own address.",
+  tooManyChanges: "Too many changes in a short time; wait a few seconds and try again.",
 } as const;

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from "node:http";
 import type { Logger } from "pino";
 import type { Namespace, Server } from "socket.io";
 import {
@@ -6,7 +5,6 @@ import {
   type GuestClientEvents,
   type GuestServerEvents,
   type SendAck,
-  type SessionUser,
   type StaffClientEvents,
   type StaffServerEvents,
 } from "@innbox/protocol";
@@ -14,22 +12,20 @@ import { connectError, socketErrorMessage } from "../http/index.js";
 import { toApiMessage, toListItem, type ChatPublisher, type ChatService } from "./chat-service.js";
 import { sendAsGuest } from "./guest-routes.js";
 import { chatTexts } from "./messages.js";
+import { guardStaffSockets, type StaffGuard, type StaffSessions } from "./staff-sessions.js";
 
 const STAFF_ROOM = "staff";
 const room = (conversationId: string) => `c:${conversationId}`;
 
-/** Who is behind a `/staff` handshake (auth's session cookie). */
-export interface StaffSessions {
-  userFor(req: IncomingMessage): Promise<SessionUser | undefined>;
-}
-
 /**
  * The /guest and /staff namespaces of the contract. `publisher` exists from the start (the
- * chat service announces through it) and reaches clients once `attach(io)` has run.
+ * chat service announces through it) and reaches clients once `attach(io)` has run; the
+ * guard disconnects staff whose session ended.
  */
 export function createChatSockets(deps: { chat: () => ChatService; staffSessions: StaffSessions; log: Logger }) {
   let guests: Namespace<GuestClientEvents, GuestServerEvents> | undefined;
   let staff: Namespace<StaffClientEvents, StaffServerEvents> | undefined;
+  let guard: StaffGuard | undefined;
 
   const publisher: ChatPublisher = {
     messageStored(conversation, message) {
@@ -82,20 +78,16 @@ export function createChatSockets(deps: { chat: () => ChatService; staffSessions
       });
     });
 
-    staff.use((socket, next) => {
-      deps.staffSessions
-        .userFor(socket.request)
-        .then((user) => {
-          if (!user) return next(new Error(chatTexts.socketSignInFirst));
-          socket.data.user = user;
-          next();
-        })
-        .catch((err: unknown) => next(connectError(err, log, chatTexts.socketSessionCheckFailed)));
-    });
+    guard = guardStaffSockets(staff, deps.staffSessions, log);
     staff.on("connection", (socket) => {
       void socket.join(STAFF_ROOM);
     });
   }
 
-  return { publisher, attach };
+  return {
+    publisher,
+    attach,
+    /** Set once attached: rechecks open /staff sockets against their sessions. */
+    guard: () => guard,
+  };
 }

@@ -73,6 +73,30 @@ describe("config", () => {
     expect(problems).toEqual([expect.stringMatching(/^PORT: must be between 0 and 65535/), expect.stringMatching(/^LOG_LEVEL: /)]);
   });
 
+  it("trusts the proxy on this box by default, only the proxies named, and never every hop", () => {
+    const dir = mkdtempSync(join(tmpdir(), "innbox-config-"));
+    expect(loadConfig({}, dir).http.trustProxy).toEqual(["loopback"]);
+    expect(loadConfig({}, dirWithConfig(JSON.stringify({ http: { trustProxy: "loopback, 10.0.0.0/8" } }))).http.trustProxy).toEqual(["loopback", "10.0.0.0/8"]);
+    expect(loadConfig({}, dirWithConfig(JSON.stringify({ http: { trustProxy: ["192.168.1.2", "fd00::/8"] } }))).http.trustProxy).toEqual(["192.168.1.2", "fd00::/8"]);
+    expect(loadConfig({}, dirWithConfig(JSON.stringify({ http: { trustProxy: false } }))).http.trustProxy).toEqual([]);
+    expect(problemsOf(() => loadConfig({}, dirWithConfig(JSON.stringify({ http: { trustProxy: true } }))))).toEqual([
+      expect.stringMatching(/http\.trustProxy: true would believe any X-Forwarded-For a client sends; name the proxy instead/),
+    ]);
+    expect(problemsOf(() => loadConfig({}, dirWithConfig(JSON.stringify({ http: { trustProxy: ["proxy.lan", "10.0.0.0/40"] } }))))).toEqual([
+      expect.stringMatching(/http\.trustProxy\.0: must be "loopback", .* an IP address or a subnet/),
+      expect.stringMatching(/http\.trustProxy\.1: /),
+    ]);
+  });
+
+  it("ends sessions at sessionMaxDays, never before sessionDays", () => {
+    const dir = mkdtempSync(join(tmpdir(), "innbox-config-"));
+    expect(loadConfig({}, dir).auth.sessionMaxDays).toBe(90);
+    expect(loadConfig({}, dirWithConfig(JSON.stringify({ auth: { sessionDays: 120 } }))).auth.sessionMaxDays).toBe(120);
+    expect(problemsOf(() => loadConfig({}, dirWithConfig(JSON.stringify({ auth: { sessionDays: 30, sessionMaxDays: 7 } }))))).toEqual([
+      expect.stringMatching(/auth\.sessionMaxDays: must be at least auth\.sessionDays/),
+    ]);
+  });
+
   it("reports a config file that is not JSON", () => {
     const dir = dirWithConfig("{ port: 1 ");
     expect(problemsOf(() => loadConfig({}, dir))[0]).toMatch(/config\.json: is not valid JSON/);

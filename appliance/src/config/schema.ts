@@ -1,6 +1,33 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const Url = z.url({ error: "must be a URL such as https://example.com" });
+
+/** express's names for address ranges, and its IP or IP/prefix entries. */
+const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+const ProxyAddress = z.string().trim().refine(isProxyAddress, {
+  error: 'must be "loopback", "linklocal", "uniquelocal", an IP address or a subnet such as 10.0.0.0/8',
+});
+
+/**
+ * The proxies whose X-Forwarded-For is believed: a list of addresses or subnets (one string
+ * may hold several, comma-separated). `false` trusts none; `true` (every hop, so any client
+ * could name its own address) is refused.
+ */
+const TrustProxy = z
+  .union([z.literal(false), z.string(), z.array(z.string())], {
+    error: 'must be a list of proxy addresses or subnets, e.g. ["loopback"] or ["10.0.0.2"], or false',
+  })
+  .transform((value) => (value === false ? [] : (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)))
+  .pipe(z.array(ProxyAddress));
 
 /** Every setting of the appliance, with its default. config.example.json documents each one. */
 export const ConfigSchema = z.strictObject({
@@ -18,16 +45,30 @@ export const ConfigSchema = z.strictObject({
   http: z
     .strictObject({
       bodyLimitKb: z.number().int().min(1).max(10240).default(100),
-      trustProxy: z.boolean().default(false),
+      trustProxy: z
+        .unknown()
+        .refine((v) => v !== true, {
+          error: 'true would believe any X-Forwarded-For a client sends; name the proxy instead, e.g. ["loopback"] for one on this box',
+        })
+        .pipe(TrustProxy)
+        .default(["loopback"]),
     })
     .prefault({}),
   auth: z
     .strictObject({
       sessionDays: z.number().int().min(1).max(365).default(30),
+      sessionMaxDays: z.number().int().min(1).max(3650).optional(),
+      sessionCheckSeconds: z.number().int().min(1).max(3600).default(5),
       loginSlowAfter: z.number().int().min(1).max(100).default(5),
       loginLockAfter: z.number().int().min(2).max(1000).default(10),
       loginWindowMinutes: z.number().int().min(1).max(1440).default(15),
     })
+    .refine((auth) => auth.sessionMaxDays === undefined || auth.sessionMaxDays >= auth.sessionDays, {
+      error: "must be at least auth.sessionDays (a sign-in cannot end before its sliding lifetime)",
+      path: ["sessionMaxDays"],
+    })
+    // Absent: 90 days, or sessionDays when that is longer.
+    .transform((auth) => ({ ...auth, sessionMaxDays: auth.sessionMaxDays ?? Math.max(90, auth.sessionDays) }))
     .prefault({}),
   telegram: z
     .strictObject({

@@ -4,6 +4,9 @@ import type { Logger } from "pino";
 export interface Events {
   "team.memberCreated": { memberId: string; name: string; role: "manager" | "staff" };
   "team.memberDeleted": { memberId: string };
+  "team.memberUpdated": { memberId: string; name: string; role: "manager" | "staff" };
+  /** Sessions were removed: one (sign-out) or all of a member's (password changed, login removed). */
+  "auth.sessionsEnded": { memberId?: string; sessionId?: string };
   "property.updated": { name: string; slug: string; timezone: string };
   "auth.setupCompleted": { memberId: string };
   "chat.messageStored": { conversationId: string; messageId: string; seq: number; from: "guest" | "staff" | "system" };

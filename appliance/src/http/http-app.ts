@@ -11,7 +11,8 @@ export interface HttpAppOptions {
   registry: RouteRegistry;
   access: AccessControl;
   bodyLimitKb: number;
-  trustProxy: boolean;
+  /** Addresses or subnets of the proxies whose X-Forwarded-* headers are believed (express's "trust proxy" list). */
+  trustProxy: string[];
   version: string;
   startedAt: number;
   /** Routers for pages (admin UI, guest pages), mounted after the API. */
@@ -24,6 +25,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const { log, registry } = options;
   const app = express();
   app.disable("x-powered-by");
+  // A list, never `true`: with `true`, req.ip would be whatever address a client writes into
+  // X-Forwarded-For, and per-address limits (sign-in, guest chats) could be dodged.
   app.set("trust proxy", options.trustProxy);
   app.set("query parser", "simple");
   app.use(
@@ -43,6 +46,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const headersHttp = securityHeaders({ https: false });
   const headersHttps = securityHeaders({ https: true });
   app.use((req, res, next) => (req.secure ? headersHttps : headersHttp)(req, res, next));
+
+  // API answers are per person and per moment: no browser or proxy may keep one, errors included.
+  app.use("/api", (_req, res, next) => {
+    res.set("Cache-Control", "no-store");
+    next();
+  });
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", version: options.version, uptimeS: Math.round((Date.now() - options.startedAt) / 1000) });

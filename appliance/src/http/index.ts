@@ -5,3 +5,4 @@ export { staticApp } from "./static-ui.js";
 export { buildOpenApi } from "./openapi.js";
 export { RateLimiter } from "./rate-limiter.js";
 export { connectError, socketErrorMessage } from "./socket-errors.js";
+export { isOwnOrigin } from "./own-origin.js";

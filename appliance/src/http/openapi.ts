@@ -57,9 +57,11 @@ export function buildOpenApi(registry: RouteRegistry, version: string): JsonSche
     for (const [status, spec] of Object.entries(route.responses)) {
       responses[status] = spec.schema
         ? { description: spec.description, content: { [spec.contentType ?? "application/json"]: { schema: toSchema(spec.schema, "output") } } }
-        : spec.contentType
-          ? { description: spec.description, content: { [spec.contentType]: {} } }
-          : { description: spec.description };
+        : Number(status) >= 400
+          ? { description: spec.description, content: { "application/json": { schema: errorRef } } }
+          : spec.contentType
+            ? { description: spec.description, content: { [spec.contentType]: {} } }
+            : { description: spec.description };
     }
     const errorStatuses = ["400"];
     if (route.access !== "public") errorStatuses.push("401");

@@ -72,8 +72,9 @@ export function createTeamService(deps: { db: Db; bus: EventBus; clock: () => nu
       return toApi(await active(id), await logins.usernamesByMember());
     },
     async update(id, patch) {
-      await active(id);
+      const before = await active(id);
       await repo.update(id, { ...patch, updated_at: nowIso(deps.clock) });
+      deps.bus.emit("team.memberUpdated", { memberId: id, name: patch.name ?? before.name, role: patch.role ?? before.role });
     },
     async remove(id) {
       await active(id);

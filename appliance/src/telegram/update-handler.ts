@@ -1,5 +1,5 @@
 import type { Update, Message as TgMessage } from "node-telegram-bot-api";
-import { MessageText } from "@innbox/protocol";
+import { MessageText, withoutControlCharacters } from "@innbox/protocol";
 import type { ChatService } from "../chat/index.js";
 import { nowIso, type Transactions, type Tx } from "../db/index.js";
 import type { Outbox } from "../outbox/index.js";
@@ -17,7 +17,9 @@ export interface UpdateHandlerDeps {
   clock: () => number;
 }
 
-const fullName = (m: TgMessage) => [m.from?.first_name, m.from?.last_name].filter(Boolean).join(" ") || m.from?.username || "Telegram guest";
+// Telegram names may hold anything; the pages and relays show them, so text-direction tricks go.
+const fullName = (m: TgMessage) =>
+  withoutControlCharacters([m.from?.first_name, m.from?.last_name].filter(Boolean).join(" ")).trim() || m.from?.username || "Telegram guest";
 
 function kindOf(update: Update): string {
   const keys = Object.keys(update).filter((k) => k !== "update_id");
