@@ -2,8 +2,9 @@ import { newId, nowIso, type Db } from "../db/index.js";
 import { AppError } from "../http/index.js";
 import { hashPassword } from "./passwords.js";
 import { authTexts } from "./messages.js";
+import { authRepository as repo } from "./repository.js";
 
-/** Admin-page logins: one per team member at most. The only code that touches `accounts`. */
+/** Admin-page logins: one per team member at most. */
 export class Accounts {
   constructor(
     private readonly db: Db,
@@ -11,20 +12,24 @@ export class Accounts {
   ) {}
 
   findByUsername(username: string) {
-    // The column is COLLATE NOCASE, so "Anna" finds "anna".
-    return this.db.selectFrom("accounts").selectAll().where("username", "=", username.trim()).executeTakeFirst();
+    return repo.findAccountByUsername(this.db, username.trim());
+  }
+
+  /** The account with its password hash: only for checking a sign-in. */
+  findForSignIn(username: string) {
+    return repo.findSignInByUsername(this.db, username.trim());
   }
 
   findById(id: string) {
-    return this.db.selectFrom("accounts").select(["id", "member_id", "username"]).where("id", "=", id).executeTakeFirst();
+    return repo.findAccountById(this.db, id);
   }
 
   findByMember(memberId: string) {
-    return this.db.selectFrom("accounts").selectAll().where("member_id", "=", memberId).executeTakeFirst();
+    return repo.findAccountOfMember(this.db, memberId);
   }
 
   async usernamesByMember(): Promise<Map<string, string>> {
-    const rows = await this.db.selectFrom("accounts").select(["member_id", "username"]).execute();
+    const rows = await repo.listUsernames(this.db);
     return new Map(rows.map((r) => [r.member_id, r.username]));
   }
 
@@ -42,28 +47,24 @@ export class Accounts {
       if (login.username === undefined || login.password === undefined) {
         throw AppError.badRequest(authTexts.loginNeedsBoth);
       }
-      await this.db
-        .insertInto("accounts")
-        .values({
-          id: newId("a_"),
-          member_id: memberId,
-          username: login.username,
-          password_hash: await hashPassword(login.password),
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await repo.insertAccount(this.db, {
+        id: newId("a_"),
+        member_id: memberId,
+        username: login.username,
+        password_hash: await hashPassword(login.password),
+        created_at: now,
+        updated_at: now,
+      });
       return;
     }
     const set: { username?: string; password_hash?: string; updated_at: string } = { updated_at: now };
     if (login.username !== undefined) set.username = login.username;
     if (login.password !== undefined) set.password_hash = await hashPassword(login.password);
-    await this.db.updateTable("accounts").set(set).where("id", "=", existing.id).execute();
-    if (login.password !== undefined) await this.db.deleteFrom("sessions").where("account_id", "=", existing.id).execute();
+    await repo.updateAccount(this.db, existing.id, set);
+    if (login.password !== undefined) await repo.deleteSessionsOfAccount(this.db, existing.id);
   }
 
   async removeLogin(memberId: string): Promise<void> {
-    // Sessions go with the account (ON DELETE CASCADE).
-    await this.db.deleteFrom("accounts").where("member_id", "=", memberId).execute();
+    await repo.deleteAccountOfMember(this.db, memberId);
   }
 }

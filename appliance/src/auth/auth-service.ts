@@ -15,6 +15,7 @@ import { Sessions } from "./sessions.js";
 import { SetupTokenFile } from "./setup-token.js";
 import { safeEqual } from "../crypto/index.js";
 import { authTexts } from "./messages.js";
+import { authRepository as repo } from "./repository.js";
 
 export interface AuthDeps {
   db: Db;
@@ -45,7 +46,7 @@ export function createAuthService(deps: AuthDeps) {
   const accessControl: AccessControl = createAccessControl(resolve);
   let setupRunning: Promise<unknown> = Promise.resolve();
 
-  const setupNeeded = async () => !(await deps.db.selectFrom("accounts").select("id").limit(1).executeTakeFirst());
+  const setupNeeded = async () => !(await repo.hasAnyAccount(deps.db));
 
   async function startSession(accountId: string, meta: RequestMeta, user: SessionInfo["user"]) {
     const { cookieValue, csrfToken } = await sessions.create(accountId, meta);
@@ -113,7 +114,7 @@ export function createAuthService(deps: AuthDeps) {
       const attempt = await throttle.reserve(username, ip);
       let succeeded = false;
       try {
-        const account = await accounts.findByUsername(username);
+        const account = await accounts.findForSignIn(username);
         const ok = await verifyPassword(account?.password_hash, password);
         const member = ok && account ? await deps.team.get(account.member_id) : undefined;
         if (!account || !member || member.deleted) {

@@ -1,6 +1,7 @@
 import type { Db } from "../db/index.js";
 import { AppError } from "../http/index.js";
 import { authTexts } from "./messages.js";
+import { authRepository as repo } from "./repository.js";
 
 export interface ThrottleSettings {
   slowAfter: number;
@@ -72,7 +73,8 @@ export class LoginThrottle {
     let delay = 0;
     try {
       for (const counter of this.counters(username, ip)) {
-        const count = await this.take(counter, nowIso, staleBefore);
+        // One statement per counter (see `takeLoginAttempt`): parallel attempts cannot both see room.
+        const count = await repo.takeLoginAttempt(this.db, counter.key, counter.lockAfter, nowIso, staleBefore);
         if (count === undefined) throw await this.refusal(counter.key, now, windowMs);
         attempt.keys.push(counter.key);
         this.inFlight.set(counter.key, (this.inFlight.get(counter.key) ?? 0) + 1);
@@ -99,63 +101,25 @@ export class LoginThrottle {
     this.settle(attempt);
     for (const key of attempt.keys) {
       if (this.inFlight.has(key)) continue; // a burst: the others still count
-      if (key.startsWith("ip:")) {
-        await this.db
-          .updateTable("login_failures")
-          .set((eb) => ({ failures: eb("failures", "-", 1) }))
-          .where("key", "=", key)
-          .where("failures", ">", 0)
-          .execute();
-      } else {
-        await this.db.deleteFrom("login_failures").where("key", "=", key).execute();
-      }
+      if (key.startsWith("ip:")) await repo.giveBackLoginAttempt(this.db, key);
+      else await repo.deleteLoginCounter(this.db, key);
     }
   }
 
   /** After a password reset: forgets every counter of the username. */
   async clear(username: string): Promise<void> {
     const u = normalise(username);
-    const prefix = pairKey(u, "");
-    await this.db
-      .deleteFrom("login_failures")
-      .where((eb) => eb.or([eb("key", "=", userKey(u)), eb.and([eb("key", ">=", prefix), eb("key", "<", `${prefix}\uffff`)])]))
-      .execute();
+    await repo.deleteLoginCounters(this.db, userKey(u), pairKey(u, ""));
   }
 
   /** Drops counters whose window has passed. */
   async removeStale(): Promise<void> {
     const staleBefore = new Date(this.clock() - this.settings.windowMinutes * 60_000).toISOString();
-    await this.db.deleteFrom("login_failures").where("last_failure_at", "<=", staleBefore).execute();
-  }
-
-  /**
-   * One statement, so it is atomic: starts a counter, restarts a stale one, or adds one to a
-   * counter that is not full. Answers the new count, or undefined when it was full.
-   */
-  private async take(counter: Counter, nowIso: string, staleBefore: string): Promise<number | undefined> {
-    const row = await this.db
-      .insertInto("login_failures")
-      .values({ key: counter.key, failures: 1, first_failure_at: nowIso, last_failure_at: nowIso })
-      .onConflict((oc) => {
-        const update = oc.column("key").doUpdateSet((eb) => {
-          const stale = eb("login_failures.last_failure_at", "<=", staleBefore);
-          return {
-            failures: eb.case().when(stale).then(1).else(eb("login_failures.failures", "+", 1)).end(),
-            first_failure_at: eb.case().when(stale).then(nowIso).else(eb.ref("login_failures.first_failure_at")).end(),
-            last_failure_at: nowIso,
-          };
-        });
-        const { lockAfter } = counter;
-        if (lockAfter === undefined) return update;
-        return update.where((eb) => eb.or([eb("login_failures.last_failure_at", "<=", staleBefore), eb("login_failures.failures", "<", lockAfter)]));
-      })
-      .returning("failures")
-      .executeTakeFirst();
-    return row?.failures;
+    await repo.deleteStaleLoginCounters(this.db, staleBefore);
   }
 
   private async refusal(key: string, now: number, windowMs: number): Promise<AppError> {
-    const row = await this.db.selectFrom("login_failures").select("last_failure_at").where("key", "=", key).executeTakeFirst();
+    const row = await repo.findLoginCounter(this.db, key);
     const last = row ? Date.parse(row.last_failure_at) : now;
     const retryAfterS = Math.max(1, Math.ceil((last + windowMs - now) / 1000));
     const minutes = Math.ceil(retryAfterS / 60);

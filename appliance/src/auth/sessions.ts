@@ -1,5 +1,6 @@
 import type { Db } from "../db/index.js";
 import { newToken, sha256 } from "../crypto/index.js";
+import { authRepository as repo } from "./repository.js";
 
 export const SESSION_COOKIE = "innbox_session";
 
@@ -30,45 +31,38 @@ export class Sessions {
     const cookieValue = newToken();
     const csrfToken = newToken(24);
     const now = this.clock();
-    await this.db
-      .insertInto("sessions")
-      .values({
-        id: sha256(cookieValue),
-        account_id: accountId,
-        csrf_token: csrfToken,
-        created_at: new Date(now).toISOString(),
-        last_seen_at: new Date(now).toISOString(),
-        expires_at: this.expiry(now, now),
-        user_agent: meta.userAgent?.slice(0, 300) ?? null,
-        ip: meta.ip ?? null,
-      })
-      .execute();
+    await repo.insertSession(this.db, {
+      id: sha256(cookieValue),
+      account_id: accountId,
+      csrf_token: csrfToken,
+      created_at: new Date(now).toISOString(),
+      last_seen_at: new Date(now).toISOString(),
+      expires_at: this.expiry(now, now),
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      ip: meta.ip ?? null,
+    });
     return { cookieValue, csrfToken };
   }
 
   /** Finds a live session; refreshes its expiry at most once an hour (sliding lifetime). */
   async find(cookieValue: string): Promise<StoredSession | undefined> {
     const id = sha256(cookieValue);
-    const row = await this.db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await repo.findSession(this.db, id);
     if (!row) return undefined;
     const now = this.clock();
     if (this.ended(row, now)) {
-      await this.db.deleteFrom("sessions").where("id", "=", id).execute();
+      await repo.deleteSession(this.db, id);
       return undefined;
     }
     if (now - Date.parse(row.last_seen_at) > 3_600_000) {
-      await this.db
-        .updateTable("sessions")
-        .set({ last_seen_at: new Date(now).toISOString(), expires_at: this.expiry(Date.parse(row.created_at), now) })
-        .where("id", "=", id)
-        .execute();
+      await repo.touchSession(this.db, id, { last_seen_at: new Date(now).toISOString(), expires_at: this.expiry(Date.parse(row.created_at), now) });
     }
     return { id, accountId: row.account_id, csrfToken: row.csrf_token };
   }
 
   /** The session by its id if it is still live; unlike `find`, using it does not extend it. */
   async check(id: string): Promise<StoredSession | undefined> {
-    const row = await this.db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await repo.findSession(this.db, id);
     if (!row || this.ended(row, this.clock())) return undefined;
     return { id, accountId: row.account_id, csrfToken: row.csrf_token };
   }
@@ -78,21 +72,15 @@ export class Sessions {
   }
 
   async remove(id: string): Promise<void> {
-    await this.db.deleteFrom("sessions").where("id", "=", id).execute();
+    await repo.deleteSession(this.db, id);
   }
 
-  async removeForAccount(accountId: string): Promise<number> {
-    const result = await this.db.deleteFrom("sessions").where("account_id", "=", accountId).executeTakeFirst();
-    return Number(result.numDeletedRows);
+  removeForAccount(accountId: string): Promise<number> {
+    return repo.deleteSessionsOfAccount(this.db, accountId);
   }
 
   async removeExpired(): Promise<void> {
     const now = this.clock();
-    await this.db
-      .deleteFrom("sessions")
-      .where((eb) =>
-        eb.or([eb("expires_at", "<=", new Date(now).toISOString()), eb("created_at", "<=", new Date(now - this.maxLifetimeMs).toISOString())]),
-      )
-      .execute();
+    await repo.deleteEndedSessions(this.db, new Date(now).toISOString(), new Date(now - this.maxLifetimeMs).toISOString());
   }
 }
