@@ -75,10 +75,6 @@ export class Sessions {
     await repo.deleteSession(this.db, id);
   }
 
-  removeForAccount(accountId: string): Promise<number> {
-    return repo.deleteSessionsOfAccount(this.db, accountId);
-  }
-
   async removeExpired(): Promise<void> {
     const now = this.clock();
     await repo.deleteEndedSessions(this.db, new Date(now).toISOString(), new Date(now - this.maxLifetimeMs).toISOString());
