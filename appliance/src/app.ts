@@ -109,6 +109,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         privateChatIntervalMs: config.telegram.privateChatIntervalMs,
         groupIntervalMs: config.telegram.groupIntervalMs,
       },
+      publicUrl: () => publicUrl,
     });
     chat.setAlertSink(telegram.service);
     exposed.chat = chat;
