@@ -172,7 +172,8 @@ async function recogniseRelay(deps: UpdateHandlerDeps, tx: ChatTx, message: TgMe
     const plain = htmlToPlain(payload.text);
     if (plain === replied) return true;
     const firstLine = plain.split("\n", 1)[0]!;
-    return payload.quote !== undefined && replied.startsWith(`${firstLine}\n`) && replied.includes(payload.quote.text.trim());
+    // A shortened quote keeps at least its first thousand characters.
+    return payload.quote !== undefined && replied.startsWith(`${firstLine}\n`) && replied.includes(payload.quote.text.trim().slice(0, 1000));
   };
   for (const item of await deps.outbox.recent<TelegramPayload>(`tg:${chatId}`, 5000, tx.db)) {
     const relay = item.payload.relay;
