@@ -15,6 +15,11 @@
 //
 // Scenarios (each: guests post their messages as fast as the 201s come back, then we
 // wait until every relay has been accepted by the emulator):
+//   tour      --tour-guests guests (default 20, a tour group checking in) each send
+//             --tour-messages messages (default 5) at once to --tour-staff staff chats
+//             (default 3): how long until every staff chat has every message. Waiting
+//             messages of one guest to one staff chat go out as one bot message, so this
+//             takes about one send per guest per chat, not one per message.
 //   per-chat  --staff linked staff chats (default 10): the per-chat 1/s limit binds.
 //   overall   --wide-staff chats (default 40): the 30/s overall limit binds.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -57,7 +62,11 @@ const emulatorTs = path.join(repoRoot, "test", "helpers", "telegram-emulator.ts"
 
 const usage = `Usage: node scripts/bench-relay.mjs [options]
 
-  --guests N          web guests posting in each scenario (default 60)
+  --only LIST         comma-separated scenarios to run: tour, per-chat, overall (default all)
+  --tour-guests N     guests in the tour scenario (default 20)
+  --tour-messages N   messages each tour guest sends at once (default 5)
+  --tour-staff N      linked staff chats in the tour scenario (default 3; 0 skips it)
+  --guests N          web guests posting in the per-chat and overall scenarios (default 60)
   --staff N           linked staff chats in the per-chat scenario (default 10)
   --messages N        guest messages in the per-chat scenario (default 60 -> 600 relays)
   --wide-staff N      linked staff chats in the overall scenario (default 40; 0 skips it)
@@ -66,13 +75,18 @@ const usage = `Usage: node scripts/bench-relay.mjs [options]
   --dump FILE         also write every sendMessage request the emulator saw (time, chat, status) as JSON
 
 Targets: sendMessage accepted / allowed by the limits >= ${TARGET_RATIO}; 429 answers = ${TARGET_429};
-every staff chat gets every guest message exactly once, in the order they were stored.`;
+every staff chat gets every guest message exactly once, in the order they were stored; in the tour
+scenario, every guest's messages in order and never in one bot message with another guest's.`;
 
 const fail = makeFail("bench-relay");
 
 function parseOptions() {
   const values = parseCommandLine(
     {
+      only: { type: "string", default: "tour,per-chat,overall" },
+      "tour-guests": { type: "string", default: "20" },
+      "tour-messages": { type: "string", default: "5" },
+      "tour-staff": { type: "string", default: "3" },
       guests: { type: "string", default: "60" },
       staff: { type: "string", default: "10" },
       messages: { type: "string", default: "60" },
@@ -95,7 +109,15 @@ function parseOptions() {
   const staff = whole("staff", 1, 200);
   const wideStaff = whole("wide-staff", 0, 200);
   if (wideStaff && wideStaff <= staff) fail("--wide-staff must be 0 or more than --staff (the per-chat scenario's chats are reused and more are linked)");
+  const only = new Set(values.only.split(",").map((s) => s.trim()).filter(Boolean));
+  for (const name of only) if (!["tour", "per-chat", "overall"].includes(name)) fail(`--only: unknown scenario "${name}" (tour, per-chat, overall)`);
+  const tourStaff = whole("tour-staff", 0, 200);
+  if (tourStaff > staff && only.has("per-chat")) fail("--tour-staff must be at most --staff (the tour's chats are reused by the per-chat scenario)");
   return {
+    only,
+    tourGuests: whole("tour-guests", 1, 2000),
+    tourMessages: whole("tour-messages", 1, 1000),
+    tourStaff,
     guests: whole("guests", 1, 2000),
     staff,
     messages: whole("messages", 1, 20_000),
@@ -130,6 +152,9 @@ async function request(port, method, urlPath, options) {
   }
   return { status: res.status, headers: res.headers, body: parsed };
 }
+
+/** Every match of a global marker RegExp in a text (matchAll works on a copy: no lastIndex left behind). */
+const markersIn = (text, marker) => [...text.matchAll(marker)];
 
 async function waitUntil(check, timeoutMs, what) {
   const until = Date.now() + timeoutMs;
@@ -196,7 +221,8 @@ async function runScenario(ctx, { name, staffUsers, messages }) {
   const rateLimited0 = tg.stats.rateLimited;
   const calls0 = tg.stats.calls.sendMessage ?? 0;
   const sentIndex0 = tg.sent.length;
-  const marker = new RegExp(`relay bench ${name} m(\\d+)\\b`);
+  // Global: one bot message may quote several waiting messages of one guest.
+  const marker = new RegExp(`relay bench ${name} m(\\d+)\\b`, "g");
 
   // Each guest posts its share one after the other (next POST once the 201 is in); guests in parallel.
   const tStart = Date.now();
@@ -226,7 +252,7 @@ async function runScenario(ctx, { name, staffUsers, messages }) {
       () => {
         for (; scanned < tg.sent.length; scanned++) {
           const s = tg.sent[scanned];
-          if (chatIds.has(s.chatId) && marker.test(s.text)) relayed++;
+          if (chatIds.has(s.chatId)) relayed += markersIn(s.text, marker).length;
         }
         if (!app.running()) throw new Error(`the appliance exited:\n  ${app.logTail.join("\n  ")}`);
         return relayed >= acked * staffUsers.length;
@@ -239,7 +265,7 @@ async function runScenario(ctx, { name, staffUsers, messages }) {
     timedOut = true;
   }
   const sent = tg.sent.slice(sentIndex0);
-  const relaySends = sent.filter((s) => chatIds.has(s.chatId) && marker.test(s.text));
+  const relaySends = sent.filter((s) => chatIds.has(s.chatId) && markersIn(s.text, marker).length > 0);
   const tEnd = relaySends.length ? relaySends[relaySends.length - 1].at : Date.now();
   const seconds = (tEnd - tStart) / 1000;
   const inWindow = sent.filter((s) => s.at >= tStart && s.at <= tEnd).length;
@@ -262,7 +288,7 @@ async function runScenario(ctx, { name, staffUsers, messages }) {
   const firstRelayMs = relaySends.length ? relaySends[0].at - tStart : NaN;
 
   console.log(`  guests' POSTs: ${acked} answered 201 in ${fmt(postedMs / 1000, 2)} s, ${postErrors} failed; first relay accepted ${fmt(firstRelayMs, 0)} ms after the first POST`);
-  console.log(`  relays accepted: ${relaySends.length} / ${acked * staffUsers.length}${timedOut ? `  (TIMED OUT after ${fmt(deadlineMs / 1000, 0)} s)` : ""}; all delivered ${fmt(seconds, 2)} s after the first POST`);
+  console.log(`  relays accepted: ${relayed} / ${acked * staffUsers.length} in ${relaySends.length} bot messages${timedOut ? `  (TIMED OUT after ${fmt(deadlineMs / 1000, 0)} s)` : ""}; all delivered ${fmt(seconds, 2)} s after the first POST`);
   console.log(
     `  sendMessage accepted in that window: ${inWindow} = ${fmt(inWindow / seconds, 2)}/s; attempts ${attempts}; 429 answers ${rateLimited}`,
   );
@@ -275,6 +301,108 @@ async function runScenario(ctx, { name, staffUsers, messages }) {
   );
   console.log(`  accepted per second: ${perSecond.join(" ")}`);
   return { name, chatIds: [...chatIds], seconds, inWindow, allowed, ratio, rateLimited, postErrors, acked, relays: relaySends, timedOut, marker };
+}
+
+/**
+ * A tour group checking in: every guest sends several messages at once. Measures how long
+ * until every staff chat has every message, and checks that each bot message quotes one
+ * guest only and that each guest's messages arrive in order.
+ */
+async function runTourScenario(ctx, { staffUsers, guestCount, perGuest }) {
+  const { tg, app, slug } = ctx;
+  const chatIds = new Set(staffUsers.map((u) => u.chatId));
+  const total = guestCount * perGuest;
+  console.log(
+    `\n[tour] ${guestCount} guests each send ${perGuest} messages at once (${total} messages) to ${staffUsers.length} staff chats; one bot message per message would need ${total} sends per chat (>= ~${fmt(Math.max(0, total - LIMIT_PRIVATE_BURST) / LIMIT_PRIVATE_PER_SECOND, 0)} s at 1/s per chat)`,
+  );
+  const guests = await inBatches(guestCount, 8, async (i) => {
+    const res = await request(app.port, "POST", "/api/guest/sessions", { body: { slug, tag: `Room${101 + i}`, name: `Tour guest ${i + 1}` } });
+    if (res.status !== 201) throw new Error(`createGuestSession answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  });
+  await sleep(LIMIT_PRIVATE_BURST * 1000 + 500);
+  const rateLimited0 = tg.stats.rateLimited;
+  const calls0 = tg.stats.calls.sendMessage ?? 0;
+  const sentIndex0 = tg.sent.length;
+  const marker = /tour g(\d+) m(\d+)\b/g;
+
+  const ackedAt = new Map(); // "g:m" -> when the 201 came back
+  let postErrors = 0;
+  const tStart = Date.now();
+  await Promise.all(
+    guests.map(async (guest, g) => {
+      for (let m = 0; m < perGuest; m++) {
+        const res = await request(app.port, "POST", "/api/guest/messages", {
+          body: { text: `tour g${g + 1} m${m + 1} — when can we get the keys for the room, and is there somewhere to leave the bags?`, clientId: `tour-${g + 1}-${m + 1}` },
+          headers: { authorization: `Bearer ${guest.token}` },
+        });
+        if (res.status === 201) ackedAt.set(`${g + 1}:${m + 1}`, Date.now());
+        else postErrors++;
+      }
+    }),
+  );
+  const postedMs = Date.now() - tStart;
+
+  // Per staff chat: when each message was first seen there.
+  const seen = new Map([...chatIds].map((id) => [id, new Map()]));
+  let scanned = sentIndex0;
+  const scan = () => {
+    for (; scanned < tg.sent.length; scanned++) {
+      const s = tg.sent[scanned];
+      const got = seen.get(s.chatId);
+      if (!got) continue;
+      for (const [, g, m] of markersIn(s.text, marker)) if (!got.has(`${g}:${m}`)) got.set(`${g}:${m}`, s.at);
+    }
+    return [...seen.values()].every((got) => [...ackedAt.keys()].every((k) => got.has(k)));
+  };
+  let timedOut = false;
+  const deadlineMs = total * 2000 + 30_000;
+  try {
+    await waitUntil(() => {
+      if (!app.running()) throw new Error(`the appliance exited:\n  ${app.logTail.join("\n  ")}`);
+      return scan();
+    }, deadlineMs, "every tour message in every staff chat");
+  } catch (err) {
+    if (!app.running()) throw err;
+    timedOut = true;
+  }
+
+  const sends = tg.sent.slice(sentIndex0).filter((s) => chatIds.has(s.chatId) && markersIn(s.text, marker).length);
+  let mixed = 0;
+  let duplicates = 0;
+  let outOfOrder = 0;
+  const perChatSends = [];
+  for (const chatId of chatIds) {
+    const mine = sends.filter((s) => s.chatId === chatId);
+    perChatSends.push(mine.length);
+    const lastOf = new Map();
+    const got = new Set();
+    for (const s of mine) {
+      const found = markersIn(s.text, marker).map(([, g, m]) => [Number(g), Number(m)]);
+      if (new Set(found.map(([g]) => g)).size > 1) mixed++;
+      for (const [g, m] of found) {
+        if (got.has(`${g}:${m}`)) duplicates++;
+        got.add(`${g}:${m}`);
+        if ((lastOf.get(g) ?? 0) > m) outOfOrder++;
+        lastOf.set(g, m);
+      }
+    }
+  }
+  const doneAt = Math.max(...[...seen.values()].flatMap((got) => [...got.values()]));
+  const seconds = (doneAt - tStart) / 1000;
+  const latencies = [];
+  for (const got of seen.values()) for (const [k, at] of got) if (ackedAt.has(k)) latencies.push(at - ackedAt.get(k));
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  const rateLimited = tg.stats.rateLimited - rateLimited0;
+  const attempts = (tg.stats.calls.sendMessage ?? 0) - calls0;
+  console.log(`  guests' POSTs: ${ackedAt.size} answered 201 in ${fmt(postedMs / 1000, 2)} s, ${postErrors} failed`);
+  console.log(
+    `  every staff chat had every message ${fmt(seconds, 1)} s after the first POST${timedOut ? `  (TIMED OUT after ${fmt(deadlineMs / 1000, 0)} s)` : ""}; bot messages per chat: ${perChatSends.join(", ")}; sendMessage attempts ${attempts}, 429 answers ${rateLimited}`,
+  );
+  console.log(`  201 -> in a staff chat: median ${fmt(pct(0.5) / 1000, 1)} s, p95 ${fmt(pct(0.95) / 1000, 1)} s, max ${fmt(pct(1) / 1000, 1)} s`);
+  console.log(`  bot messages quoting two guests: ${mixed}; duplicates: ${duplicates}; a guest's messages out of order: ${outOfOrder}`);
+  return { name: "tour", seconds, timedOut, mixed, duplicates, outOfOrder, rateLimited, perChatSends, acked: ackedAt.size, total, postErrors };
 }
 
 /** Every staff chat got every message of the scenario once, in the order the messages were stored (seq). */
@@ -290,7 +418,7 @@ function checkOrder(dbFile, scenario, SQLite) {
   let duplicates = 0;
   let outOfOrder = 0;
   for (const chatId of scenario.chatIds) {
-    const got = scenario.relays.filter((s) => s.chatId === chatId).map((s) => Number(scenario.marker.exec(s.text)[1]));
+    const got = scenario.relays.filter((s) => s.chatId === chatId).flatMap((s) => markersIn(s.text, scenario.marker).map((m) => Number(m[1])));
     const seen = new Set();
     let dup = 0;
     for (const k of got) {
@@ -353,6 +481,7 @@ async function main() {
     // Link staff the way a receptionist does: the link's code, sent to the bot as /start <code>.
     const staffUsers = [];
     const linkStaff = async (count) => {
+      if (count <= 0) return;
       const t0 = Date.now();
       const first = staffUsers.length;
       const added = await inBatches(count, 8, async (j) => {
@@ -372,16 +501,31 @@ async function main() {
     };
 
     const ctx = { tg, app, slug: property.body.slug, guestsPerScenario: opts.guests };
-    await linkStaff(opts.staff);
-    const scenarios = [await runScenario(ctx, { name: "per-chat", staffUsers: [...staffUsers], messages: opts.messages })];
-    if (opts.wideStaff) {
-      await linkStaff(opts.wideStaff - opts.staff);
+    const scenarios = [];
+    let tour;
+    if (opts.only.has("tour") && opts.tourStaff) {
+      await linkStaff(opts.tourStaff);
+      tour = await runTourScenario(ctx, { staffUsers: [...staffUsers], guestCount: opts.tourGuests, perGuest: opts.tourMessages });
+    }
+    if (opts.only.has("per-chat")) {
+      await linkStaff(opts.staff - staffUsers.length);
+      scenarios.push(await runScenario(ctx, { name: "per-chat", staffUsers: [...staffUsers], messages: opts.messages }));
+    }
+    if (opts.only.has("overall") && opts.wideStaff) {
+      await linkStaff(opts.wideStaff - staffUsers.length);
       scenarios.push(await runScenario(ctx, { name: "overall", staffUsers: [...staffUsers], messages: opts.wideMessages }));
     }
     const mem = readMemory(app.child.pid);
     await app.stop();
 
     console.log("\nresults");
+    if (tour) {
+      const ok = !tour.timedOut && !tour.mixed && !tour.duplicates && !tour.outOfOrder && tour.acked === tour.total;
+      console.log(`[tour]`);
+      console.log(`  staff have everything     ${`${fmt(tour.seconds, 1)} s`.padStart(8)}   (${tour.total} messages from ${opts.tourGuests} guests to ${opts.tourStaff} staff chats in ${tour.perChatSends.join("/")} bot messages)`);
+      console.log(`  429 answers               ${String(tour.rateLimited).padStart(8)}   target = ${TARGET_429}     ${verdict(tour.rateLimited === TARGET_429)}`);
+      console.log(`  every message once, each guest in order, no two guests in one bot message   ${verdict(ok)}  (POST errors ${tour.postErrors})`);
+    }
     const dbFile = path.join(app.dataDir, "innbox.sqlite");
     for (const s of scenarios) {
       const order = checkOrder(dbFile, s, SQLite);

@@ -125,6 +125,7 @@ function createCapabilities(ctx: AppContext) {
       privateChatIntervalMs: config.telegram.privateChatIntervalMs,
       groupIntervalMs: config.telegram.groupIntervalMs,
     },
+    publicUrl: ctx.publicUrl,
   });
 
   const list: Capability[] = [team, property, auth, chat, telegram];

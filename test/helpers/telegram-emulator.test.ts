@@ -273,6 +273,34 @@ describe("Telegram Bot API emulator", () => {
     expect((long as TelegramApiError).description).toBe("Bad Request: message is too long");
   });
 
+  it("counts the 4,096 characters as Telegram does: after HTML parsing, in UTF-16 code units", async () => {
+    const { tg, api } = await start();
+    const user = tg.user(2003, { firstName: "Len" });
+    await user.send("hi");
+    // Escaped, this is far longer than 4,096; parsed, it is exactly 4,096.
+    const escaped = await api.sendMessage({ chat_id: 2003, text: `<b>${"&lt;".repeat(4000)}</b>${"&amp;".repeat(96)}`, parse_mode: "HTML" });
+    expect(escaped.text).toHaveLength(4096);
+    const overParsed = await rejection(api.sendMessage({ chat_id: 2003, text: `<blockquote>${"&gt;".repeat(4097)}</blockquote>`, parse_mode: "HTML" }));
+    expect((overParsed as TelegramApiError).description).toBe("Bad Request: message is too long");
+    // 2,048 emoji outside the BMP are 4,096 code units; one more is too long.
+    await api.sendMessage({ chat_id: 2003, text: "😀".repeat(2048) });
+    const overEmoji = await rejection(api.sendMessage({ chat_id: 2003, text: "😀".repeat(2049) }));
+    expect((overEmoji as TelegramApiError).errorCode).toBe(400);
+    expect((overEmoji as TelegramApiError).description).toBe("Bad Request: message is too long");
+  });
+
+  it("answers a 400 with the given description when told to (Telegram refusing one call)", async () => {
+    const { tg, api } = await start();
+    const user = tg.user(2004, { firstName: "Ula" });
+    await user.send("hi");
+    tg.failNext(1, { status: 400, description: "Bad Request: message is too long", method: "sendMessage" });
+    const refused = await rejection(api.sendMessage({ chat_id: 2004, text: "short" }));
+    expect((refused as TelegramApiError).errorCode).toBe(400);
+    expect((refused as TelegramApiError).description).toBe("Bad Request: message is too long");
+    await api.sendMessage({ chat_id: 2004, text: "short" });
+    expect(user.received().map((m) => m.text)).toEqual(["short"]);
+  });
+
   it("refuses chats the bot cannot write to", async () => {
     const { tg, api } = await start();
     const unknown = await rejection(api.sendMessage({ chat_id: 3001, text: "hi" }));

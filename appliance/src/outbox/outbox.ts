@@ -9,6 +9,8 @@ export interface OutboxItem<P = unknown> {
   chatKey: string;
   payload: P;
   attempts: number;
+  /** Later items of the chat that this send also carries (see `OutboxTransport.coalesce`). */
+  carried?: number[];
 }
 
 /** What a transport throws: `retry` (network, 5xx, 429) or `permanent` (the far side refused for good). */
@@ -33,6 +35,13 @@ export interface OutboxTransport<P = any> {
   send(item: OutboxItem<P>): Promise<unknown>;
   /** Runs after the far side accepted the item (stores what the answer tells, e.g. message ids). */
   onDelivered?(item: OutboxItem<P>, result: unknown): Promise<void>;
+  /**
+   * Optional: folds items waiting behind `head` in its chat into the head's send (several
+   * messages to one recipient as one). Gets the chat's next pending items in order; answers
+   * the payload to send and the seqs it carries, which are done when it is, or undefined to
+   * send the head alone. Items it does not carry keep their order.
+   */
+  coalesce?(head: OutboxItem<P>, waiting: Array<OutboxItem<P>>): { payload: P; carried: number[] } | undefined;
   /** Whether the transport can send at all now (e.g. a bot token is set). */
   ready(): boolean;
 }
@@ -50,7 +59,8 @@ export interface OutboxOptions {
  * A persistent outbox: items are rows written in the same transaction as what caused them,
  * and leave in order per chat, retried with backoff until the far side accepts them.
  * A 429's retry_after pauses the whole transport; sends keep within the transport's own
- * rate limits so 429s are rare. A crash resends only the item that was in flight.
+ * rate limits so 429s are rare. A transport may fold waiting items of a chat into one send
+ * (a backlog then drains in fewer sends). A crash resends only what was in flight.
  */
 export class Outbox {
   private readonly transports = new Map<string, OutboxTransport>();
@@ -60,6 +70,8 @@ export class Outbox {
   private readonly recentSends = new Map<string, number[]>();
   private readonly inFlightCount = new Map<string, number>();
   private readonly pausedUntil = new Map<string, number>();
+  /** Heads whose send with other items was refused for good: they go alone next (kept in memory only). */
+  private readonly solo = new Set<number>();
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -173,11 +185,12 @@ export class Outbox {
       }
       this.inFlightCount.set(transport.name, flying + 1);
       this.inFlight.add(row.chat_key);
-      const item: OutboxItem = { seq: row.seq, transport: row.transport, chatKey: row.chat_key, payload: JSON.parse(row.payload), attempts: row.attempts };
-      void this.deliver(transport, item)
+      const head: OutboxItem = { seq: row.seq, transport: row.transport, chatKey: row.chat_key, payload: JSON.parse(row.payload), attempts: row.attempts };
+      void this.withCarried(transport, head)
+        .then((item) => this.deliver(transport, item))
         .catch((err: unknown) => {
           // Only when the database went away (shutdown): the row stays pending and goes again later.
-          if (this.running) this.options.log.error({ err, seq: item.seq }, "outbox: could not record a delivery");
+          if (this.running) this.options.log.error({ err, seq: head.seq }, "outbox: could not record a delivery");
         })
         .finally(() => {
           const answeredAt = this.options.clock();
@@ -191,18 +204,38 @@ export class Outbox {
     return next;
   }
 
+  /** The head, or one send that also carries later items of its chat when the transport folds them in. */
+  private async withCarried(transport: OutboxTransport, head: OutboxItem): Promise<OutboxItem> {
+    if (!transport.coalesce || this.solo.has(head.seq)) return head;
+    const rows = await repo.pendingAfter(this.options.db, head.chatKey, head.seq, 200);
+    if (!rows.length) return head;
+    const waiting = rows.map((r) => ({ seq: r.seq, transport: head.transport, chatKey: head.chatKey, payload: JSON.parse(r.payload) as unknown, attempts: r.attempts }));
+    const folded = transport.coalesce(head, waiting);
+    return folded?.carried.length ? { ...head, payload: folded.payload, carried: folded.carried } : head;
+  }
+
   private async deliver(transport: OutboxTransport, item: OutboxItem): Promise<void> {
     const { db, log, clock } = this.options;
     try {
       const result = await transport.send(item);
-      await repo.markDone(db, item.seq, item.attempts + 1, nowIso(clock));
+      if (item.carried?.length) await repo.markDoneWithCarried(db, [item.seq, ...item.carried], nowIso(clock));
+      else await repo.markDone(db, item.seq, item.attempts + 1, nowIso(clock));
+      this.solo.delete(item.seq);
       if (transport.onDelivered) {
         await transport.onDelivered(item, result).catch((err: unknown) => log.error({ err, seq: item.seq }, "outbox: after-delivery step failed"));
       }
     } catch (err) {
       const attempts = item.attempts + 1;
       const failure = err instanceof DeliveryError ? err : new DeliveryError("retry", err instanceof Error ? err.message : String(err));
+      if (failure.kind === "permanent" && item.carried?.length) {
+        // Perhaps only one of them is the trouble: the head goes alone next, at once.
+        log.warn({ seq: item.seq, chat: item.chatKey, carried: item.carried.length, error: failure.message }, "outbox: the far side refused a combined send; sending one by one");
+        this.solo.add(item.seq);
+        await repo.retryLater(db, item.seq, attempts, clock(), failure.message.slice(0, 500));
+        return;
+      }
       if (failure.kind === "permanent") {
+        this.solo.delete(item.seq);
         log.warn({ seq: item.seq, chat: item.chatKey, error: failure.message }, "outbox: the far side refused a message for good; it is kept as dead");
         await repo.markDead(db, item.seq, attempts, failure.message.slice(0, 500));
         return;

@@ -34,6 +34,26 @@ export const outboxRepository = {
       .limit(limit)
       .execute(),
 
+  /** The pending items of one chat after `seq`, in order (what a send could carry along). */
+  pendingAfter: (db: Db, chatKey: string, seq: number, limit: number) =>
+    db
+      .selectFrom("outbox")
+      .select(["seq", "payload", "attempts"])
+      .where("status", "=", "pending")
+      .where("chat_key", "=", chatKey)
+      .where("seq", ">", seq)
+      .orderBy("seq")
+      .limit(limit)
+      .execute(),
+
+  /** One send carried several items: all of them are done. */
+  markDoneWithCarried: (db: Db, seqs: number[], at: string) =>
+    db
+      .updateTable("outbox")
+      .set((eb) => ({ status: "done" as const, done_at: at, attempts: eb("attempts", "+", 1), last_error: null }))
+      .where("seq", "in", seqs)
+      .execute(),
+
   markDone: (db: Db, seq: number, attempts: number, at: string) =>
     db.updateTable("outbox").set({ status: "done", done_at: at, attempts, last_error: null }).where("seq", "=", seq).execute(),
 

@@ -1,5 +1,9 @@
 // Every sentence the bot writes, in one place. Staff-facing texts are English for now;
 // guest-facing ones follow the guest's Telegram language with English as fallback.
+// Texts that quote what someone wrote fit Telegram's 4,096 characters: a quote too long
+// is shortened and says where the whole text is (see message-length.ts).
+
+import { fitQuote } from "./message-length.js";
 
 /** What a Telegram user sees of our HTML: tags gone, entities decoded, ends trimmed. */
 export const htmlToPlain = (html: string) =>
@@ -12,20 +16,49 @@ export const htmlToPlain = (html: string) =>
     .trim();
 
 export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeAttribute = (s: string) => escapeHtml(s).replace(/"/g, "&quot;");
 
 const CHANNEL_LABEL: Record<string, string> = { web: "Online Reception", telegram: "Telegram", kiosk: "Lobby kiosk", widget: "Website chat" };
 
+/** Who a relayed guest message is from, as the first line of the relay shows it. */
+export interface RelayHeader {
+  guestName: string;
+  tag: string | null;
+  channel: string;
+  language: string | null;
+}
+
+export const sameRelayHeader = (a: RelayHeader, b: RelayHeader) =>
+  a.guestName === b.guestName && a.tag === b.tag && a.channel === b.channel && a.language === b.language;
+
+const quote = (text: string) => `<blockquote>${escapeHtml(text)}</blockquote>`;
+
+/** Said under a quote that was shortened; `messengerUrl` opens the conversation in the admin page. */
+const shortenedNote = (messengerUrl: string | null) =>
+  `\n<i>✂️ Shortened: the whole message is in the ${messengerUrl ? `<a href="${escapeAttribute(messengerUrl)}">Team Messenger</a>` : "Team Messenger (admin page)"}.</i>`;
+
 export const staffTexts = {
-  relay(input: { guestName: string; tag: string | null; channel: string; text: string; language: string | null }) {
-    const where = [input.tag, CHANNEL_LABEL[input.channel] ?? input.channel, input.language ? input.language.toUpperCase() : null].filter(Boolean).join(" · ");
-    return `💬 <b>${escapeHtml(input.guestName)}</b> · ${escapeHtml(where)}\n<blockquote>${escapeHtml(input.text)}</blockquote>\n<i>Reply to this message to answer.</i>`;
+  /**
+   * A guest's message, or several waiting ones of the same guest, as one bot message.
+   * One message too long is shortened; several are only put together when they fit whole.
+   */
+  relay(header: RelayHeader, texts: string[], messengerUrl: string | null, limit?: number) {
+    const where = [header.tag, CHANNEL_LABEL[header.channel] ?? header.channel, header.language ? header.language.toUpperCase() : null].filter(Boolean).join(" · ");
+    const head = `💬 <b>${escapeHtml(header.guestName)}</b> · ${escapeHtml(where)}\n`;
+    const foot = "\n<i>Reply to this message to answer.</i>";
+    if (texts.length !== 1) return `${head}${texts.map(quote).join("\n")}${foot}`;
+    return fitQuote(texts[0]!, (text, shortened) => `${head}${quote(text)}${shortened ? shortenedNote(messengerUrl) : ""}${foot}`, limit);
   },
-  alert(input: { guestName: string; tag: string | null; minutes: number; text: string }) {
+  alert(input: { guestName: string; tag: string | null; minutes: number; text: string }, messengerUrl: string | null) {
     const who = input.tag ? `${input.guestName} (${input.tag})` : input.guestName;
-    return `⏰ <b>${escapeHtml(who)}</b> has waited ${input.minutes} min for an answer:\n<blockquote>${escapeHtml(input.text)}</blockquote>\n<i>Reply to this message to answer.</i>`;
+    return fitQuote(
+      input.text,
+      (text, shortened) =>
+        `⏰ <b>${escapeHtml(who)}</b> has waited ${input.minutes} min for an answer:\n${quote(text)}${shortened ? shortenedNote(messengerUrl) : ""}\n<i>Reply to this message to answer.</i>`,
+    );
   },
-  answeredBy(staffName: string, text: string) {
-    return `✅ Answered by <b>${escapeHtml(staffName)}</b>:\n<blockquote>${escapeHtml(text)}</blockquote>`;
+  answeredBy(staffName: string, text: string, messengerUrl: string | null) {
+    return fitQuote(text, (t, shortened) => `✅ Answered by <b>${escapeHtml(staffName)}</b>:\n${quote(t)}${shortened ? shortenedNote(messengerUrl) : ""}`);
   },
   linked(name: string, property: string) {
     return `✅ Hello ${escapeHtml(name)}! This chat is now linked to <b>${escapeHtml(property)}</b> in Innbox.\nGuest messages arrive here while you are on duty. Reply to one to answer that guest.\n/help lists what else I understand.`;

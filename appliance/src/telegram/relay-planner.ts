@@ -16,6 +16,8 @@ export interface PlannerDeps {
   transactions: Transactions;
   timers: Timers;
   log: Logger;
+  /** Where the admin page shows a conversation (the pointer under a shortened quote); null when unknown. */
+  messengerUrl: (conversationId: string) => string | null;
 }
 
 /**
@@ -111,15 +113,16 @@ export class RelayPlanner {
   private async plan(db: Db, message: Message): Promise<Array<ReturnType<RelayPlanner["item"]>>> {
     const conversation = await this.deps.chat.getConversation(message.conversation_id, db);
     if (message.sender === "guest") {
-      const text = staffTexts.relay({
-        guestName: conversation.guest_name ?? "Guest",
-        tag: conversation.tag,
-        channel: conversation.channel,
-        text: message.text,
-        language: conversation.language,
-      });
+      const header = { guestName: conversation.guest_name ?? "Guest", tag: conversation.tag, channel: conversation.channel, language: conversation.language };
+      const messengerUrl = this.deps.messengerUrl(conversation.id);
+      const text = staffTexts.relay(header, [message.text], messengerUrl);
       return (await this.staffOnDuty(db)).map((s) =>
-        this.item({ chatId: s.chatId, text, relay: { conversationId: conversation.id, messageId: message.id, markDelivered: true } }),
+        this.item({
+          chatId: s.chatId,
+          text,
+          relay: { conversationId: conversation.id, messageId: message.id, markDelivered: true },
+          quote: { header, text: message.text, messengerUrl },
+        }),
       );
     }
     const items: Array<ReturnType<RelayPlanner["item"]>> = [];
@@ -138,7 +141,7 @@ export class RelayPlanner {
         items.push(
           this.item({
             chatId,
-            text: staffTexts.answeredBy(message.staff_name ?? "a colleague", message.text),
+            text: staffTexts.answeredBy(message.staff_name ?? "a colleague", message.text, this.deps.messengerUrl(conversation.id)),
             replyTo: messageId,
             relay: { conversationId: conversation.id, messageId: message.id, markDelivered: false },
           }),

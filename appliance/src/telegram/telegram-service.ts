@@ -31,6 +31,8 @@ export interface TelegramDeps {
   apiRoot: string;
   pollTimeoutS: number;
   limits: TelegramLimits;
+  /** The base of links (publicUrl), known once the app listens. */
+  publicUrl: () => string;
 }
 
 export class TelegramService {
@@ -45,7 +47,16 @@ export class TelegramService {
 
   constructor(private readonly deps: TelegramDeps) {
     this.client = new TelegramClient(deps.apiRoot);
-    this.planner = new RelayPlanner({ db: deps.db, chat: deps.chat, team: deps.team, outbox: deps.outbox, transactions: deps.transactions, timers: deps.timers, log: deps.log });
+    this.planner = new RelayPlanner({
+      db: deps.db,
+      chat: deps.chat,
+      team: deps.team,
+      outbox: deps.outbox,
+      transactions: deps.transactions,
+      timers: deps.timers,
+      log: deps.log,
+      messengerUrl: (id) => this.messengerUrl(id),
+    });
     this.poller = new Poller({
       db: deps.db,
       client: this.client,
@@ -59,6 +70,12 @@ export class TelegramService {
 
   get relayPlanner() {
     return this.planner;
+  }
+
+  /** The conversation in the admin page's Team Messenger. */
+  private messengerUrl(conversationId: string): string | null {
+    const base = this.deps.publicUrl().replace(/\/$/, "");
+    return base ? `${base}/admin/messenger/${encodeURIComponent(conversationId)}` : null;
   }
 
   async start(): Promise<void> {
@@ -187,7 +204,7 @@ export class TelegramService {
         chatKey: `tg:${s.chatId}`,
         payload: {
           chatId: s.chatId,
-          text: staffTexts.alert(input),
+          text: staffTexts.alert(input, this.messengerUrl(input.conversationId)),
           relay: { conversationId: input.conversationId, messageId: input.messageId, markDelivered: false },
         },
       })),

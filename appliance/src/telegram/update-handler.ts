@@ -162,15 +162,24 @@ async function handleGuestMessage(
 /**
  * A reply to a relay whose message id was never recorded: the box died after Telegram took
  * the message but before the answer was stored. The replied-to text identifies it among
- * what the outbox sent to this chat; the mapping is then recorded for next time.
+ * what the outbox sent to this chat (a relay carrying several messages of one guest starts
+ * like each of them and quotes each); the mapping is then recorded for next time.
  */
 async function recogniseRelay(deps: UpdateHandlerDeps, tx: Tx, message: TgMessage) {
   const replyTo = message.reply_to_message;
   if (!replyTo?.text || !replyTo.from?.is_bot) return undefined;
   const chatId = String(message.chat.id);
+  const replied = replyTo.text.trim();
+  const carries = (payload: TelegramPayload) => {
+    const plain = htmlToPlain(payload.text);
+    if (plain === replied) return true;
+    const firstLine = plain.split("\n", 1)[0]!;
+    // A shortened quote keeps at least its first thousand characters.
+    return payload.quote !== undefined && replied.startsWith(`${firstLine}\n`) && replied.includes(payload.quote.text.trim().slice(0, 1000));
+  };
   for (const item of await deps.outbox.recent<TelegramPayload>(`tg:${chatId}`, 5000, tx.db)) {
     const relay = item.payload.relay;
-    if (!relay || htmlToPlain(item.payload.text) !== replyTo.text.trim()) continue;
+    if (!relay || !carries(item.payload)) continue;
     const row = { chat_id: chatId, message_id: replyTo.message_id, conversation_id: relay.conversationId, chat_message_id: relay.messageId, created_at: nowIso(deps.clock) };
     await repo.insertRelay(tx.db, row);
     return row;

@@ -34,7 +34,8 @@
  *   delivered `text` is what the user sees (tags removed, `&lt;` decoded, leading and
  *   trailing whitespace trimmed). Bad HTML (e.g. an unescaped `<` from guest text)
  *   answers `400 Bad Request: can't parse entities: ...`. Empty text → 400 "message
- *   text is empty"; over 4096 characters → 400 "message is too long". Markdown modes
+ *   text is empty"; over 4096 characters (UTF-16 code units of the parsed, trimmed
+ *   text: `&lt;` is one, an emoji outside the BMP two) → 400 "message is too long". Markdown modes
  *   are accepted but not parsed. No automatic url/mention entities.
  * - Chats: a private chat exists once `user(id)` was created; sending to an unknown
  *   positive id → 400 "chat not found"; to a user who never wrote to the bot → 403

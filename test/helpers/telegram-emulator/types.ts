@@ -69,7 +69,7 @@ export interface TelegramEmulatorStats {
   calls: Record<string, number>;
   /** 429 answers (injected with rateLimitNext or from enforceLimits). */
   rateLimited: number;
-  /** Injected 5xx answers (failNext). */
+  /** Injected failures (failNext: 5xx, or 400). */
   failed: number;
   /** Requests dropped by an outage or stop. */
   dropped: number;
@@ -122,8 +122,10 @@ export interface TelegramEmulator {
   pendingUpdates(): Update[];
   user(id: number, profile?: TelegramUserProfile): TelegramUserClient;
   /** The next `n` Bot API calls (or only calls of `method`) answer a 5xx. JSON envelope
-   * `{ok:false,error_code,description}` unless `html: true` (an nginx-style HTML page). */
-  failNext(n: number, options?: { status?: 500 | 502 | 503 | 504; description?: string; method?: string; html?: boolean }): void;
+   * `{ok:false,error_code,description}` unless `html: true` (an nginx-style HTML page).
+   * `status: 400` with a `description` is Telegram refusing just these calls (e.g. counting
+   * a text as longer than the sender did). */
+  failNext(n: number, options?: { status?: 400 | 500 | 502 | 503 | 504; description?: string; method?: string; html?: boolean }): void;
   /** The next `n` calls (or only calls of `method`) answer 429 with retry_after. */
   rateLimitNext(n: number, retryAfterS: number, options?: { method?: string }): void;
   /** Internet down: "reset" (default) destroys every connection at once, new ones too;
