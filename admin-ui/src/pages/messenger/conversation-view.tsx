@@ -1,4 +1,5 @@
 import type { ChatMessage, ConversationListItem } from "@innbox/protocol";
+import { newClientId } from "@innbox/protocol/web/client-id";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { type ApiError, toApiError } from "../../api/client";
 import { useSession } from "../../app-context";
@@ -8,7 +9,6 @@ import { Link } from "../../components/link";
 import { usePageHeading } from "../../components/page";
 import { t } from "../../messages";
 import { channelIcon, channelName } from "./channel";
-import { newClientId } from "./client-id";
 import { markDelivered, mergeMessages } from "./conversation-state";
 import { useInbox } from "./inbox";
 import { MessageThread, type PendingReply } from "./message-thread";
