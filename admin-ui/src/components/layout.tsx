@@ -97,7 +97,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
         <ul>
           {sectionsFor(user.role).map((section) => (
             <li key={section.path}>
-              <Link to={section.path} class="nav-link" current={section === current} title={messenger ? section.label : undefined}>
+              <Link to={section.path} class="nav-link" current={section === current}>
                 <Icon name={section.icon} />
                 <span class="nav-label">{section.label}</span>
                 {section.path === "/messenger" && unanswered > 0 ? (

@@ -4,7 +4,8 @@ export const setup = {
   title: "Set up Innbox",
   intro: "Welcome. Two short steps and your front desk is ready.",
   stepOf: (step: number, total: number) => `Step ${step} of ${total}`,
-  steps: ["Property", "Manager account", "Done"] as readonly string[],
+  /** The wizard's steps before it is done; as many as `intro` says. */
+  steps: ["Property", "Manager account"] as readonly string[],
   checking: "Checking the appliance…",
   noTokenTitle: "Open the setup link",
   noTokenBody: "Setting up needs the one-time setup link that the appliance created when it first started. You can find it in either of these places:",

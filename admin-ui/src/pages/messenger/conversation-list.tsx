@@ -1,6 +1,7 @@
 import type { ConversationListItem } from "@innbox/protocol";
 import { Icon } from "../../components/icon";
 import { Link } from "../../components/link";
+import { RoomTag } from "../../components/room-tag";
 import { t } from "../../messages";
 import { channelIcon, channelName } from "./channel";
 import { languageName, minutesSince, relativeTime } from "./time-format";
@@ -29,7 +30,7 @@ function ConversationItem({ conversation: c, selected, now }: { conversation: Co
     <Link to={`/messenger/${encodeURIComponent(c.id)}`} class={classes.filter(Boolean).join(" ")} current={selected}>
       <span class="conversation-top">
         <span class="conversation-name">{c.guestName}</span>
-        {c.tag ? <span class="conversation-tag">{c.tag}</span> : null}
+        {c.tag ? <RoomTag tag={c.tag} /> : null}
         <time class="conversation-time" dateTime={c.lastMessageAt}>
           {relativeTime(c.lastMessageAt, now)}
         </time>

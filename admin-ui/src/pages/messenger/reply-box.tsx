@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from "preact/hooks";
+import { useAutoGrow } from "../../components/field";
 import { Icon } from "../../components/icon";
 import { t } from "../../messages";
 
@@ -18,6 +19,7 @@ export function ReplyBox({ initial, onDraft, onSend }: ReplyBoxProps) {
   const [text, setText] = useState(initial);
   const field = useRef<HTMLTextAreaElement>(null);
   const left = MAX_REPLY - text.length;
+  useAutoGrow(field, text);
 
   const update = (value: string) => {
     setText(value);
