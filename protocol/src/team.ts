@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { Password, Role, Username } from "./auth.js";
+import { PERSON_NAME_MAX } from "./rules.js";
 
 export const MemberName = z
   .string({ error: "Name must be text." })
   .trim()
   .min(1, { error: "Name cannot be empty." })
-  .max(80, { error: "Name must be at most 80 characters." });
+  .max(PERSON_NAME_MAX, { error: `Name must be at most ${PERSON_NAME_MAX} characters.` });
 
 export const TeamMember = z
   .object({

@@ -10,7 +10,7 @@ interface ShellProps {
 }
 
 /** Label, control, hint and error of one form field, wired for screen readers. */
-function FieldShell({ id, label, hint, error, children }: ShellProps) {
+export function FieldShell({ id, label, hint, error, children }: ShellProps) {
   return (
     <div class={error ? "field field-invalid" : "field"}>
       <label for={id}>{label}</label>
@@ -30,7 +30,7 @@ function FieldShell({ id, label, hint, error, children }: ShellProps) {
 }
 
 /** A control's ARIA wiring: invalid while it has an error, described by its error and hint. */
-function described(id: string, hint: unknown, error: unknown) {
+export function described(id: string, hint: unknown, error: unknown) {
   const ids = [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean);
   return { "aria-invalid": error ? true : undefined, "aria-describedby": ids.length ? ids.join(" ") : undefined };
 }

@@ -6,6 +6,7 @@ export const property = {
   name: "Property name",
   slug: "Web address name",
   slugHint: "3 to 40 lower-case letters, digits and dashes.",
+  slugTaken: "Another property already uses this web address name; choose another.",
   receptionLink: "Guests' Online Reception link:",
   timezone: "Timezone",
   timezoneHint: "Local time for guests, bookings and scenarios.",

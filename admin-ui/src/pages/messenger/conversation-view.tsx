@@ -8,13 +8,14 @@ import { Icon } from "../../components/icon";
 import { Link } from "../../components/link";
 import { RoomTag } from "../../components/room-tag";
 import { usePageHeading } from "../../components/page";
+import { languageName } from "../../format/language-name";
+import { minutesSince } from "../../format/time-format";
 import { t } from "../../messages";
 import { channelIcon, channelName } from "./channel";
 import { markDelivered, mergeMessages } from "./conversation-state";
 import { useInbox } from "./inbox";
 import { MessageThread, type PendingReply } from "./message-thread";
 import { ReplyBox } from "./reply-box";
-import { languageName, minutesSince } from "./time-format";
 
 interface ConversationViewProps {
   id: string;

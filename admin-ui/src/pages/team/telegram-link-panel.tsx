@@ -5,6 +5,7 @@ import { useSession } from "../../app-context";
 import { Alert } from "../../components/alert";
 import { Icon } from "../../components/icon";
 import { Link } from "../../components/link";
+import { useTimeFormat } from "../../format/use-time-format";
 import { t } from "../../messages";
 
 /** How often to ask whether the person has pressed Start yet. */
@@ -19,6 +20,7 @@ interface TelegramLinkPanelProps {
 /** A one-time link and its QR code for a member's phone; closes itself once used. */
 export function TelegramLinkPanel({ member, onLinked, onClose }: TelegramLinkPanelProps) {
   const { api } = useSession();
+  const time = useTimeFormat();
   const [link, setLink] = useState<TelegramLink | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -110,7 +112,7 @@ export function TelegramLinkPanel({ member, onLinked, onClose }: TelegramLinkPan
             <p class="field-hint" role="status">
               {copied ? t.team.linkCopied : null}
             </p>
-            <p class="muted">{t.team.linkExpires(formatExpiry(link.expiresAt))}</p>
+            <p class="muted">{t.team.linkExpires(time.dateTime(link.expiresAt))}</p>
             <p class="muted">{t.team.linkWaiting}</p>
           </div>
         </div>
@@ -137,6 +139,3 @@ function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;base64,${btoa(binary)}`;
 }
 
-function formatExpiry(at: string): string {
-  return new Date(at).toLocaleString(undefined, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
-}
