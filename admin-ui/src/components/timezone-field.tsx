@@ -92,7 +92,7 @@ export function TimezoneField({ label, name, value, onValue, hint, error }: Time
           onBlur={settle}
           {...described(id, hint, error)}
         />
-        <ul id={listId} role="listbox" aria-label={label} class="combobox-list" hidden={!open}>
+        <ul id={listId} role="listbox" aria-label={t.timezone.listLabel} class="combobox-list" hidden={!open}>
           {matches.map((zone) => (
             <li
               key={zone}

@@ -49,6 +49,16 @@ describe("the appliance's refusals in the form's words", () => {
     );
   });
 
+  it("keeps the appliance's advice above the form, but not its summary of the fields", () => {
+    const refused = new ApiError(400, "Telegram did not accept this bot token. Copy it again from @BotFather.", [{ field: "token", message: "Telegram refused this token." }]);
+    expect(placeServerErrors(refused, { token: "Bot token" })).toEqual({
+      fields: { token: "Telegram refused this token." },
+      alert: "Telegram did not accept this bot token. Copy it again from @BotFather.",
+    });
+    const one = new ApiError(400, "Slug must be 3 to 40 characters.", [{ field: "body.slug", message: "Slug must be 3 to 40 characters." }]);
+    expect(placeServerErrors(one, PROPERTY)).toEqual({ fields: { slug: "Web address name must be 3 to 40 characters." }, alert: en.errors.fixFields });
+  });
+
   it("shows a refusal without fields as it is, and a conflict by the field it is about", () => {
     expect(placeServerErrors(new ApiError(403, "Only a manager can do this."), PROPERTY)).toEqual({ fields: {}, alert: "Only a manager can do this." });
     const taken = new ApiError(409, 'The slug "casa" is already in use; choose another.');

@@ -2,7 +2,7 @@
 // `details` by the API's name for it ("slug", "body.slug", "weekly.mon.0.from") with a
 // sentence that starts with that name ("Slug must be…"); the form shows each sentence
 // beside its field, starting with the field's label instead ("Web address name must be…"),
-// and above the form only what it could not place.
+// and above the form what it could not place, or the appliance's own advice.
 import type { ApiError } from "../api/client";
 import { t } from "../messages";
 
@@ -50,7 +50,12 @@ export function placeServerErrors(error: ApiError, words: FieldWords, options: P
     const message = inFormWords(detail.message, detail.field, place.label);
     fields[place.key] = fields[place.key] ? `${fields[place.key]} ${message}` : message;
   }
-  return { fields, alert: unplaced.length ? [...new Set(unplaced)].join(" ") : t.errors.fixFields };
+  if (unplaced.length) return { fields, alert: [...new Set(unplaced)].join(" ") };
+  // A refusal the appliance worded for people ("Telegram did not accept this bot token…")
+  // is kept; its generic summary of the fields ("2 fields of the request body…", or the
+  // one field's own sentence) is not: the fields say it, in the form's words.
+  const summary = error.details.length > 1 || error.details.some((detail) => detail.message === error.message);
+  return { fields, alert: summary ? t.errors.fixFields : error.message };
 }
 
 /**

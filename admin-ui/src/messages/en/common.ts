@@ -36,6 +36,7 @@ export const time = {
 /** The searchable timezone field of setup and the Property page. */
 export const timezone = {
   placeholder: "Type a city, for example Rome",
+  listLabel: "Search results",
   searchHint: "Type a city to search, for example Rome or New York.",
   noMatch: (typed: string) => `No timezone matches “${typed}”. Try the nearest large city.`,
 };
