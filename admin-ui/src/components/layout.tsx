@@ -84,9 +84,15 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
             <span class="account-name">{user.name}</span>
             <span class="account-role">{roleLabel}</span>
           </span>
-          <button type="button" class="button button-quiet sign-out" disabled={signingOut} onClick={onSignOut}>
+          <button
+            type="button"
+            class="button button-quiet sign-out"
+            disabled={signingOut}
+            onClick={onSignOut}
+            aria-label={signingOut ? t.layout.signingOut : t.layout.signOut}
+          >
             <Icon name="signOut" />
-            <span class="sign-out-label">{signingOut ? t.layout.signingOut : t.layout.signOut}</span>
+            <span class="phone-icon-only">{signingOut ? t.layout.signingOut : t.layout.signOut}</span>
           </button>
         </div>
       </header>

@@ -60,9 +60,9 @@ export function ReplyBox({ initial, onDraft, onSend }: ReplyBoxProps) {
         }}
         aria-describedby={`${id}-hint`}
       />
-      <button type="submit" class="button button-primary reply-send" disabled={!text.trim()}>
+      <button type="submit" class="button button-primary reply-send" disabled={!text.trim()} aria-label={t.messenger.send}>
         <Icon name="send" />
-        <span class="reply-send-label">{t.messenger.send}</span>
+        <span class="phone-icon-only">{t.messenger.send}</span>
       </button>
       <p class="reply-hint" id={`${id}-hint`}>
         {left <= COUNTER_FROM ? <span class="reply-count">{t.messenger.charsLeft(left)}</span> : t.messenger.replyHint}
