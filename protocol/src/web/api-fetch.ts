@@ -20,13 +20,6 @@ export class ApiError extends Error {
   get offline(): boolean {
     return this.status === 0;
   }
-
-  /** The appliance's field name → its sentence(s), from `details`. */
-  get fields(): Readonly<Record<string, string>> {
-    const fields: Record<string, string> = {};
-    for (const { field, message } of this.details) fields[field] = fields[field] ? `${fields[field]} ${message}` : message;
-    return fields;
-  }
 }
 
 export interface ApiRequest {

@@ -11,7 +11,6 @@ export const property = {
   timezone: "Timezone",
   timezoneHint: "Local time for guests, bookings and scenarios.",
   timezoneNow: (time: string) => `It is ${time} there now.`,
-  otherTimezones: "Other",
   useBrowserTimezone: (zone: string) => `Use this device's timezone (${zone})`,
   locationHeading: "Location",
   locationHint: "Used for sunrise, sunset and the weather. Decimal degrees, for example 38.7223 and -9.1393. Leave both empty if you prefer not to say.",
