@@ -60,6 +60,7 @@ export const team = {
   linkInstruction: "Scan with the phone's camera, or open the link on the phone with Telegram, then press Start.",
   linkQrAlt: (name: string) => `QR code that links ${name}'s Telegram`,
   linkQrAltSelf: "QR code that links your Telegram",
+  linkOpen: "Open in Telegram",
   linkLabel: "Link",
   linkCopy: "Copy link",
   linkCopied: "Copied.",

@@ -100,6 +100,13 @@ export function TelegramLinkPanel({ member, self = false, titled = true, onLinke
           <img class="telegram-qr" src={svgDataUrl(link.qrSvg)} alt={self ? t.team.linkQrAltSelf : t.team.linkQrAlt(member.name)} width="200" height="200" />
           <div class="telegram-link-text">
             <p class="telegram-link-instruction">{t.team.linkInstruction}</p>
+            {/* On the phone that has Telegram, the link opens the app itself. */}
+            <p>
+              <a class="button button-primary" href={link.url} target="_blank" rel="noopener noreferrer">
+                <Icon name="telegram" />
+                <span>{t.team.linkOpen}</span>
+              </a>
+            </p>
             <label class="telegram-link-label" for={`telegram-url-${member.id}`}>
               {t.team.linkLabel}
             </label>
