@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NameText } from "./text.js";
+import { PASSWORD, PERSON_NAME_MAX, PROPERTY_NAME_MAX, USERNAME } from "./rules.js";
 
 export const Role = z.enum(["manager", "staff"], { error: 'Role must be "manager" or "staff".' });
 export type Role = z.infer<typeof Role>;
@@ -7,29 +8,29 @@ export type Role = z.infer<typeof Role>;
 export const Username = z
   .string({ error: "Username must be text." })
   .trim()
-  .min(3, { error: "Username must be at least 3 characters." })
-  .max(64, { error: "Username must be at most 64 characters." })
-  .regex(/^[A-Za-z0-9._@-]+$/, {
+  .min(USERNAME.min, { error: `Username must be at least ${USERNAME.min} characters.` })
+  .max(USERNAME.max, { error: `Username must be at most ${USERNAME.max} characters.` })
+  .regex(USERNAME.pattern, {
     error: "Username may use letters, digits and . _ @ - only.",
   });
 
 export const Password = z
   .string({ error: "Password must be text." })
-  .min(8, { error: "Password must be at least 8 characters." })
-  .max(256, { error: "Password must be at most 256 characters." });
+  .min(PASSWORD.min, { error: `Password must be at least ${PASSWORD.min} characters.` })
+  .max(PASSWORD.max, { error: `Password must be at most ${PASSWORD.max} characters.` });
 
 export const SetupBody = z.strictObject({
   token: z.string({ error: "The setup token is missing." }).min(1, { error: "The setup token is missing." }).max(200),
   username: Username,
   password: Password,
-  name: NameText("Name", 80).optional().describe("The manager's name as the team sees it; defaults to the username."),
-  propertyName: NameText("Property name", 120).optional(),
+  name: NameText("Name", PERSON_NAME_MAX).optional().describe("The manager's name as the team sees it; defaults to the username."),
+  propertyName: NameText("Property name", PROPERTY_NAME_MAX).optional(),
 });
 export type SetupBody = z.infer<typeof SetupBody>;
 
 export const LoginBody = z.strictObject({
-  username: z.string({ error: "Username is required." }).trim().min(1, { error: "Username is required." }).max(64),
-  password: z.string({ error: "Password is required." }).min(1, { error: "Password is required." }).max(256),
+  username: z.string({ error: "Username is required." }).trim().min(1, { error: "Username is required." }).max(USERNAME.max),
+  password: z.string({ error: "Password is required." }).min(1, { error: "Password is required." }).max(PASSWORD.max),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 

@@ -1,5 +1,17 @@
 import { z } from "zod";
-import { hasControlCharacters, NameText } from "./text.js";
+import {
+  DATE,
+  EXCEPTION_NOTE_MAX,
+  EXCEPTIONS_MAX,
+  hasControlCharacters,
+  MESSAGE_MAX,
+  NOTICE_LANGUAGE,
+  OFF_HOURS_NOTICE_MAX,
+  RANGES_PER_DAY_MAX,
+  TIME_OF_DAY,
+  UNANSWERED_MINUTES,
+} from "./rules.js";
+import { NameText } from "./text.js";
 
 export const Channel = z.enum(["web", "telegram", "kiosk", "widget"]);
 export type Channel = z.infer<typeof Channel>;
@@ -11,7 +23,7 @@ export const MessageText = z
     z
       .string()
       .refine((s) => s.trim().length > 0, { error: "Text cannot be empty." })
-      .refine((s) => s.length <= 4000, { error: "Text must be at most 4,000 characters." })
+      .refine((s) => s.length <= MESSAGE_MAX, { error: "Text must be at most 4,000 characters." })
       .refine((s) => !hasControlCharacters(s), { error: "Text may not contain control characters or text-direction overrides." }),
   );
 
@@ -124,7 +136,7 @@ export const StaffSocketMessage = z.object({ conversationId: z.string(), message
 export type StaffSocketMessage = z.infer<typeof StaffSocketMessage>;
 
 // Working hours: a weekly schedule in the property's timezone, plus exceptions by date.
-const Time = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'Times look like "08:00" (24-hour clock; 24:00 is midnight at the end of the day).' });
+const Time = z.string().regex(TIME_OF_DAY, { error: 'Times look like "08:00" (24-hour clock; 24:00 is midnight at the end of the day).' });
 export const TimeRange = z
   .strictObject({ from: Time, to: Time })
   .refine((r) => r.from < r.to, { error: "A range must end after it starts (use 24:00 for midnight)." });
@@ -132,7 +144,7 @@ export const TimeRange = z
 /** Ranges of one day must not overlap; checked on the sorted list. */
 const DayRanges = z
   .array(TimeRange)
-  .max(6, { error: "At most 6 ranges a day." })
+  .max(RANGES_PER_DAY_MAX, { error: `At most ${RANGES_PER_DAY_MAX} ranges a day.` })
   .refine(
     (ranges) => {
       const sorted = [...ranges].sort((a, b) => a.from.localeCompare(b.from));
@@ -148,12 +160,12 @@ export const WorkingHours = z
     exceptions: z
       .array(
         z.strictObject({
-          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Dates look like 2026-12-25." }),
+          date: z.string().regex(DATE, { error: "Dates look like 2026-12-25." }),
           ranges: DayRanges.describe("Empty: closed all day."),
-          note: z.string().max(120).optional(),
+          note: z.string().max(EXCEPTION_NOTE_MAX).optional(),
         }),
       )
-      .max(366)
+      .max(EXCEPTIONS_MAX)
       .refine((list) => new Set(list.map((e) => e.date)).size === list.length, { error: "Each date may have one exception only." }),
   })
   .meta({ id: "WorkingHours" });
@@ -161,9 +173,9 @@ export type WorkingHours = z.infer<typeof WorkingHours>;
 
 export const ChatSettings = z
   .strictObject({
-    unansweredMinutes: z.number({ error: "Minutes must be a number." }).int().min(1, { error: "At least 1 minute." }).max(1440, { error: "At most 1,440 minutes (a day)." }),
+    unansweredMinutes: z.number({ error: "Minutes must be a number." }).int().min(UNANSWERED_MINUTES.min, { error: "At least 1 minute." }).max(UNANSWERED_MINUTES.max, { error: "At most 1,440 minutes (a day)." }),
     offHoursNotice: z
-      .record(z.string().regex(/^[a-z]{2,3}$/, { error: "Languages are two- or three-letter codes such as en or de." }), z.string().trim().min(1).max(1000))
+      .record(z.string().regex(NOTICE_LANGUAGE, { error: "Languages are two- or three-letter codes such as en or de." }), z.string().trim().min(1).max(OFF_HOURS_NOTICE_MAX))
       .refine((notices) => typeof notices.en === "string", { error: "Keep an English notice: it is what guests in other languages see." })
       .describe('Per language, e.g. {"en": "…", "de": "…"}; English is required, as the fallback.'),
   })

@@ -1,14 +1,8 @@
 import { z } from "zod";
 import { NameText } from "./text.js";
+import { LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, SLUG, isTimeZone } from "./rules.js";
 
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return value.includes("/") || value === "UTC";
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone };
 
 export const TimeZone = z
   .string({ error: "Timezone must be text." })
@@ -16,8 +10,8 @@ export const TimeZone = z
 
 export const Slug = z
   .string({ error: "Slug must be text." })
-  .regex(/^[a-z0-9-]{3,40}$/, {
-    error: "Slug must be 3 to 40 characters of lower-case letters, digits and dashes.",
+  .regex(SLUG.pattern, {
+    error: `Slug must be ${SLUG.min} to ${SLUG.max} characters of lower-case letters, digits and dashes.`,
   });
 
 export const Property = z
@@ -33,10 +27,10 @@ export const Property = z
 export type Property = z.infer<typeof Property>;
 
 export const UpdatePropertyBody = z.strictObject({
-  name: NameText("Name", 120).optional(),
+  name: NameText("Name", PROPERTY_NAME_MAX).optional(),
   slug: Slug.optional(),
   timezone: TimeZone.optional(),
-  latitude: z.number({ error: "Latitude must be a number." }).min(-90, { error: "Latitude must be between -90 and 90." }).max(90, { error: "Latitude must be between -90 and 90." }).nullable().optional(),
-  longitude: z.number({ error: "Longitude must be a number." }).min(-180, { error: "Longitude must be between -180 and 180." }).max(180, { error: "Longitude must be between -180 and 180." }).nullable().optional(),
+  latitude: z.number({ error: "Latitude must be a number." }).min(LATITUDE.min, { error: "Latitude must be between -90 and 90." }).max(LATITUDE.max, { error: "Latitude must be between -90 and 90." }).nullable().optional(),
+  longitude: z.number({ error: "Longitude must be a number." }).min(LONGITUDE.min, { error: "Longitude must be between -180 and 180." }).max(LONGITUDE.max, { error: "Longitude must be between -180 and 180." }).nullable().optional(),
 });
 export type UpdatePropertyBody = z.infer<typeof UpdatePropertyBody>;

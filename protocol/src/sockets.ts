@@ -16,22 +16,22 @@ export interface DeliveredToStaff {
 export type SendAck = { ok: true; message: ChatMessage } | { ok: false; error: string };
 
 /** `/guest` (handshake `auth: {token}`): what the server emits. */
-export interface GuestServerEvents {
+export type GuestServerEvents = {
   message: (message: ChatMessage) => void;
   delivered: (event: DeliveredToGuest) => void;
-}
+};
 
 /** `/guest`: what the guest's page emits. */
-export interface GuestClientEvents {
+export type GuestClientEvents = {
   send: (payload: { text: string; clientId?: string }, ack: (answer: SendAck) => void) => void;
-}
+};
 
 /** `/staff` (session cookie): what the server emits. */
-export interface StaffServerEvents {
+export type StaffServerEvents = {
   message: (event: StaffSocketMessage) => void;
   conversation: (item: ConversationListItem) => void;
   delivered: (event: DeliveredToStaff) => void;
-}
+};
 
 /** `/staff`: the admin page only listens today. */
 export type StaffClientEvents = Record<string, never>;

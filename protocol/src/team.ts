@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { Password, Role, Username } from "./auth.js";
+import { PERSON_NAME_MAX } from "./rules.js";
 import { NameText } from "./text.js";
 
-export const MemberName = NameText("Name", 80);
+export const MemberName = NameText("Name", PERSON_NAME_MAX);
 
 export const TeamMember = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TELEGRAM_TOKEN } from "./rules.js";
 
 export const TelegramSettings = z.object({
   configured: z.boolean(),
@@ -14,7 +15,7 @@ export const SetTelegramTokenBody = z.strictObject({
   token: z
     .string({ error: "The bot token is required." })
     .trim()
-    .regex(/^\d{3,20}:[A-Za-z0-9_-]{20,100}$/, { error: "A bot token looks like 123456789:AA… (from @BotFather)." })
+    .regex(TELEGRAM_TOKEN, { error: "A bot token looks like 123456789:AA… (from @BotFather)." })
     .nullable()
     .describe("null removes the token set in the admin page."),
 });

@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiClient, addMemberWithLogin, setUpManager, startTestApp, type TestApp } from "../helpers/app.js";
+import { startTelegramWorld, type TelegramWorld } from "../helpers/telegram-setup.js";
 
 let app: TestApp | undefined;
+let world: TelegramWorld | undefined;
 afterEach(async () => {
   await app?.stop();
   app = undefined;
+  await world?.stop();
+  world = undefined;
 });
 
 describe("team", () => {
@@ -84,6 +88,32 @@ describe("team", () => {
     const res = await manager.delete(`/api/team/${me}`);
     expect(res.status).toBe(409);
     expect(res.body.error).toMatch(/cannot remove yourself/);
+  });
+});
+
+describe("Telegram links", () => {
+  it("lets staff link their own Telegram, and only their own", async () => {
+    world = await startTelegramWorld();
+    const { manager } = world;
+    const { client: sam, member } = await addMemberWithLogin(manager, "staff", "sam", "Sam Porter");
+    const samId = member.id;
+    const other = (await manager.post("/api/team", { name: "Ana Lima", role: "staff" })).body.id;
+    const managerId = (await manager.get("/api/auth/session")).body.user.id;
+
+    const own = await sam.post(`/api/team/${samId}/telegram-link`);
+    expect(own.status).toBe(201);
+    expect(own.body.url).toMatch(new RegExp(`^https://t\\.me/${world.tg.botUsername}\\?start=`));
+    expect((await sam.get(`/api/team/${samId}/telegram`)).body).toMatchObject({ linked: false });
+
+    for (const id of [other, managerId]) {
+      const refused = await sam.post(`/api/team/${id}/telegram-link`);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toMatch(/only their own Telegram/);
+    }
+    // Unlinking stays the manager's.
+    expect((await sam.delete(`/api/team/${samId}/telegram`)).status).toBe(403);
+    // Managers still link anyone.
+    expect((await manager.post(`/api/team/${other}/telegram-link`)).status).toBe(201);
   });
 });
 

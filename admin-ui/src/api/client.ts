@@ -4,7 +4,7 @@ import type {
   ConversationDetail,
   ConversationListItem,
   CreateTeamMemberBody,
-  ErrorBody,
+  DutyStatus,
   LoginBody,
   Property,
   SessionInfo,
@@ -13,43 +13,24 @@ import type {
   TeamList,
   TeamMember,
   TelegramLink,
+  TelegramLinkStatus,
   TelegramSettings,
   UpdatePropertyBody,
   UpdateTeamMemberBody,
   WorkingHours,
 } from "@innbox/protocol";
+import { ApiError, apiFetch, type ApiWords } from "@innbox/protocol/web/api-fetch";
 import { t } from "../messages";
 
-/** The signed-in member's own duty switch, and whether it is within working hours now. */
-export interface DutyStatus {
-  onDuty: boolean;
-  withinHours: boolean;
-}
-
-/** Whether a team member's Telegram is linked to the property's bot. */
-export interface TelegramLinkStatus {
-  linked: boolean;
-  telegramName: string | null;
-  linkedAt: string | null;
-}
-
-/** An answer the appliance refused, or no answer at all (status 0). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    /** Field name → sentence, from the error body's `details`. */
-    readonly fields: Readonly<Record<string, string>> = {},
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
+export { ApiError };
+export type { DutyStatus, TelegramLinkStatus };
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError(0, t.errors.network);
 }
+
+const WORDS: ApiWords = { network: t.errors.network, unexpected: t.errors.unexpected };
 
 interface RequestOptions {
   /** A 401 here means "wrong credentials", not "the session ended". */
@@ -65,33 +46,13 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
   let csrfToken: string | null = null;
 
   async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: "application/json" };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
-
-    let response: Response;
+    const headers: Record<string, string> = method !== "GET" && csrfToken ? { "X-CSRF-Token": csrfToken } : {};
     try {
-      response = await fetch(path, {
-        method,
-        headers,
-        credentials: "same-origin",
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-    } catch {
-      throw new ApiError(0, t.errors.network);
+      return await apiFetch<T>({ method, path, body, headers, credentials: "same-origin" }, WORDS);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401 && !options.credentialsRequest) onSessionEnded();
+      throw error;
     }
-
-    if (response.status === 204) return undefined as T;
-    let payload: unknown;
-    try {
-      payload = await response.json();
-    } catch {
-      payload = undefined;
-    }
-    if (response.ok) return payload as T;
-
-    if (response.status === 401 && !options.credentialsRequest) onSessionEnded();
-    throw errorFrom(response.status, payload);
   }
 
   return {
@@ -148,16 +109,3 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
-
-function errorFrom(status: number, payload: unknown): ApiError {
-  if (!isErrorBody(payload)) return new ApiError(status, t.errors.unexpected(status));
-  const fields: Record<string, string> = {};
-  for (const detail of payload.details ?? []) {
-    fields[detail.field] = fields[detail.field] ? `${fields[detail.field]} ${detail.message}` : detail.message;
-  }
-  return new ApiError(status, payload.error, fields);
-}
-
-function isErrorBody(payload: unknown): payload is ErrorBody {
-  return typeof payload === "object" && payload !== null && typeof (payload as ErrorBody).error === "string";
-}

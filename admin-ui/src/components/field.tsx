@@ -1,5 +1,5 @@
-import type { ComponentChildren } from "preact";
-import { useId } from "preact/hooks";
+import type { ComponentChildren, RefObject } from "preact";
+import { useId, useLayoutEffect, useRef } from "preact/hooks";
 
 interface ShellProps {
   id: string;
@@ -10,7 +10,7 @@ interface ShellProps {
 }
 
 /** Label, control, hint and error of one form field, wired for screen readers. */
-function FieldShell({ id, label, hint, error, children }: ShellProps) {
+export function FieldShell({ id, label, hint, error, children }: ShellProps) {
   return (
     <div class={error ? "field field-invalid" : "field"}>
       <label for={id}>{label}</label>
@@ -30,7 +30,7 @@ function FieldShell({ id, label, hint, error, children }: ShellProps) {
 }
 
 /** A control's ARIA wiring: invalid while it has an error, described by its error and hint. */
-function described(id: string, hint: unknown, error: unknown) {
+export function described(id: string, hint: unknown, error: unknown) {
   const ids = [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean);
   return { "aria-invalid": error ? true : undefined, "aria-describedby": ids.length ? ids.join(" ") : undefined };
 }
@@ -104,9 +104,12 @@ interface TextAreaFieldProps extends FieldProps {
 
 export function TextAreaField({ label, name, value, onValue, hint, error, maxLength, rows = 3, lang }: TextAreaFieldProps) {
   const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  useAutoGrow(field, value);
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <textarea
+        ref={field}
         id={id}
         name={name}
         value={value}
@@ -118,6 +121,21 @@ export function TextAreaField({ label, name, value, onValue, hint, error, maxLen
       />
     </FieldShell>
   );
+}
+
+const sizesItself = typeof CSS !== "undefined" && CSS.supports("field-sizing", "content");
+
+/**
+ * Grows a text area with its text where the browser cannot (`field-sizing: content` is
+ * newer than some phones' browsers); the style sheet's min-height and max-height still apply.
+ */
+export function useAutoGrow(field: RefObject<HTMLTextAreaElement>, value: string): void {
+  useLayoutEffect(() => {
+    const element = field.current;
+    if (sizesItself || !element) return;
+    element.style.height = "auto";
+    element.style.height = `${element.scrollHeight + element.offsetHeight - element.clientHeight}px`;
+  }, [field, value]);
 }
 
 interface SelectFieldProps extends FieldProps {

@@ -84,9 +84,15 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
             <span class="account-name">{user.name}</span>
             <span class="account-role">{roleLabel}</span>
           </span>
-          <button type="button" class="button button-quiet sign-out" disabled={signingOut} onClick={onSignOut}>
+          <button
+            type="button"
+            class="button button-quiet sign-out"
+            disabled={signingOut}
+            onClick={onSignOut}
+            aria-label={signingOut ? t.layout.signingOut : t.layout.signOut}
+          >
             <Icon name="signOut" />
-            <span class="sign-out-label">{signingOut ? t.layout.signingOut : t.layout.signOut}</span>
+            <span class="phone-icon-only">{signingOut ? t.layout.signingOut : t.layout.signOut}</span>
           </button>
         </div>
       </header>
@@ -97,7 +103,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
         <ul>
           {sectionsFor(user.role).map((section) => (
             <li key={section.path}>
-              <Link to={section.path} class="nav-link" current={section === current} title={messenger ? section.label : undefined}>
+              <Link to={section.path} class="nav-link" current={section === current}>
                 <Icon name={section.icon} />
                 <span class="nav-label">{section.label}</span>
                 {section.path === "/messenger" && unanswered > 0 ? (

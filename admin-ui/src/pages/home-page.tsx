@@ -5,6 +5,7 @@ import { Icon } from "../components/icon";
 import { Link } from "../components/link";
 import { Page } from "../components/page";
 import { t } from "../messages";
+import { MyTelegramCard } from "./my-telegram-card";
 
 export function HomePage() {
   const { api, session, property } = useSession();
@@ -57,6 +58,7 @@ export function HomePage() {
           <p>{t.home.staffLead}</p>
         </section>
       )}
+      <MyTelegramCard />
       <section class="card card-quiet">
         <h2>{t.home.comingTitle}</h2>
         <p class="muted">{t.home.comingBody}</p>

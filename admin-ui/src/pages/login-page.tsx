@@ -1,10 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
-import { type ApiError, toApiError } from "../api/client";
+import { PASSWORD, USERNAME } from "@innbox/protocol/rules";
+import { toApiError } from "../api/client";
 import { useApp } from "../app-context";
 import { Alert } from "../components/alert";
 import { AuthShell } from "../components/auth-shell";
 import { TextField } from "../components/field";
 import { RichText } from "../components/rich-text";
+import { checkText, problems } from "../forms/checks";
+import { placeServerErrors } from "../forms/server-errors";
 import { t } from "../messages";
 import { navigate } from "../router";
 
@@ -12,8 +15,8 @@ export function LoginPage({ next }: { next: string }) {
   const { api, startSession, loginNotice } = useApp();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -22,12 +25,13 @@ export function LoginPage({ next }: { next: string }) {
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const required: Record<string, string> = {};
-    if (!username.trim()) required.username = t.validation.required(t.login.username);
-    if (!password) required.password = t.validation.required(t.login.password);
-    setMissing(required);
-    setError(null);
-    if (Object.keys(required).length) return;
+    const found = problems({
+      username: checkText(username, t.login.username, { max: USERNAME.max }),
+      password: !password ? t.validation.required(t.login.password) : password.length > PASSWORD.max ? t.validation.tooLong(t.login.password, PASSWORD.max) : undefined,
+    });
+    setFieldErrors(found);
+    setAlert(null);
+    if (Object.keys(found).length) return;
 
     setBusy(true);
     try {
@@ -35,20 +39,20 @@ export function LoginPage({ next }: { next: string }) {
       startSession(session);
       navigate(next, { replace: true });
     } catch (caught) {
-      setError(toApiError(caught));
+      const placed = placeServerErrors(toApiError(caught), { username: t.login.username, password: t.login.password });
+      setFieldErrors(placed.fields);
+      setAlert(placed.alert);
       setPassword("");
       setBusy(false);
     }
   };
 
-  const fieldError = (name: string) => missing[name] ?? error?.fields[name];
-
   return (
     <AuthShell>
       <h1>{t.login.title}</h1>
       <p class="page-lead">{t.login.lead}</p>
-      {loginNotice && !error ? <Alert kind="info">{loginNotice}</Alert> : null}
-      {error ? <Alert kind="error">{error.message}</Alert> : null}
+      {loginNotice && !alert ? <Alert kind="info">{loginNotice}</Alert> : null}
+      {alert ? <Alert kind="error">{alert}</Alert> : null}
       <form class="form" onSubmit={onSubmit} noValidate>
         <TextField
           label={t.login.username}
@@ -56,7 +60,7 @@ export function LoginPage({ next }: { next: string }) {
           value={username}
           onValue={setUsername}
           autoComplete="username"
-          error={fieldError("username")}
+          error={fieldErrors.username}
           required
           autoFocus
           verbatim
@@ -68,7 +72,7 @@ export function LoginPage({ next }: { next: string }) {
           value={password}
           onValue={setPassword}
           autoComplete="current-password"
-          error={fieldError("password")}
+          error={fieldErrors.password}
           required
         />
         <div class="actions">

@@ -36,12 +36,17 @@ export function registerTelegramRoutes(registry: RouteRegistry, telegram: Telegr
     method: "post",
     path: "/api/team/:id/telegram-link",
     operationId: "createTelegramLink",
-    summary: "A one-time link (and QR code) that connects a member's Telegram to the bot; works once, for 24 hours.",
+    summary: "A one-time link (and QR code) that connects a member's Telegram to the bot; works once, for 24 hours. Managers link anyone; staff only themselves (403 otherwise).",
     tag,
-    access: "manager",
+    access: "signed-in",
     params: IdParams,
     responses: { 201: { description: "The link.", schema: TelegramLink } },
-    handler: ({ params }) => telegram.createLink(params.id),
+    handler: ({ params, user }) => {
+      if (user?.role !== "manager" && user?.id !== params.id) {
+        throw AppError.forbidden("Staff can link only their own Telegram; ask a manager to link someone else's.");
+      }
+      return telegram.createLink(params.id);
+    },
   });
 
   registry.add({

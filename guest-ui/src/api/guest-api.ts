@@ -1,27 +1,14 @@
 // The guest endpoints of the appliance (same origin). A guest token is a bearer
 // capability for one conversation; it is passed in, never kept here.
 import type { ChatMessage, CreateGuestSessionBody, GuestConversationInfo, GuestProperty, GuestSession } from "@innbox/protocol";
+import { apiFetch } from "@innbox/protocol/web/api-fetch";
+
+export { ApiError } from "@innbox/protocol/web/api-fetch";
 
 /** Whether someone is on duty now, and if not, what the property tells guests. */
 export type Duty = Pick<GuestProperty, "onDuty" | "offHoursNotice" | "backAt">;
 
 export type { GuestProperty };
-
-/** An answer the appliance refused (4xx/5xx), or no answer at all (status 0). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-
-  /** The request never got an answer: the network (or the appliance) is down. */
-  get offline(): boolean {
-    return this.status === 0;
-  }
-}
 
 export interface GuestUpdate {
   name?: string;
@@ -39,34 +26,9 @@ export interface GuestApi {
   updateConversation(token: string, body: GuestUpdate): Promise<GuestConversationInfo>;
 }
 
-async function request<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: "omit",
-      cache: "no-store",
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-    });
-  } catch (error) {
-    throw new ApiError(0, error instanceof Error ? error.message : "network error");
-  }
-  let payload: unknown;
-  try {
-    payload = await response.json();
-  } catch {
-    payload = undefined;
-  }
-  if (response.ok) return payload as T;
-  const message =
-    payload && typeof payload === "object" && typeof (payload as { error?: unknown }).error === "string"
-      ? (payload as { error: string }).error
-      : `HTTP ${response.status}`;
-  throw new ApiError(response.status, message);
+function request<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = options.token ? { Authorization: `Bearer ${options.token}` } : {};
+  return apiFetch<T>({ method, path, body: options.body, headers, credentials: "omit", cache: "no-store" });
 }
 
 export const guestApi: GuestApi = {

@@ -3,9 +3,9 @@
 // answer never stores it twice. What may pass later is retried with a growing wait; what the
 // appliance refuses for good is shown as not sent until the guest discards it.
 import type { ChatMessage } from "@innbox/protocol";
+import { newClientId } from "@innbox/protocol/web/client-id";
 import { ApiError } from "../api/guest-api";
 import type { ChatContext, OutgoingMessage, OutgoingStatus, RequestOutcome } from "./chat-types";
-import { newClientId } from "./client-id";
 
 const RETRY_MIN_MS = 2_000;
 const RETRY_MAX_MS = 30_000;

@@ -2,6 +2,8 @@
 
 export const app = {
   name: "Innbox",
+  /** Dates and language names are written in this locale's words. */
+  locale: "en-GB",
   titleSuffix: "Innbox",
   loading: "Loading…",
   retry: "Try again",
@@ -15,13 +17,43 @@ export const errors = {
   fixFields: "Some fields need your attention.",
 };
 
+/** Times, in the property's timezone (see format/time-format.ts). */
+export const time = {
+  justNow: "now",
+  minutesAgo: (minutes: number) => `${minutes} min`,
+  hoursAgo: (hours: number) => `${hours} h`,
+  today: "Today",
+  yesterday: "Yesterday",
+  /** "Monday 2 November 2026" */
+  longDate: (weekday: string, day: string, month: string, year: string) => `${weekday} ${day} ${month} ${year}`,
+  /** "2 Nov", or "2 Nov 2025" in another year */
+  shortDate: (day: string, month: string, year?: string) => (year ? `${day} ${month} ${year}` : `${day} ${month}`),
+  /** "Monday 2 November" */
+  dayDate: (weekday: string, day: string, month: string) => `${weekday} ${day} ${month}`,
+  dayAndTime: (day: string, time: string) => `${day}, ${time}`,
+};
+
+/** The searchable timezone field of setup and the Property page. */
+export const timezone = {
+  placeholder: "Type a city, for example Rome",
+  listLabel: "Search results",
+  searchHint: "Type a city to search, for example Rome or New York.",
+  noMatch: (typed: string) => `No timezone matches “${typed}”. Try the nearest large city.`,
+};
+
 export const validation = {
   required: (label: string) => `${label} is required.`,
-  passwordTooShort: "Password must be at least 8 characters.",
+  tooShort: (label: string, min: number) => `${label} must be at least ${min} characters.`,
+  tooLong: (label: string, max: number) => `${label} must be at most ${max.toLocaleString("en")} characters.`,
+  usernameCharacters: (label: string) => `${label} may use letters, digits and . _ @ - only.`,
   passwordsDiffer: "The two passwords are not the same.",
   passwordAgainMissing: "Type the password a second time.",
+  slugShape: (label: string, min: number, max: number) =>
+    `${label} must be ${min} to ${max} characters of lower-case letters, digits and dashes, for example casa-azul.`,
   notANumber: (label: string) => `${label} must be a number, for example 38.7223.`,
-  loginIncomplete: "Give both a username and a password, or switch the login off.",
+  between: (label: string, min: number, max: number) => `${label} must be between ${min} and ${max}.`,
+  coordinatesTogether: (missing: string) => `Give the ${missing.toLowerCase()} too, or leave both empty.`,
+  timezoneUnknown: "Choose a timezone from the list: type a city, for example Rome.",
 };
 
 export const layout = {

@@ -85,6 +85,7 @@ export const hours = {
   exceptionOpen: "Open at these times",
   exceptionKind: "On that day",
   note: "Note (optional)",
+  noteLabel: "Note",
   noteHint: "For example: Christmas Day",
   addException: "Add an exception",
   removeException: "Remove exception",
@@ -94,6 +95,8 @@ export const hours = {
   errorOrder: "The end must come after the start (use 24:00 for midnight).",
   errorDate: "Give a date.",
   errorDuplicateDate: "Another exception has the same date.",
+  errorOverlap: "These hours overlap; merge them into one range.",
+  errorTooMany: (max: number) => `At most ${max} ranges a day.`,
   saved: "Working hours saved.",
 };
 

@@ -1,9 +1,12 @@
 import type { ConversationListItem } from "@innbox/protocol";
 import { Icon } from "../../components/icon";
 import { Link } from "../../components/link";
+import { RoomTag } from "../../components/room-tag";
+import { languageName } from "../../format/language-name";
+import { minutesSince } from "../../format/time-format";
+import { useTimeFormat } from "../../format/use-time-format";
 import { t } from "../../messages";
 import { channelIcon, channelName } from "./channel";
-import { languageName, minutesSince, relativeTime } from "./time-format";
 
 interface ConversationListProps {
   conversations: readonly ConversationListItem[];
@@ -24,14 +27,15 @@ export function ConversationList({ conversations, selectedId, now }: Conversatio
 }
 
 function ConversationItem({ conversation: c, selected, now }: { conversation: ConversationListItem; selected: boolean; now: number }) {
+  const time = useTimeFormat();
   const classes = ["conversation-item", c.unanswered ? "conversation-unanswered" : "", selected ? "conversation-selected" : ""];
   return (
     <Link to={`/messenger/${encodeURIComponent(c.id)}`} class={classes.filter(Boolean).join(" ")} current={selected}>
       <span class="conversation-top">
         <span class="conversation-name">{c.guestName}</span>
-        {c.tag ? <span class="conversation-tag">{c.tag}</span> : null}
+        {c.tag ? <RoomTag tag={c.tag} /> : null}
         <time class="conversation-time" dateTime={c.lastMessageAt}>
-          {relativeTime(c.lastMessageAt, now)}
+          {time.relative(c.lastMessageAt, now)}
         </time>
       </span>
       <span class="conversation-facts">

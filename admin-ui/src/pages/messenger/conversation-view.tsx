@@ -1,19 +1,21 @@
 import type { ChatMessage, ConversationListItem } from "@innbox/protocol";
+import { newClientId } from "@innbox/protocol/web/client-id";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { type ApiError, toApiError } from "../../api/client";
 import { useSession } from "../../app-context";
 import { Alert } from "../../components/alert";
 import { Icon } from "../../components/icon";
 import { Link } from "../../components/link";
+import { RoomTag } from "../../components/room-tag";
 import { usePageHeading } from "../../components/page";
+import { languageName } from "../../format/language-name";
+import { minutesSince } from "../../format/time-format";
 import { t } from "../../messages";
 import { channelIcon, channelName } from "./channel";
-import { newClientId } from "./client-id";
 import { markDelivered, mergeMessages } from "./conversation-state";
 import { useInbox } from "./inbox";
 import { MessageThread, type PendingReply } from "./message-thread";
 import { ReplyBox } from "./reply-box";
-import { languageName, minutesSince } from "./time-format";
 
 interface ConversationViewProps {
   id: string;
@@ -155,14 +157,35 @@ function ConversationHeader({ conversation: c, now }: { conversation: Conversati
       <BackLink />
       <div class="conversation-who">
         <h2 ref={heading} tabIndex={-1}>
-          {c.guestName}
-          {c.tag ? <span class="conversation-tag">{c.tag}</span> : null}
+          <span class="conversation-guest" title={c.guestName}>
+            {c.guestName}
+          </span>
+          {c.tag ? <RoomTag tag={c.tag} /> : null}
         </h2>
-        <p class="conversation-facts">
-          <Icon name={channelIcon(c.channel)} />
-          <span>{channelName(c.channel)}</span>
-          {c.language ? <span>· {languageName(c.language)}</span> : null}
-        </p>
+        <div class="conversation-meta">
+          <p class="conversation-facts">
+            <Icon name={channelIcon(c.channel)} />
+            <span>{channelName(c.channel)}</span>
+            {c.language ? <span>· {languageName(c.language)}</span> : null}
+          </p>
+          <p class={c.unanswered ? "conversation-status status-unanswered" : "conversation-status status-answered"}>
+            {c.unanswered ? (
+              <>
+                <Icon name="clock" />
+                <span>
+                  {t.messenger.unanswered}
+                  {c.waitingSince ? ` · ${t.messenger.waiting(minutesSince(c.waitingSince, now))}` : ""}
+                  {c.alerted ? ` · ${t.messenger.alerted}` : ""}
+                </span>
+              </>
+            ) : (
+              <>
+                <Icon name="check" />
+                <span>{t.messenger.answered}</span>
+              </>
+            )}
+          </p>
+        </div>
         {c.email ? (
           <p class="conversation-email">
             <Icon name="mail" />
@@ -172,23 +195,6 @@ function ConversationHeader({ conversation: c, now }: { conversation: Conversati
           </p>
         ) : null}
       </div>
-      <p class={c.unanswered ? "conversation-status status-unanswered" : "conversation-status status-answered"}>
-        {c.unanswered ? (
-          <>
-            <Icon name="clock" />
-            <span>
-              {t.messenger.unanswered}
-              {c.waitingSince ? ` · ${t.messenger.waiting(minutesSince(c.waitingSince, now))}` : ""}
-              {c.alerted ? ` · ${t.messenger.alerted}` : ""}
-            </span>
-          </>
-        ) : (
-          <>
-            <Icon name="check" />
-            <span>{t.messenger.answered}</span>
-          </>
-        )}
-      </p>
     </header>
   );
 }

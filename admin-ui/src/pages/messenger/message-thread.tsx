@@ -1,8 +1,9 @@
 import type { ChatMessage } from "@innbox/protocol";
 import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
+import type { TimeFormat } from "../../format/time-format";
+import { useTimeFormat } from "../../format/use-time-format";
 import { t } from "../../messages";
-import { clockTime, dayKey, dayLabel } from "./time-format";
 
 /** A reply typed here that the appliance has not confirmed yet. */
 export interface PendingReply {
@@ -28,6 +29,7 @@ export function MessageThread({ messages, pending, myName, now, onRetry, onDisca
   const atBottom = useRef(true);
   const pendingBefore = useRef(0);
   const count = messages.length + pending.length;
+  const time = useTimeFormat();
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -40,19 +42,19 @@ export function MessageThread({ messages, pending, myName, now, onRetry, onDisca
   const items: ComponentChildren[] = [];
   let lastDay = "";
   const day = (at: string, key: string) => {
-    const current = dayKey(at);
+    const current = time.dayKey(at);
     if (current === lastDay) return;
     lastDay = current;
     items.push(
       <li key={`day-${key}`} class="thread-day">
-        <span>{dayLabel(at, now)}</span>
+        <span>{time.dayLabel(at, now)}</span>
       </li>,
     );
   };
 
   for (const message of messages) {
     day(message.createdAt, message.id);
-    items.push(<Message key={message.id} message={message} />);
+    items.push(<Message key={message.id} message={message} time={time} />);
   }
   for (const reply of pending) {
     day(reply.createdAt, reply.clientId);
@@ -99,13 +101,13 @@ export function MessageThread({ messages, pending, myName, now, onRetry, onDisca
   );
 }
 
-function Message({ message }: { message: ChatMessage }) {
+function Message({ message, time }: { message: ChatMessage; time: TimeFormat }) {
   if (message.from === "system") {
     return (
       <li class="msg msg-system" data-from="system">
         <p class="msg-text">{message.text}</p>
         <p class="msg-meta">
-          <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
+          <time dateTime={message.createdAt}>{time.clock(message.createdAt)}</time>
         </p>
       </li>
     );
@@ -118,7 +120,7 @@ function Message({ message }: { message: ChatMessage }) {
         <p class="msg-text">{message.text}</p>
       </div>
       <p class="msg-meta">
-        <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
+        <time dateTime={message.createdAt}>{time.clock(message.createdAt)}</time>
         {!staff && !message.deliveredAt ? <span class="msg-unseen">{t.messenger.notSeen}</span> : null}
       </p>
     </li>

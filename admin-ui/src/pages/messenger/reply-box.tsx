@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from "preact/hooks";
+import { useAutoGrow } from "../../components/field";
 import { Icon } from "../../components/icon";
 import { t } from "../../messages";
 
@@ -18,6 +19,7 @@ export function ReplyBox({ initial, onDraft, onSend }: ReplyBoxProps) {
   const [text, setText] = useState(initial);
   const field = useRef<HTMLTextAreaElement>(null);
   const left = MAX_REPLY - text.length;
+  useAutoGrow(field, text);
 
   const update = (value: string) => {
     setText(value);
@@ -58,9 +60,9 @@ export function ReplyBox({ initial, onDraft, onSend }: ReplyBoxProps) {
         }}
         aria-describedby={`${id}-hint`}
       />
-      <button type="submit" class="button button-primary reply-send" disabled={!text.trim()}>
+      <button type="submit" class="button button-primary reply-send" disabled={!text.trim()} aria-label={t.messenger.send}>
         <Icon name="send" />
-        <span class="reply-send-label">{t.messenger.send}</span>
+        <span class="phone-icon-only">{t.messenger.send}</span>
       </button>
       <p class="reply-hint" id={`${id}-hint`}>
         {left <= COUNTER_FROM ? <span class="reply-count">{t.messenger.charsLeft(left)}</span> : t.messenger.replyHint}

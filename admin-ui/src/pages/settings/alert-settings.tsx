@@ -1,40 +1,17 @@
-import type { ChatSettings } from "@innbox/protocol";
+import { OFF_HOURS_NOTICE_MAX, UNANSWERED_MINUTES } from "@innbox/protocol/rules";
 import { useState } from "preact/hooks";
 import { useSession } from "../../app-context";
 import { TextAreaField, TextField } from "../../components/field";
 import { LoadState } from "../../components/use-load";
+import { languageName } from "../../format/language-name";
 import { t } from "../../messages";
-import { languageName } from "../messenger/time-format";
+import { alertFieldPlace, checkLanguageCode, fromAlertForm, noticeLabel, toAlertForm, validateAlerts } from "./alert-form";
 import { SaveActions, useSettingsForm } from "./settings-form";
-
-const MAX_NOTICE = 1_000;
-const CODE = /^[a-z]{2,3}$/;
-
-interface Form {
-  minutes: string;
-  /** [language code, notice], English first. */
-  notices: Array<[string, string]>;
-}
-
-function toForm(settings: ChatSettings): Form {
-  const notices = Object.entries(settings.offHoursNotice);
-  if (!notices.some(([code]) => code === "en")) notices.unshift(["en", ""]);
-  notices.sort(([a], [b]) => (a === "en" ? -1 : b === "en" ? 1 : 0));
-  return { minutes: String(settings.unansweredMinutes), notices };
-}
-
-function validate(form: Form): Record<string, string> {
-  const found: Record<string, string> = {};
-  const minutes = Number(form.minutes);
-  if (!/^\d+$/.test(form.minutes.trim()) || minutes < 1 || minutes > 1440) found.unansweredMinutes = t.alerts.minutesError;
-  for (const [code, text] of form.notices) if (!text.trim()) found[`offHoursNotice.${code}`] = t.alerts.noticeRequired;
-  return found;
-}
 
 /** The unanswered-message reminder and the notice guests get outside working hours. */
 export function AlertSettings() {
   const { api } = useSession();
-  const { form, loadError, change, save, saved, fieldErrors: errors, error, busy } = useSettingsForm((api) => api.getChatSettings(), toForm);
+  const { form, loadError, change, save, saved, fieldErrors: errors, alert, busy } = useSettingsForm((api) => api.getChatSettings(), toAlertForm, alertFieldPlace);
   const [newCode, setNewCode] = useState("");
   const [codeError, setCodeError] = useState<string | undefined>(undefined);
 
@@ -45,20 +22,14 @@ export function AlertSettings() {
 
   const addLanguage = () => {
     const code = newCode.trim().toLowerCase();
-    if (!CODE.test(code)) return setCodeError(t.alerts.codeInvalid);
-    if (form.notices.some(([c]) => c === code)) return setCodeError(t.alerts.codeTaken);
+    const problem = checkLanguageCode(code, form);
+    if (problem) return setCodeError(problem);
     setCodeError(undefined);
     setNewCode("");
     change({ ...form, notices: [...form.notices, [code, ""]] });
   };
 
-  const onSubmit = (event: Event) =>
-    save(event, validate(form), () =>
-      api.setChatSettings({
-        unansweredMinutes: Number(form.minutes),
-        offHoursNotice: Object.fromEntries(form.notices.map(([code, text]) => [code, text.trim()])),
-      }),
-    );
+  const onSubmit = (event: Event) => save(event, validateAlerts(form), () => api.setChatSettings(fromAlertForm(form)));
 
   return (
     <form class="card form" onSubmit={onSubmit} noValidate aria-labelledby="alerts-title">
@@ -69,8 +40,8 @@ export function AlertSettings() {
           name="unansweredMinutes"
           type="number"
           inputMode="numeric"
-          min={1}
-          max={1440}
+          min={UNANSWERED_MINUTES.min}
+          max={UNANSWERED_MINUTES.max}
           value={form.minutes}
           onValue={(minutes) => change({ ...form, minutes })}
           hint={t.alerts.minutesHint}
@@ -86,13 +57,13 @@ export function AlertSettings() {
           return (
             <div key={code} class="notice">
               <TextAreaField
-                label={t.alerts.languageLabel(name, code)}
+                label={noticeLabel(code)}
                 name={`offHoursNotice.${code}`}
                 value={text}
                 onValue={(value) => setNotice(code, value)}
                 error={errors[`offHoursNotice.${code}`]}
                 hint={code === "en" ? t.alerts.fallbackHint : undefined}
-                maxLength={MAX_NOTICE}
+                maxLength={OFF_HOURS_NOTICE_MAX}
                 lang={code}
               />
               {code === "en" ? null : (
@@ -136,7 +107,7 @@ export function AlertSettings() {
         </div>
       </fieldset>
 
-      <SaveActions error={error} fieldErrors={errors} saved={saved ? t.alerts.saved : null} busy={busy} />
+      <SaveActions alert={alert} fieldErrors={errors} saved={saved ? t.alerts.saved : null} busy={busy} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { TelegramSettings } from "@innbox/protocol";
+import { TELEGRAM_TOKEN } from "@innbox/protocol/rules";
 import { useEffect, useState } from "preact/hooks";
 import { toApiError } from "../../api/client";
 import { useSession } from "../../app-context";
@@ -14,15 +15,13 @@ import { t } from "../../messages";
 
 /** While a new token's bot name is being asked for, ask the appliance again this often. */
 const IDENTIFY_POLL_MS = 2_000;
-/** What @BotFather hands out; the appliance then asks Telegram whether it is valid. */
-const TOKEN_SHAPE = /^\d{3,20}:[A-Za-z0-9_-]{20,100}$/;
 
 /** The property's Telegram bot: its status, and setting or removing its token. */
 export function TelegramSettingsCard() {
   const { api } = useSession();
   const [status, setStatus, loadError] = useLoad((api) => api.getTelegram());
   const [token, setToken] = useState("");
-  const { fieldErrors, error, busy: connecting, check, send } = useFormRequest();
+  const { fieldErrors, alert, busy: connecting, check, send } = useFormRequest({ token: t.telegram.token });
   const [notice, setNotice] = useState<string | null>(null);
   const [removing, setRemoving] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -40,7 +39,8 @@ export function TelegramSettingsCard() {
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     setNotice(null);
-    const shapeError = TOKEN_SHAPE.test(token.trim()) ? null : token.trim() ? t.telegram.tokenShape : t.validation.required(t.telegram.token);
+    // The shape @BotFather hands out; the appliance then asks Telegram whether it is valid.
+    const shapeError = TELEGRAM_TOKEN.test(token.trim()) ? null : token.trim() ? t.telegram.tokenShape : t.validation.required(t.telegram.token);
     if (!check(shapeError ? { token: shapeError } : {})) return;
     await send(async () => {
       const next = await api.setTelegramToken(token.trim());
@@ -117,7 +117,7 @@ export function TelegramSettingsCard() {
             </li>
           ))}
         </ol>
-        {error ? <Alert kind="error">{error.message}</Alert> : null}
+        {alert ? <Alert kind="error">{alert}</Alert> : null}
         <TextField
           label={t.telegram.token}
           name="token"

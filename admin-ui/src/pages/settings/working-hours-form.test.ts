@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { en } from "../../messages/en";
 import { copyMondayToWeekdays, fromForm, normalizeTime, toForm, validateHours } from "./working-hours-form";
 
 const closedWeek = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
@@ -51,6 +52,15 @@ describe("working hours form", () => {
     });
     form.exceptions.push({ key: "x", date: "", closed: false, ranges: [{ from: "12:00", to: "11:00" }], note: "" });
     expect(Object.keys(validateHours(form)).sort()).toEqual(["exceptions.1.date", "exceptions.2.date", "exceptions.2.ranges.0", "weekly.mon.0", "weekly.mon.1.from", "weekly.sun.0.from"]);
+  });
+
+  it("says where hours overlap and where a note is too long", () => {
+    const form = toForm({
+      enabled: true,
+      weekly: { ...closedWeek, tue: [{ from: "09:00", to: "13:00" }, { from: "12:30", to: "18:00" }] },
+      exceptions: [{ date: "2026-12-24", ranges: [], note: "x".repeat(121) }],
+    });
+    expect(validateHours(form)).toEqual({ "weekly.tue": en.hours.errorOverlap, "exceptions.0.note": en.validation.tooLong(en.hours.noteLabel, 120) });
   });
 
   it("copies Monday to Tuesday–Friday and leaves the weekend alone", () => {

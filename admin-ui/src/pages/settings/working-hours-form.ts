@@ -1,9 +1,12 @@
 import type { WorkingHours } from "@innbox/protocol";
+import { DATE, EXCEPTION_NOTE_MAX, RANGES_PER_DAY_MAX, TIME_OF_DAY } from "@innbox/protocol/rules";
+import { checkText } from "../../forms/checks";
+import type { FieldPlace } from "../../forms/server-errors";
 import { t } from "../../messages";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-export const MAX_RANGES = 6;
+export const MAX_RANGES = RANGES_PER_DAY_MAX;
 export const DEFAULT_RANGE: RangeForm = { from: "09:00", to: "18:00" };
 
 /** Times as typed, on the 24-hour clock the API uses ("09:00", "24:00" for midnight at the end). */
@@ -77,19 +80,26 @@ export function fromForm(form: HoursForm): WorkingHours {
   };
 }
 
-const START = /^([01]\d|2[0-3]):[0-5]\d$/;
-const END = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A start is any time of day but 24:00, which only ends one. */
+const isStart = (time: string) => TIME_OF_DAY.test(time) && time !== "24:00";
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 function checkRanges(ranges: readonly RangeForm[], base: string, errors: Record<string, string>) {
   ranges.forEach((range, index) => {
     const at = `${base}.${index}`;
-    if (!START.test(range.from)) errors[`${at}.from`] = t.hours.errorTime;
-    if (!END.test(range.to)) errors[`${at}.to`] = t.hours.errorTime;
+    if (!isStart(range.from)) errors[`${at}.from`] = t.hours.errorTime;
+    if (!TIME_OF_DAY.test(range.to)) errors[`${at}.to`] = t.hours.errorTime;
     if (errors[`${at}.from`] || errors[`${at}.to`]) return;
     if (minutes(range.from) >= minutes(range.to)) errors[at] = t.hours.errorOrder;
   });
+  if (ranges.length > RANGES_PER_DAY_MAX) errors[base] = t.hours.errorTooMany(RANGES_PER_DAY_MAX);
+  else if (!errors[base] && overlap(ranges)) errors[base] = t.hours.errorOverlap;
+}
+
+/** Whether two well-formed ranges of one day overlap (the appliance refuses that). */
+function overlap(ranges: readonly RangeForm[]): boolean {
+  const sorted = ranges.filter((r) => isStart(r.from) && TIME_OF_DAY.test(r.to)).sort((a, b) => a.from.localeCompare(b.from));
+  return sorted.some((range, i) => i > 0 && sorted[i - 1]!.to > range.from);
 }
 
 /** What the browser can check before saving, keyed like the appliance's `details[].field`. */
@@ -102,9 +112,19 @@ export function validateHours(form: HoursForm): Record<string, string> {
     if (!DATE.test(exception.date)) errors[`${at}.date`] = t.hours.errorDate;
     else if (dates.has(exception.date)) errors[`${at}.date`] = t.hours.errorDuplicateDate;
     dates.add(exception.date);
+    const note = checkText(exception.note, t.hours.noteLabel, { max: EXCEPTION_NOTE_MAX, required: false });
+    if (note) errors[`${at}.note`] = note;
     if (!exception.closed) checkRanges(exception.ranges, `${at}.ranges`, errors);
   });
   return errors;
+}
+
+/** Where the appliance's fields go: the form's keys are its paths; the labels name the part. */
+export function hoursFieldPlace(field: string): FieldPlace | undefined {
+  if (!/^(weekly|exceptions)(\.|$)/.test(field)) return undefined;
+  const last = field.slice(field.lastIndexOf(".") + 1);
+  const labels: Record<string, string> = { from: t.hours.from, to: t.hours.to, date: t.hours.date, note: t.hours.noteLabel };
+  return { key: field, label: labels[last] ?? t.hours.days[last] ?? t.hours.exceptionsHeading };
 }
 
 /** Monday's hours, copied to Tuesday to Friday. */

@@ -14,6 +14,7 @@ import {
   copyMondayToWeekdays,
   errorsUnder,
   fromForm,
+  hoursFieldPlace,
   newKey,
   normalizeForm,
   normalizeTime,
@@ -27,7 +28,7 @@ import {
 /** Working hours: the weekly schedule and exceptions, in the property's timezone. */
 export function WorkingHoursSettings() {
   const { api, property } = useSession();
-  const { form, setForm, loadError, change, save, saved, fieldErrors: errors, error, busy } = useSettingsForm((api) => api.getWorkingHours(), toForm);
+  const { form, setForm, loadError, change, save, saved, fieldErrors: errors, alert, busy } = useSettingsForm((api) => api.getWorkingHours(), toForm, hoursFieldPlace);
 
   if (!form) return <LoadState error={loadError} />;
 
@@ -88,6 +89,7 @@ export function WorkingHoursSettings() {
         <legend>{t.hours.exceptionsHeading}</legend>
         <p class="field-hint">{t.hours.exceptionsHint}</p>
         {form.exceptions.length === 0 ? <p class="muted">{t.hours.noExceptions}</p> : null}
+        {errors.exceptions ? <p class="field-error">{errors.exceptions}</p> : null}
         {form.exceptions.map((exception, index) => (
           <ExceptionEditor
             key={exception.key}
@@ -111,7 +113,7 @@ export function WorkingHoursSettings() {
         </div>
       </fieldset>
 
-      <SaveActions error={error} fieldErrors={errors} saved={saved ? t.hours.saved : null} busy={busy} />
+      <SaveActions alert={alert} fieldErrors={errors} saved={saved ? t.hours.saved : null} busy={busy} />
     </form>
   );
 }

@@ -1,26 +1,32 @@
+import { isTimeZone } from "@innbox/protocol/rules";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { type ApiError, toApiError } from "../../api/client";
+import { toApiError } from "../../api/client";
 import { useApp } from "../../app-context";
 import { Alert } from "../../components/alert";
 import { AuthShell } from "../../components/auth-shell";
 import { TextField, fieldsFor } from "../../components/field";
 import { Icon } from "../../components/icon";
+import { TimezoneField } from "../../components/timezone-field";
+import { placeServerErrors } from "../../forms/server-errors";
+import { browserTimeZone } from "../../format/time-format";
 import { RichText } from "../../components/rich-text";
 import { t } from "../../messages";
 import { navigate } from "../../router";
-import { validateAccount, validatePropertyName, type SetupForm } from "./setup-validation";
+import { timeIn } from "../timezones";
+import { SETUP_FIELDS, validateAccount, validatePropertyStep, type SetupForm } from "./setup-validation";
 
 type Step = 1 | 2 | 3;
 
 /** First run: property name → manager account → done, signed in. */
 export function SetupPage({ token }: { token: string | null }) {
-  const { api, session, startSession, setLoginNotice } = useApp();
+  const { api, session, startSession, setProperty, setLoginNotice } = useApp();
   const [checked, setChecked] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>(1);
-  const [form, setForm] = useState<SetupForm>({ propertyName: "", name: "", username: "", password: "", passwordAgain: "" });
+  const [form, setForm] = useState<SetupForm>(() => ({ propertyName: "", timezone: guessTimezone(), name: "", username: "", password: "", passwordAgain: "" }));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const stepHeading = useRef<HTMLHeadingElement>(null);
 
@@ -53,9 +59,9 @@ export function SetupPage({ token }: { token: string | null }) {
 
   const onPropertySubmit = (event: Event) => {
     event.preventDefault();
-    const errors = validatePropertyName(form);
+    const errors = validatePropertyStep(form);
     setFieldErrors(errors);
-    setError(null);
+    setAlert(null);
     if (!Object.keys(errors).length) goTo(2);
   };
 
@@ -63,7 +69,7 @@ export function SetupPage({ token }: { token: string | null }) {
     event.preventDefault();
     const errors = validateAccount(form);
     setFieldErrors(errors);
-    setError(null);
+    setAlert(null);
     if (Object.keys(errors).length || !token) return;
 
     setBusy(true);
@@ -76,6 +82,12 @@ export function SetupPage({ token }: { token: string | null }) {
         password: form.password,
       });
       startSession(created);
+      // The setup request names no timezone: the property gets the one chosen here next.
+      try {
+        setProperty(await api.updateProperty({ timezone: form.timezone }));
+      } catch {
+        setNotice(t.setup.timezoneNotSaved);
+      }
       goTo(3);
     } catch (caught) {
       const failure = toApiError(caught);
@@ -84,9 +96,10 @@ export function SetupPage({ token }: { token: string | null }) {
         navigate("/login", { replace: true });
         return;
       }
-      setError(failure);
-      setFieldErrors({ ...failure.fields });
-      if (failure.fields.propertyName) goTo(1);
+      const placed = placeServerErrors(failure, SETUP_FIELDS);
+      setAlert(failure.status === 401 ? t.setup.badToken : placed.alert);
+      setFieldErrors(placed.fields);
+      if (placed.fields.propertyName) goTo(1);
     } finally {
       setBusy(false);
     }
@@ -110,16 +123,15 @@ export function SetupPage({ token }: { token: string | null }) {
   if (!token) return <MissingToken />;
 
   const field = fieldsFor(form, fieldErrors, setForm);
-  const errorText = error ? (error.status === 401 ? t.setup.badToken : error.message) : null;
 
   return (
     <AuthShell wide>
       <h1>{t.setup.title}</h1>
       {step < 3 ? <p class="page-lead">{t.setup.intro}</p> : null}
       <Stepper step={step} />
-      {errorText ? (
+      {alert ? (
         <Alert kind="error">
-          <RichText text={errorText} />
+          <RichText text={alert} />
         </Alert>
       ) : null}
 
@@ -137,6 +149,7 @@ export function SetupPage({ token }: { token: string | null }) {
             required
             autoFocus
           />
+          <TimezoneField label={t.setup.timezone} {...field("timezone")} hint={timezoneHint(form.timezone)} />
           <div class="actions">
             <button type="submit" class="button button-primary">
               {t.setup.next}
@@ -186,6 +199,7 @@ export function SetupPage({ token }: { token: string | null }) {
             {t.setup.doneHeading}
           </h2>
           <p>{t.setup.doneBody(form.propertyName.trim())}</p>
+          {notice ? <Alert kind="info">{notice}</Alert> : null}
           <p class="muted">{t.setup.doneNext}</p>
           <div class="actions">
             <button type="button" class="button button-primary" onClick={() => navigate("/", { replace: true })}>
@@ -196,6 +210,17 @@ export function SetupPage({ token }: { token: string | null }) {
       ) : null}
     </AuthShell>
   );
+}
+
+/** This device's timezone, where the appliance would take it; else UTC to choose from. */
+function guessTimezone(): string {
+  const zone = browserTimeZone();
+  return isTimeZone(zone) ? zone : "UTC";
+}
+
+function timezoneHint(zone: string): string {
+  const time = timeIn(zone);
+  return [t.setup.timezoneHint, time ? t.property.timezoneNow(time) : ""].filter(Boolean).join(" ");
 }
 
 function Stepper({ step }: { step: Step }) {

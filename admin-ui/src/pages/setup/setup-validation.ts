@@ -1,25 +1,40 @@
+import { PERSON_NAME_MAX, PROPERTY_NAME_MAX } from "@innbox/protocol/rules";
+import { checkPassword, checkPasswordAgain, checkText, checkTimezone, checkUsername, problems } from "../../forms/checks";
+import type { FieldWords } from "../../forms/server-errors";
 import { t } from "../../messages";
 
 export interface SetupForm {
   propertyName: string;
+  /** Guessed from this device; sent to the property once the account exists. */
+  timezone: string;
   name: string;
   username: string;
   password: string;
   passwordAgain: string;
 }
 
-/** Checks the browser can make without asking; the appliance checks the rest. */
-export function validatePropertyName(form: SetupForm): Record<string, string> {
-  return form.propertyName.trim() ? {} : { propertyName: t.validation.required(t.setup.propertyName) };
+/** Step 1, the property: its name and timezone. */
+export function validatePropertyStep(form: SetupForm): Record<string, string> {
+  return problems({
+    propertyName: checkText(form.propertyName, t.setup.propertyName, { max: PROPERTY_NAME_MAX }),
+    timezone: checkTimezone(form.timezone, t.setup.timezone),
+  });
 }
 
+/** Step 2, the manager's account, with the appliance's rules for names, usernames and passwords. */
 export function validateAccount(form: SetupForm): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!form.name.trim()) errors.name = t.validation.required(t.setup.managerName);
-  if (!form.username.trim()) errors.username = t.validation.required(t.setup.username);
-  if (!form.password) errors.password = t.validation.required(t.setup.password);
-  else if (form.password.length < 8) errors.password = t.validation.passwordTooShort;
-  if (form.password && !form.passwordAgain) errors.passwordAgain = t.validation.passwordAgainMissing;
-  else if (form.password && form.passwordAgain !== form.password) errors.passwordAgain = t.validation.passwordsDiffer;
-  return errors;
+  return problems({
+    name: checkText(form.name, t.setup.managerName, { max: PERSON_NAME_MAX }),
+    username: checkUsername(form.username, t.setup.username),
+    password: checkPassword(form.password, t.setup.password),
+    passwordAgain: checkPasswordAgain(form.password, form.passwordAgain),
+  });
 }
+
+/** The setup request's fields as the wizard names them. */
+export const SETUP_FIELDS: FieldWords = {
+  propertyName: t.setup.propertyName,
+  name: t.setup.managerName,
+  username: t.setup.username,
+  password: t.setup.password,
+};

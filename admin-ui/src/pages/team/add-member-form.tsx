@@ -6,7 +6,7 @@ import { TextField } from "../../components/field";
 import { useFormRequest } from "../../components/use-form-request";
 import { t } from "../../messages";
 import { MemberLoginFields, NO_LOGIN, loginOf } from "./member-login-fields";
-import { validateMember } from "./member-validation";
+import { MEMBER_FIELDS, validateMember } from "./member-validation";
 import { RoleSelect } from "./role-select";
 
 export function AddMemberForm({ onAdded }: { onAdded: (member: TeamMember) => void }) {
@@ -14,7 +14,7 @@ export function AddMemberForm({ onAdded }: { onAdded: (member: TeamMember) => vo
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("staff");
   const [draft, setDraft] = useState(NO_LOGIN);
-  const { fieldErrors, error, busy, check, send } = useFormRequest();
+  const { fieldErrors, alert, busy, check, send } = useFormRequest(MEMBER_FIELDS);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -38,7 +38,7 @@ export function AddMemberForm({ onAdded }: { onAdded: (member: TeamMember) => vo
   return (
     <form class="form" onSubmit={onSubmit} noValidate aria-labelledby="add-member-title">
       <h2 id="add-member-title">{t.team.addHeading}</h2>
-      {error ? <Alert kind="error">{error.message}</Alert> : null}
+      {alert ? <Alert kind="error">{alert}</Alert> : null}
       <TextField label={t.team.name} name="name" value={name} onValue={setName} error={fieldErrors.name} autoComplete="off" required />
       <RoleSelect value={role} onValue={setRole} error={fieldErrors.role} />
       <MemberLoginFields draft={draft} onDraft={setDraft} errors={fieldErrors} />

@@ -6,7 +6,7 @@ import { TextField } from "../../components/field";
 import { useFormRequest } from "../../components/use-form-request";
 import { t } from "../../messages";
 import { MemberLoginFields, loginOf, type LoginDraft } from "./member-login-fields";
-import { validateMember } from "./member-validation";
+import { MEMBER_FIELDS, validateMember } from "./member-validation";
 import { RoleSelect } from "./role-select";
 
 interface EditMemberFormProps {
@@ -21,7 +21,7 @@ export function EditMemberForm({ member, onSaved, onCancel }: EditMemberFormProp
   const [name, setName] = useState(member.name);
   const [role, setRole] = useState<Role>(member.role);
   const [draft, setDraft] = useState<LoginDraft>({ enabled: hadLogin, username: member.username ?? "", password: "" });
-  const { fieldErrors, error, busy, check, send } = useFormRequest();
+  const { fieldErrors, alert, busy, check, send } = useFormRequest({ ...MEMBER_FIELDS, password: hadLogin ? t.team.newPassword : t.team.password });
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
@@ -50,7 +50,7 @@ export function EditMemberForm({ member, onSaved, onCancel }: EditMemberFormProp
       <h3 id={`edit-${member.id}`} ref={heading} tabIndex={-1}>
         {t.team.editHeading(member.name)}
       </h3>
-      {error ? <Alert kind="error">{error.message}</Alert> : null}
+      {alert ? <Alert kind="error">{alert}</Alert> : null}
       <div class="field-row">
         <TextField label={t.team.name} name="name" value={name} onValue={setName} error={fieldErrors.name} autoComplete="off" required />
         <RoleSelect value={role} onValue={setRole} error={fieldErrors.role} />

@@ -1,3 +1,6 @@
+import { PERSON_NAME_MAX } from "@innbox/protocol/rules";
+import { checkPassword, checkText, checkUsername, problems } from "../../forms/checks";
+import type { FieldWords } from "../../forms/server-errors";
 import { t } from "../../messages";
 
 export interface LoginFields {
@@ -6,20 +9,21 @@ export interface LoginFields {
 }
 
 /**
- * What the browser can check before asking: a login needs a username and, when new,
- * a password; passwords are at least 8 characters. The appliance checks the rest.
+ * A member as the add and edit forms hold it, checked with the appliance's rules: a name,
+ * and for a login a username and (when new, or when one is typed) a password.
  */
-export function validateMember(
-  name: string,
-  login: LoginFields | null,
-  passwordRequired: boolean,
-): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!name.trim()) errors.name = t.validation.required(t.team.name);
-  if (login) {
-    if (!login.username.trim()) errors.username = t.validation.required(t.team.username);
-    if (!login.password && passwordRequired) errors.password = t.validation.required(t.team.password);
-    else if (login.password && login.password.length < 8) errors.password = t.validation.passwordTooShort;
-  }
-  return errors;
+export function validateMember(name: string, login: LoginFields | null, passwordRequired: boolean): Record<string, string> {
+  return problems({
+    name: checkText(name, t.team.name, { max: PERSON_NAME_MAX }),
+    username: login ? checkUsername(login.username, t.team.username) : undefined,
+    password: login ? checkPassword(login.password, passwordRequired ? t.team.password : t.team.newPassword, { required: passwordRequired }) : undefined,
+  });
 }
+
+/** The team requests' fields as the forms name them. */
+export const MEMBER_FIELDS: FieldWords = {
+  name: t.team.name,
+  role: t.team.role,
+  username: t.team.username,
+  password: t.team.password,
+};

@@ -250,6 +250,7 @@ function MemberRows(props: MemberRowsProps) {
             member={member}
             state={props.telegram}
             canManage={canEdit}
+            isSelf={isSelf}
             linking={props.linking}
             onLink={props.onLink}
             onUnlink={props.onUnlink}
@@ -285,7 +286,7 @@ function MemberRows(props: MemberRowsProps) {
       {props.linking ? (
         <tr class="member-edit-row">
           <td colSpan={columns}>
-            <TelegramLinkPanel member={member} onLinked={props.onLinked} onClose={props.onCloseLink} />
+            <TelegramLinkPanel member={member} self={isSelf} onLinked={props.onLinked} onClose={props.onCloseLink} />
           </td>
         </tr>
       ) : null}

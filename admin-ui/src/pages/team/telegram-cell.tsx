@@ -8,14 +8,17 @@ export type TelegramState = TelegramLinkStatus | "checking" | "unknown";
 interface TelegramCellProps {
   member: TeamMember;
   state: TelegramState;
+  /** A manager: may link anyone's Telegram and unlink it. */
   canManage: boolean;
+  /** The signed-in person's own row: they may link their own Telegram. */
+  isSelf: boolean;
   linking: boolean;
   onLink: () => void;
   onUnlink: () => void;
 }
 
-/** Whether a member's Telegram is linked, and (for managers) the button to change it. */
-export function TelegramCell({ member, state, canManage, linking, onLink, onUnlink }: TelegramCellProps) {
+/** Whether a member's Telegram is linked, and the button to change it (managers; staff for themselves). */
+export function TelegramCell({ member, state, canManage, isSelf, linking, onLink, onUnlink }: TelegramCellProps) {
   if (state === "checking") return <span class="muted">{t.team.telegramChecking}</span>;
   if (state === "unknown") return <span class="muted">{t.team.telegramUnknown}</span>;
   return (
@@ -33,7 +36,7 @@ export function TelegramCell({ member, state, canManage, linking, onLink, onUnli
           {t.team.unlinkTelegram}
         </button>
       ) : null}
-      {canManage && !state.linked && !linking ? (
+      {(canManage || isSelf) && !state.linked && !linking ? (
         <button type="button" class="button button-small" onClick={onLink} aria-label={t.team.linkTelegramFor(member.name)}>
           {t.team.linkTelegram}
         </button>

@@ -5,20 +5,27 @@ import { useSession } from "../../app-context";
 import { Alert } from "../../components/alert";
 import { Icon } from "../../components/icon";
 import { Link } from "../../components/link";
+import { useTimeFormat } from "../../format/use-time-format";
 import { t } from "../../messages";
 
 /** How often to ask whether the person has pressed Start yet. */
 const LINKED_POLL_MS = 3_000;
 
 interface TelegramLinkPanelProps {
-  member: TeamMember;
+  member: Pick<TeamMember, "id" | "name">;
+  /** The signed-in person's own link: "your Telegram". */
+  self?: boolean;
+  /** False inside a card whose own title says it: the heading is then for screen readers only. */
+  titled?: boolean;
   onLinked: (status: TelegramLinkStatus) => void;
   onClose: () => void;
 }
 
 /** A one-time link and its QR code for a member's phone; closes itself once used. */
-export function TelegramLinkPanel({ member, onLinked, onClose }: TelegramLinkPanelProps) {
-  const { api } = useSession();
+export function TelegramLinkPanel({ member, self = false, titled = true, onLinked, onClose }: TelegramLinkPanelProps) {
+  const { api, session } = useSession();
+  const isManager = session.user.role === "manager";
+  const time = useTimeFormat();
   const [link, setLink] = useState<TelegramLink | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -69,14 +76,18 @@ export function TelegramLinkPanel({ member, onLinked, onClose }: TelegramLinkPan
 
   return (
     <section class="telegram-link" aria-labelledby={`telegram-link-${member.id}`}>
-      <h3 id={`telegram-link-${member.id}`} ref={heading} tabIndex={-1}>
-        {t.team.linkHeading(member.name)}
+      <h3 id={`telegram-link-${member.id}`} ref={heading} tabIndex={-1} class={titled ? undefined : "visually-hidden"}>
+        {self ? t.team.linkHeadingSelf : t.team.linkHeading(member.name)}
       </h3>
       {error ? (
         <Alert kind="error">
-          {error.status === 409 ? (
+          {error.status === 409 && isManager ? (
             <>
               {t.team.linkNoBot} <Link to="/settings/telegram">{t.team.linkNoBotAction}</Link>
+            </>
+          ) : error.status === 409 ? (
+            <>
+              {t.team.linkNoBot} {t.team.linkNoBotAskManager}
             </>
           ) : (
             error.message
@@ -86,9 +97,16 @@ export function TelegramLinkPanel({ member, onLinked, onClose }: TelegramLinkPan
       {!link && !error ? <p role="status">{t.team.linkCreating}</p> : null}
       {link ? (
         <div class="telegram-link-body">
-          <img class="telegram-qr" src={svgDataUrl(link.qrSvg)} alt={t.team.linkQrAlt(member.name)} width="200" height="200" />
+          <img class="telegram-qr" src={svgDataUrl(link.qrSvg)} alt={self ? t.team.linkQrAltSelf : t.team.linkQrAlt(member.name)} width="200" height="200" />
           <div class="telegram-link-text">
             <p class="telegram-link-instruction">{t.team.linkInstruction}</p>
+            {/* On the phone that has Telegram, the link opens the app itself. */}
+            <p>
+              <a class="button button-primary" href={link.url} target="_blank" rel="noopener noreferrer">
+                <Icon name="telegram" />
+                <span>{t.team.linkOpen}</span>
+              </a>
+            </p>
             <label class="telegram-link-label" for={`telegram-url-${member.id}`}>
               {t.team.linkLabel}
             </label>
@@ -110,7 +128,7 @@ export function TelegramLinkPanel({ member, onLinked, onClose }: TelegramLinkPan
             <p class="field-hint" role="status">
               {copied ? t.team.linkCopied : null}
             </p>
-            <p class="muted">{t.team.linkExpires(formatExpiry(link.expiresAt))}</p>
+            <p class="muted">{t.team.linkExpires(time.dateTime(link.expiresAt))}</p>
             <p class="muted">{t.team.linkWaiting}</p>
           </div>
         </div>
@@ -137,6 +155,3 @@ function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;base64,${btoa(binary)}`;
 }
 
-function formatExpiry(at: string): string {
-  return new Date(at).toLocaleString(undefined, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
-}

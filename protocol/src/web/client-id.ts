@@ -1,7 +1,9 @@
+// Zod-free, for the pages: `import { newClientId } from "@innbox/protocol/web/client-id"`.
+
 /**
- * A fresh id for a reply, so sending it twice (a retry after a lost answer) stores it
- * once. crypto.randomUUID exists only in secure contexts, and the admin page is often
- * opened over plain HTTP on the property's network.
+ * A fresh id for a message typed in a page, so sending it twice (a retry after a lost
+ * answer) stores it once. crypto.randomUUID exists only in secure contexts, and the
+ * pages are often opened over plain HTTP on the property's network.
  */
 export function newClientId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();

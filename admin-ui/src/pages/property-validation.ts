@@ -1,0 +1,63 @@
+import type { Property, UpdatePropertyBody } from "@innbox/protocol";
+import { LATITUDE, LONGITUDE, PROPERTY_NAME_MAX } from "@innbox/protocol/rules";
+import { checkBetween, checkSlug, checkText, checkTimezone, problems } from "../forms/checks";
+import type { FieldWords } from "../forms/server-errors";
+import { t } from "../messages";
+import { parseCoordinate } from "./coordinates";
+
+/** The Property page's form: what is typed. */
+export interface PropertyForm {
+  name: string;
+  slug: string;
+  timezone: string;
+  latitude: string;
+  longitude: string;
+}
+
+export function toPropertyForm(property: Property): PropertyForm {
+  return {
+    name: property.name,
+    slug: property.slug,
+    timezone: property.timezone,
+    latitude: property.latitude == null ? "" : String(property.latitude),
+    longitude: property.longitude == null ? "" : String(property.longitude),
+  };
+}
+
+/**
+ * The form checked with the appliance's rules, and what changed since `saved` (sending
+ * only that, so an untouched web address is never checked against itself).
+ */
+export function checkPropertyForm(form: PropertyForm, saved: Property): { errors: Record<string, string>; changes: UpdatePropertyBody } {
+  const latitude = parseCoordinate(form.latitude);
+  const longitude = parseCoordinate(form.longitude);
+  const errors = problems({
+    name: checkText(form.name, t.property.name, { max: PROPERTY_NAME_MAX }),
+    slug: checkSlug(form.slug, t.property.slug),
+    timezone: checkTimezone(form.timezone, t.property.timezone),
+    latitude: checkBetween(latitude, t.property.latitude, LATITUDE),
+    longitude: checkBetween(longitude, t.property.longitude, LONGITUDE),
+  });
+  // The appliance keeps both or neither.
+  if (!errors.latitude && !errors.longitude) {
+    if (latitude === null && longitude !== null) errors.latitude = t.validation.coordinatesTogether(t.property.latitude);
+    if (longitude === null && latitude !== null) errors.longitude = t.validation.coordinatesTogether(t.property.longitude);
+  }
+  const changes: UpdatePropertyBody = {};
+  if (Object.keys(errors).length || latitude === "invalid" || longitude === "invalid") return { errors, changes };
+  if (form.name.trim() !== saved.name) changes.name = form.name.trim();
+  if (form.slug.trim() !== saved.slug) changes.slug = form.slug.trim();
+  if (form.timezone !== saved.timezone) changes.timezone = form.timezone;
+  if (latitude !== (saved.latitude ?? null)) changes.latitude = latitude;
+  if (longitude !== (saved.longitude ?? null)) changes.longitude = longitude;
+  return { errors, changes };
+}
+
+/** The property request's fields as the page names them. */
+export const PROPERTY_FIELDS: FieldWords = {
+  name: t.property.name,
+  slug: t.property.slug,
+  timezone: t.property.timezone,
+  latitude: t.property.latitude,
+  longitude: t.property.longitude,
+};
