@@ -9,11 +9,12 @@ import { chatMigrations, createChat } from "./chat/index.js";
 import { createTelegram, telegramMigrations } from "./telegram/index.js";
 import { authMigrations, createAuth } from "./auth/index.js";
 import type { Config } from "./config/index.js";
-import { migrate, openDatabase, type OpenedDatabase } from "./db/index.js";
+import { lockDataFolder, migrate, openDatabase, type OpenedDatabase } from "./db/index.js";
 import { createEventBus } from "./events/event-bus.js";
 import { createHttpApp, createRouteRegistry, staticApp } from "./http/index.js";
 import { createLogger } from "./logger.js";
 import { defaultPublicUrl } from "./network.js";
+import { startupLines } from "./startup-lines.js";
 import { createProperty, propertyMigrations } from "./property/index.js";
 import { createTeam, teamMigrations } from "./team/index.js";
 import { VERSION } from "./version.js";
@@ -55,6 +56,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
 
   async function start(): Promise<RunningApp> {
     const startedAt = Date.now();
+    const lock = lockDataFolder(config.dataDir);
+    stops.push(() => lock.release());
     database = openDatabase(join(config.dataDir, "innbox.sqlite"));
     stops.push(() => database?.close());
     const { db } = database;
@@ -146,15 +149,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     server.listen(config.port, config.host);
     await once(server, "listening");
     const port = (server.address() as AddressInfo).port;
-    publicUrl = (config.publicUrl ?? defaultPublicUrl(port)).replace(/\/$/, "");
-    const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
-    const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
-    log.info(`Innbox ${VERSION} listening on ${config.host}:${port}: admin page at ${url}/admin/ (on the LAN: ${publicUrl}/admin/)`);
-
+    publicUrl = (config.publicUrl ?? defaultPublicUrl(port, config.host)).replace(/\/$/, "");
     const setupUrl = token ? `${publicUrl}/admin/setup?token=${token}` : undefined;
-    if (setupUrl) {
-      log.info(`First run: open ${setupUrl} to create the manager account (or ${url}/admin/setup?token=${token} on this machine).`);
-    }
+    const { url, lines } = startupLines({ version: VERSION, host: config.host, port, publicUrl, publicUrlConfigured: Boolean(config.publicUrl), setupToken: token });
+    for (const line of lines) log.info(line);
     // After the lines that say where to go: the bot may log about Telegram being unreachable.
     await telegram.start();
     stops.push(() => telegram.stop());
