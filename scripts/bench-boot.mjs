@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Boot benchmark: how fast the built appliance answers /healthz after it is
-// spawned, and how much memory it holds once idle. `npm run bench:boot` builds
-// first; run directly with `node scripts/bench-boot.mjs [--runs N] [--idle-seconds N]`.
+// spawned, how much memory it holds once idle, and how much once idle again after
+// a burst of sign-ins. `npm run bench:boot` builds first; run directly with
+// `node scripts/bench-boot.mjs [--runs N] [--idle-seconds N] [--sign-ins N] [--after-seconds N]`.
 //
 // Each run starts `node appliance/dist/main.js` on 127.0.0.1 with a fresh data
 // folder (so every run is a first boot: migrations and the setup token), an
-// empty config file and a free port, and polls /healthz every 5 ms.
-import { writeFileSync } from "node:fs";
+// empty config file and a free port, and polls /healthz every 5 ms. The
+// environment is the one npm start and the systemd unit give it (bench-kit.mjs).
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -22,6 +24,7 @@ import {
   parseCommandLine,
   readMemory,
   removeTempDir,
+  request,
   requireBuiltAppliance,
   sleep,
   spawnNode,
@@ -31,17 +34,23 @@ import {
 
 const TARGET_READY_MS = 1000;
 const TARGET_RSS_MB = 90;
+const TARGET_RSS_AFTER_SIGN_INS_MB = 100;
+const PASSWORD = "bench password 1";
 const POLL_MS = 5;
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-const usage = `Usage: node scripts/bench-boot.mjs [--runs N] [--idle-seconds N]
+const usage = `Usage: node scripts/bench-boot.mjs [--runs N] [--idle-seconds N] [--sign-ins N] [--after-seconds N]
 
 Starts appliance/dist/main.js N times (default 5) with a fresh data folder and
 reports the time from spawn to the first 200 from /healthz, each and the median.
 The last run then stays idle for --idle-seconds (default 60) and its resident
-memory (VmRSS) is read from /proc.
-Targets: ready <= ${TARGET_READY_MS} ms, RSS <= ${TARGET_RSS_MB} MB.`;
+memory (VmRSS) is read from /proc. Then the manager is created and signs in
+--sign-ins times at once (default 12, every fourth with a wrong password; each
+check is argon2id with 19 MiB), and VmRSS is read again after --after-seconds
+idle (default 10). Set MALLOC_MMAP_THRESHOLD_= (empty) to see it without the
+allocator setting that npm start and the systemd unit use.
+Targets: ready <= ${TARGET_READY_MS} ms, RSS <= ${TARGET_RSS_MB} MB, RSS after sign-ins <= ${TARGET_RSS_AFTER_SIGN_INS_MB} MB.`;
 
 const fail = makeFail("bench-boot");
 
@@ -50,6 +59,8 @@ function parseOptions() {
     {
       runs: { type: "string", default: "5" },
       "idle-seconds": { type: "string", default: "60" },
+      "sign-ins": { type: "string", default: "12" },
+      "after-seconds": { type: "string", default: "10" },
     },
     usage,
     fail,
@@ -60,7 +71,13 @@ function parseOptions() {
   if (!Number.isFinite(idleSeconds) || idleSeconds < 0) {
     fail(`--idle-seconds must be a number of seconds, 0 or more, got "${values["idle-seconds"]}"`);
   }
-  return { runs, idleSeconds };
+  const signIns = Number(values["sign-ins"]);
+  const afterSeconds = Number(values["after-seconds"]);
+  if (!Number.isInteger(signIns) || signIns < 0 || signIns > 100) fail(`--sign-ins must be a whole number from 0 to 100, got "${values["sign-ins"]}"`);
+  if (!Number.isFinite(afterSeconds) || afterSeconds < 0) {
+    fail(`--after-seconds must be a number of seconds, 0 or more, got "${values["after-seconds"]}"`);
+  }
+  return { runs, idleSeconds, signIns, afterSeconds };
 }
 
 // --- children and temp folders are cleaned up however we exit ----------------
@@ -106,13 +123,26 @@ async function startAppliance() {
     removeTempDir(dataDir);
   }
 
-  return { child: server.child, readyMs, stop, isRunning: server.running };
+  return { child: server.child, port, dataDir: path.join(dataDir, "data"), readyMs, stop, isRunning: server.running };
+}
+
+/** Creates the manager, then signs in `count` times at once; resolves with the answers' status codes. */
+async function signInBurst(boot, count) {
+  const token = readFileSync(path.join(boot.dataDir, "setup-token"), "utf8").trim();
+  const setup = await request(undefined, boot.port, "POST", "/api/setup", { body: { token, username: "manager", password: PASSWORD } });
+  if (setup.status !== 201) fail(`setup answered ${setup.status}: ${setup.text ?? setup.error}`);
+  const answers = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      request(undefined, boot.port, "POST", "/api/auth/login", { body: { username: "manager", password: i % 4 === 3 ? "a wrong password" : PASSWORD } }),
+    ),
+  );
+  return answers.map((a) => a.status);
 }
 
 // --- main -----------------------------------------------------------------------
 
 async function main() {
-  const { runs, idleSeconds } = parseOptions();
+  const { runs, idleSeconds, signIns, afterSeconds } = parseOptions();
   requireBuiltAppliance(fail, "bench:boot");
 
   console.log(`Innbox boot benchmark: ${machineSummary()}`);
@@ -120,6 +150,7 @@ async function main() {
 
   const readyTimes = [];
   let memory = null;
+  let afterSignIns = null;
   for (let run = 1; run <= runs; run++) {
     const boot = await startAppliance();
     readyTimes.push(boot.readyMs);
@@ -133,6 +164,19 @@ async function main() {
       }
       memory = readMemory(boot.child.pid);
       process.stdout.write(" done\n");
+      if (signIns > 0 && memory) {
+        const statuses = await signInBurst(boot, signIns);
+        const unexpected = statuses.filter((s) => s !== 200 && s !== 401);
+        if (unexpected.length) fail(`sign-ins answered ${unexpected.join(", ")} (expected 200 or 401)`);
+        process.stdout.write(`run ${run}: ${signIns} sign-ins at once, idling ${afterSeconds} s before reading VmRSS again ...`);
+        await sleep(afterSeconds * 1000);
+        if (!boot.isRunning()) {
+          process.stdout.write("\n");
+          fail("the appliance exited after the sign-ins");
+        }
+        afterSignIns = readMemory(boot.child.pid);
+        process.stdout.write(" done\n");
+      }
     }
     await boot.stop();
   }
@@ -148,7 +192,16 @@ async function main() {
     console.log(
       `RSS after ${idleSeconds} s idle:  ${rssMb.toFixed(1).padStart(5)} MB   target <= ${TARGET_RSS_MB} MB    ${overTarget(rssMb <= TARGET_RSS_MB)}`,
     );
-    if (Number.isFinite(memory.hwmKb)) console.log(`peak RSS (VmHWM) during that run: ${mb(memory.hwmKb).toFixed(1)} MB`);
+    if (Number.isFinite(afterSignIns?.rssKb)) {
+      const afterMb = mb(afterSignIns.rssKb);
+      console.log(
+        `RSS idle ${afterSeconds} s after ${signIns} sign-ins: ${afterMb.toFixed(1).padStart(5)} MB   target <= ${TARGET_RSS_AFTER_SIGN_INS_MB} MB   ${overTarget(afterMb <= TARGET_RSS_AFTER_SIGN_INS_MB)}`,
+      );
+    }
+    const hwmKb = afterSignIns?.hwmKb ?? memory.hwmKb;
+    if (Number.isFinite(hwmKb)) console.log(`peak RSS (VmHWM) during that run: ${mb(hwmKb).toFixed(1)} MB`);
+    const threshold = process.env.MALLOC_MMAP_THRESHOLD_ ?? applianceEnv({}).MALLOC_MMAP_THRESHOLD_;
+    console.log(`allocator: ${threshold ? `MALLOC_MMAP_THRESHOLD_=${threshold}` : "glibc defaults (MALLOC_MMAP_THRESHOLD_ unset)"}`);
   } else {
     console.log(`RSS after ${idleSeconds} s idle: not available (no /proc/<pid>/status on ${os.platform()})`);
   }

@@ -183,9 +183,15 @@ function healthStatus(port) {
 
 // --- a server child --------------------------------------------------------------------------
 
-/** The environment the appliance is started with: production, 127.0.0.1:port, its own data folder and config file. */
+/**
+ * The environment the appliance is started with: production, 127.0.0.1:port, its own data
+ * folder and config file, and the allocator setting npm start (scripts/start.sh) and the
+ * systemd unit give it. MALLOC_MMAP_THRESHOLD_ set but empty leaves glibc's defaults.
+ */
 export function applianceEnv({ port, dataDir, configPath, logLevel }) {
+  const threshold = process.env.MALLOC_MMAP_THRESHOLD_ ?? "131072";
   return {
+    MALLOC_MMAP_THRESHOLD_: threshold === "" ? undefined : threshold,
     NODE_ENV: "production",
     HOST: "127.0.0.1",
     PORT: String(port),

@@ -9,12 +9,13 @@ import { createAuth } from "./auth/index.js";
 import type { Capability } from "./capability.js";
 import { createChat } from "./chat/index.js";
 import type { Config } from "./config/index.js";
-import { createTransactions, migrate, openDatabase, type Db } from "./db/index.js";
+import { createTransactions, lockDataFolder, migrate, openDatabase, type Db } from "./db/index.js";
 import { createEventBus, type EventBus } from "./events/index.js";
 import { createHttpApp, createRouteRegistry, staticApp } from "./http/index.js";
 import { createLogger } from "./logger.js";
 import { defaultPublicUrl } from "./network.js";
 import { Outbox } from "./outbox/index.js";
+import { startupLines } from "./startup-lines.js";
 import { createProperty } from "./property/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
@@ -163,6 +164,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
 
   async function start(): Promise<RunningApp> {
     const startedAt = Date.now();
+    const lock = lockDataFolder(config.dataDir);
+    stops.push(() => lock.release());
     const database = openDatabase(join(config.dataDir, "innbox.sqlite"));
     stops.push(() => database.close());
     const { db } = database;
@@ -203,14 +206,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     server.listen(config.port, config.host);
     await once(server, "listening");
     const port = (server.address() as AddressInfo).port;
-    publicUrl = (config.publicUrl ?? defaultPublicUrl(port)).replace(/\/$/, "");
-    const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
-    const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
-    log.info(`Innbox ${VERSION} listening on ${config.host}:${port}: admin page at ${url}/admin/ (on the LAN: ${publicUrl}/admin/)`);
+    publicUrl = (config.publicUrl ?? defaultPublicUrl(port, config.host)).replace(/\/$/, "");
     const setupUrl = token ? `${publicUrl}/admin/setup?token=${token}` : undefined;
-    if (setupUrl) {
-      log.info(`First run: open ${setupUrl} to create the manager account (or ${url}/admin/setup?token=${token} on this machine).`);
-    }
+    const { url, lines } = startupLines({ version: VERSION, host: config.host, port, publicUrl, publicUrlConfigured: Boolean(config.publicUrl), setupToken: token });
+    for (const line of lines) log.info(line);
     // After the lines that say where to go: the bot may log about Telegram being unreachable.
     for (const capability of capabilities.list) await capability.serving?.();
     return { url, port, publicUrl, setupUrl, migrationsApplied };

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "./config/index.js";
 import { createApp } from "./app.js";
+import { DataFolderInUseError } from "./db/index.js";
 
 async function main(): Promise<void> {
   let config;
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     await app.start();
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === "EADDRINUSE") app.log.fatal(`Port ${config.port} is already in use: stop the other program or set PORT.`);
+    if (err instanceof DataFolderInUseError) app.log.fatal(err.message);
+    else if (e.code === "EADDRINUSE") app.log.fatal(`Port ${config.port} is already in use: stop the other program or set PORT.`);
     else if (e.code === "EACCES") app.log.fatal(`Not allowed to listen on ${config.host}:${config.port}: use a port above 1023 or set HOST.`);
     else app.log.fatal({ err }, "could not start");
     await app.stop().catch(() => undefined);

@@ -7,6 +7,8 @@ import pino from "pino";
 import { Password } from "@innbox/protocol";
 import { openForMaintenance } from "../app.js";
 import { ConfigError, loadConfig } from "../config/index.js";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -53,24 +55,34 @@ async function main() {
     throw err;
   }
 
-  let password: string;
-  if (generate) password = randomBytes(12).toString("base64url");
-  else if (process.stdin.isTTY) {
-    password = await askHidden(`New password for ${username}: `);
-    const again = await askHidden("Same password again: ");
-    if (again !== password) fail("The two passwords differ; nothing was changed.");
-  } else password = await readLine();
-  const checked = Password.safeParse(password);
-  if (!checked.success) fail(`${checked.error.issues[0]?.message ?? "Invalid password."} Nothing was changed.`);
+  // Opening a missing file would create an empty database: a wrong INNBOX_DATA_DIR
+  // would then "work" on a database the appliance never reads.
+  const file = join(config.dataDir, "innbox.sqlite");
+  if (!existsSync(file)) {
+    fail(`There is no Innbox database in ${resolve(config.dataDir)}, so nothing was changed: set INNBOX_DATA_DIR to the folder the appliance keeps its data in (an installed appliance: sudo innbox-reset-password <username>).`);
+  }
 
   const log = pino({ level: "silent" });
   const { auth, close } = await openForMaintenance(config, log);
   try {
-    const done = await auth.resetPassword(username, password);
-    if (!done) {
-      const known = await auth.listUsernames();
-      fail(`There is no login named "${username}" in ${config.dataDir}. ${known.length ? `Logins: ${known.join(", ")}.` : "No logins exist yet: open the setup link from the appliance's log."}`);
+    // Before asking for a password: a typo in the name should not cost typing one twice.
+    const known = await auth.listUsernames();
+    if (!known.some((k) => k.toLowerCase() === username.trim().toLowerCase())) {
+      fail(`There is no login named "${username}" in ${resolve(config.dataDir)}. ${known.length ? `Logins: ${known.join(", ")}.` : "No logins exist yet: open the setup link from the appliance's log."}`);
     }
+
+    let password: string;
+    if (generate) password = randomBytes(12).toString("base64url");
+    else if (process.stdin.isTTY) {
+      password = await askHidden(`New password for ${username}: `);
+      const again = await askHidden("Same password again: ");
+      if (again !== password) fail("The two passwords differ; nothing was changed.");
+    } else password = await readLine();
+    const checked = Password.safeParse(password);
+    if (!checked.success) fail(`${checked.error.issues[0]?.message ?? "Invalid password."} Nothing was changed.`);
+
+    const done = await auth.resetPassword(username, password);
+    if (!done) fail(`There is no login named "${username}" in ${resolve(config.dataDir)}. Nothing was changed.`);
     process.stdout.write(`Password of ${done.username} changed; their sessions were signed out.\n`);
     if (generate) process.stdout.write(`New password: ${password}\n`);
   } finally {

@@ -1,4 +1,5 @@
 export { openDatabase, type Db, type OpenedDatabase } from "./database.js";
+export { DataFolderInUseError, lockDataFolder } from "./data-lock.js";
 export { migrate, type MigrationSet } from "./migrator.js";
 export type { Database } from "./tables.js";
 export { newId, nowIso } from "./ids.js";

@@ -19,7 +19,21 @@ export interface HttpAppOptions {
   pages: Router[];
 }
 
-const QUIET_PATHS = /^\/(healthz|admin\/assets\/|assets\/|favicon)/;
+/** Health probes come every few seconds: not logged at all. */
+const UNLOGGED = /^\/healthz(\?|$)/;
+const shownUrl = (req: { originalUrl?: string; url?: string }) => (req.originalUrl ?? req.url ?? "").replace(/token=[^&]+/, "token=…");
+
+/**
+ * Pages and static files are routine (debug), and so is the admin page asking whether it
+ * is signed in and hearing no; API answers are info, refusals warn, failures error.
+ */
+function levelFor(req: { method?: string; originalUrl?: string; url?: string }, status: number, err: unknown): "debug" | "info" | "warn" | "error" {
+  if (err || status >= 500) return "error";
+  const path = (req.originalUrl ?? req.url ?? "").split("?")[0]!;
+  if (!path.startsWith("/api/")) return "debug";
+  if (status === 401 && req.method === "GET" && path === "/api/auth/session") return "debug";
+  return status >= 400 ? "warn" : "info";
+}
 
 export function createHttpApp(options: HttpAppOptions): Express {
   const { log, registry } = options;
@@ -32,14 +46,15 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(
     pinoHttp({
       logger: log.child({ part: "http" }),
-      autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url ?? "") },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      autoLogging: { ignore: (req) => UNLOGGED.test(req.url ?? "") },
+      customLogLevel: (req, res, err) => levelFor(req, res.statusCode, err),
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.replace(/token=[^&]+/, "token=…") }),
+        // pino's request serializer has already put express's originalUrl in url.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: shownUrl(req) }),
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
-      customSuccessMessage: (req, res, ms) => `${req.method} ${(req.url ?? "").replace(/token=[^&]+/, "token=…")} ${res.statusCode} ${Math.round(ms)}ms`,
-      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+      customSuccessMessage: (req, res, ms) => `${req.method} ${shownUrl(req)} ${res.statusCode} ${Math.round(ms)}ms`,
+      customErrorMessage: (req, res) => `${req.method} ${shownUrl(req)} ${res.statusCode}`,
       quietReqLogger: true,
     }),
   );

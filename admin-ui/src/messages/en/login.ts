@@ -8,5 +8,5 @@ export const login = {
   submit: "Sign in",
   submitting: "Signing in…",
   signedOut: "You have signed out.",
-  forgot: "Forgot your password? A manager can set a new one on the Team page. If no manager can sign in, run `npm run reset-password` on the appliance.",
+  forgot: "Forgot your password? A manager can set a new one on the Team page. If no manager can sign in, run `sudo innbox-reset-password <username>` on the appliance (`npm run reset-password -- <username>` where it runs with npm start).",
 };
