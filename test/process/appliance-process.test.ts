@@ -1,38 +1,25 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, MANAGER } from "../helpers/app.js";
 import { connectSocket, disconnected } from "../helpers/sockets.js";
+import { build, childProcesses, freePort, MAIN, ROOT } from "../helpers/process-kit.js";
 
 // The compiled appliance as its owner runs it: `node appliance/dist/main.js`.
-const ROOT = join(import.meta.dirname, "..", "..");
-const MAIN = join(ROOT, "appliance", "dist", "main.js");
-const children: ChildProcess[] = [];
+const children = childProcesses();
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--quiet", "--appliance-only"], { cwd: ROOT, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-}, 240_000);
+beforeAll(() => build(), 240_000);
 
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
-});
+afterEach(() => children.killAll());
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...process.env, HOST: "127.0.0.1", LOG_FORMAT: "pretty", ...env } });
-  children.push(child);
+  children.track(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

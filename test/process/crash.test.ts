@@ -1,37 +1,26 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, MANAGER } from "../helpers/app.js";
 import { startTelegramEmulator, type TelegramEmulator } from "../helpers/telegram-emulator.js";
+import { build, freePort, MAIN, ROOT } from "../helpers/process-kit.js";
 
 // The appliance as a child process, killed with SIGKILL again and again while guests
 // post and staff answer on Telegram. Nothing acknowledged may be lost or doubled.
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const KILLS = 6;
 let tg: TelegramEmulator;
 let child: ChildProcess | undefined;
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--quiet", "--appliance-only"], { cwd: ROOT, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-}, 240_000);
+beforeAll(() => build(), 240_000);
 afterAll(async () => {
   child?.kill("SIGKILL");
   await tg?.stop();
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,7 +35,7 @@ describe("crash safety", () => {
     let log = "";
 
     const boot = async () => {
-      child = spawn(process.execPath, [join(ROOT, "appliance", "dist", "main.js")], {
+      child = spawn(process.execPath, [MAIN], {
         cwd: ROOT,
         env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", INNBOX_DATA_DIR: dataDir, INNBOX_CONFIG: configFile, LOG_LEVEL: "warn" },
         stdio: ["ignore", "pipe", "pipe"],

@@ -1,36 +1,24 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { build, freePort, ROOT } from "../helpers/process-kit.js";
 
 // `npm start` as a person runs it, stopped the way a process manager or a terminal does:
 // a signal to the npm process only.
-const ROOT = join(import.meta.dirname, "..", "..");
 const started: ChildProcess[] = [];
 const descendants: number[] = [];
 
-beforeAll(() => {
-  // npm start builds what is out of date; build first so the test waits on the appliance, not vite.
-  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--quiet"], { cwd: ROOT, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-}, 240_000);
+beforeAll(() => build({ applianceOnly: false }), 240_000);
 
 afterEach(() => {
   for (const pid of descendants.splice(0)) if (alive(pid)) process.kill(pid, "SIGKILL");
   for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, "close");
-  return port;
-}
 
 function alive(pid: number): boolean {
   try {

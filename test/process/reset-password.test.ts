@@ -4,16 +4,13 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { build, MAIN, ROOT } from "../helpers/process-kit.js";
 
 // `npm run reset-password -- <user>` (the installed `sudo innbox-reset-password <user>`)
 // on a wrong folder or a wrong name says so before anything else, and changes nothing.
-const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "appliance", "dist", "cli", "reset-password.js");
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--quiet", "--appliance-only"], { cwd: ROOT, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-}, 240_000);
+beforeAll(() => build(), 240_000);
 
 const resetPassword = (dataDir: string, args: string[], input: string) =>
   spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input, encoding: "utf8", env: { ...process.env, INNBOX_DATA_DIR: dataDir } });
@@ -21,7 +18,7 @@ const resetPassword = (dataDir: string, args: string[], input: string) =>
 /** A data folder as a first start leaves it: the database, no manager yet. */
 async function firstStartedDataDir(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), "innbox-reset-"));
-  const child = spawn(process.execPath, [join(ROOT, "appliance", "dist", "main.js")], {
+  const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", INNBOX_DATA_DIR: dataDir },
   });

@@ -1,7 +1,7 @@
 // Checks a form makes before sending, with the appliance's own limits
 // (@innbox/protocol/rules, the values its schemas are built from) and the form's words.
 // Each answers the sentence to show beside the field, or undefined when it is fine.
-import { PASSWORD, SLUG, USERNAME, isTimeZone } from "@innbox/protocol/rules";
+import { PASSWORD, SLUG, USERNAME, isTimeZone, hasControlCharactersInLine } from "@innbox/protocol/rules";
 import { t } from "../messages";
 
 export type Problem = string | undefined;
@@ -18,6 +18,13 @@ export function checkText(value: string, label: string, { max, required = true }
   const text = value.trim();
   if (!text) return required ? t.validation.required(label) : undefined;
   return text.length > max ? t.validation.tooLong(label, max) : undefined;
+}
+
+/** A person's or the property's name: one line, without control characters or text-direction overrides. */
+export function checkName(value: string, label: string, max: number): Problem {
+  const problem = checkText(value, label, { max });
+  if (problem) return problem;
+  return hasControlCharactersInLine(value.trim()) ? t.validation.nameCharacters(label) : undefined;
 }
 
 export function checkUsername(value: string, label: string): Problem {

@@ -34,8 +34,8 @@ describe("the page checks forms with the appliance's rules", () => {
     const pageOk = (form: SetupForm) => Object.keys({ ...validatePropertyStep(form), ...validateAccount({ ...form, passwordAgain: form.password }) }).length === 0;
     const samples: SetupForm[] = [
       filled,
-      ...["", "  ", long(120), long(121)].map((propertyName) => ({ ...filled, propertyName })),
-      ...["", long(80), long(81)].map((name) => ({ ...filled, name })),
+      ...["", "  ", long(120), long(121), "Casa\nAzul", "Casa \u202EAzul"].map((propertyName) => ({ ...filled, propertyName })),
+      ...["", long(80), long(81), "Ma\u0007ra", "Mara\u2066", "Mara \u200F"].map((name) => ({ ...filled, name })),
       ...["", "ab", "abc", " mara ", "mara@casa.pt", "mara azul", "márá", long(64), long(65)].map((username) => ({ ...filled, username })),
       ...["", "short", "1234567", "12345678", "        ", long(256), long(257)].map((password) => ({ ...filled, password })),
     ];
@@ -58,6 +58,8 @@ describe("the page checks forms with the appliance's rules", () => {
       ["", null],
       [long(80), null],
       [long(81), null],
+      ["An\ta", null],
+      ["\u202Dana", null],
       ["Ana", { username: "ana", password: "front desk 9" }],
       ["Ana", { username: "an", password: "front desk 9" }],
       ["Ana", { username: "ana lima", password: "front desk 9" }],

@@ -1,6 +1,6 @@
 import type { Property, UpdatePropertyBody } from "@innbox/protocol";
 import { LATITUDE, LONGITUDE, PROPERTY_NAME_MAX } from "@innbox/protocol/rules";
-import { checkBetween, checkSlug, checkText, checkTimezone, problems } from "../forms/checks";
+import { checkBetween, checkName, checkSlug, checkTimezone, problems } from "../forms/checks";
 import type { FieldWords } from "../forms/server-errors";
 import { t } from "../messages";
 import { parseCoordinate } from "./coordinates";
@@ -32,7 +32,7 @@ export function checkPropertyForm(form: PropertyForm, saved: Property): { errors
   const latitude = parseCoordinate(form.latitude);
   const longitude = parseCoordinate(form.longitude);
   const errors = problems({
-    name: checkText(form.name, t.property.name, { max: PROPERTY_NAME_MAX }),
+    name: checkName(form.name, t.property.name, PROPERTY_NAME_MAX),
     slug: checkSlug(form.slug, t.property.slug),
     timezone: checkTimezone(form.timezone, t.property.timezone),
     latitude: checkBetween(latitude, t.property.latitude, LATITUDE),

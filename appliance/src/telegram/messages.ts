@@ -5,4 +5,5 @@ export const telegramTexts = {
   tokenUncheckable: (reason: string) => `Could not check the token: ${reason}. Check the internet connection and try again.`,
   botNotSetUp: "Set up the Telegram bot first (Settings → Telegram), then create the link.",
   notLinked: "This member has no Telegram linked.",
+  linkOthersForbidden: "Staff can link only their own Telegram; ask a manager to link someone else's.",
 } as const;

@@ -43,7 +43,7 @@ export function registerTelegramRoutes(registry: RouteRegistry, telegram: Telegr
     responses: { 201: { description: "The link.", schema: TelegramLink } },
     handler: ({ params, user }) => {
       if (user?.role !== "manager" && user?.id !== params.id) {
-        throw AppError.forbidden("Staff can link only their own Telegram; ask a manager to link someone else's.");
+        throw AppError.forbidden(telegramTexts.linkOthersForbidden);
       }
       return telegram.createLink(params.id);
     },

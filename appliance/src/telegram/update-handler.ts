@@ -32,7 +32,6 @@ function kindOf(update: Update): string {
  * wholly stored and confirmed, or not at all and fetched again.
  */
 export async function handleUpdate(deps: UpdateHandlerDeps, update: Update): Promise<void> {
-  const { chat } = deps;
   await deps.transactions.run(async (tx) => {
     const at = nowIso(deps.clock);
     const fresh = await repo.recordUpdate(tx.db, update.update_id, kindOf(update), at);

@@ -45,6 +45,7 @@ export const validation = {
   required: (label: string) => `${label} is required.`,
   tooShort: (label: string, min: number) => `${label} must be at least ${min} characters.`,
   tooLong: (label: string, max: number) => `${label} must be at most ${max.toLocaleString("en")} characters.`,
+  nameCharacters: (label: string) => `${label} cannot hold line breaks, control characters or text-direction overrides.`,
   usernameCharacters: (label: string) => `${label} may use letters, digits and . _ @ - only.`,
   passwordsDiffer: "The two passwords are not the same.",
   passwordAgainMissing: "Type the password a second time.",

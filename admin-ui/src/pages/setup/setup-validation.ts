@@ -1,5 +1,5 @@
 import { PERSON_NAME_MAX, PROPERTY_NAME_MAX } from "@innbox/protocol/rules";
-import { checkPassword, checkPasswordAgain, checkText, checkTimezone, checkUsername, problems } from "../../forms/checks";
+import { checkName, checkPassword, checkPasswordAgain, checkTimezone, checkUsername, problems } from "../../forms/checks";
 import type { FieldWords } from "../../forms/server-errors";
 import { t } from "../../messages";
 
@@ -16,7 +16,7 @@ export interface SetupForm {
 /** Step 1, the property: its name and timezone. */
 export function validatePropertyStep(form: SetupForm): Record<string, string> {
   return problems({
-    propertyName: checkText(form.propertyName, t.setup.propertyName, { max: PROPERTY_NAME_MAX }),
+    propertyName: checkName(form.propertyName, t.setup.propertyName, PROPERTY_NAME_MAX),
     timezone: checkTimezone(form.timezone, t.setup.timezone),
   });
 }
@@ -24,7 +24,7 @@ export function validatePropertyStep(form: SetupForm): Record<string, string> {
 /** Step 2, the manager's account, with the appliance's rules for names, usernames and passwords. */
 export function validateAccount(form: SetupForm): Record<string, string> {
   return problems({
-    name: checkText(form.name, t.setup.managerName, { max: PERSON_NAME_MAX }),
+    name: checkName(form.name, t.setup.managerName, PERSON_NAME_MAX),
     username: checkUsername(form.username, t.setup.username),
     password: checkPassword(form.password, t.setup.password),
     passwordAgain: checkPasswordAgain(form.password, form.passwordAgain),

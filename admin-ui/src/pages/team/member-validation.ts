@@ -1,5 +1,5 @@
 import { PERSON_NAME_MAX } from "@innbox/protocol/rules";
-import { checkPassword, checkText, checkUsername, problems } from "../../forms/checks";
+import { checkName, checkPassword, checkUsername, problems } from "../../forms/checks";
 import type { FieldWords } from "../../forms/server-errors";
 import { t } from "../../messages";
 
@@ -14,7 +14,7 @@ export interface LoginFields {
  */
 export function validateMember(name: string, login: LoginFields | null, passwordRequired: boolean): Record<string, string> {
   return problems({
-    name: checkText(name, t.team.name, { max: PERSON_NAME_MAX }),
+    name: checkName(name, t.team.name, PERSON_NAME_MAX),
     username: login ? checkUsername(login.username, t.team.username) : undefined,
     password: login ? checkPassword(login.password, passwordRequired ? t.team.password : t.team.newPassword, { required: passwordRequired }) : undefined,
   });
