@@ -178,7 +178,7 @@ async function main() {
         const statuses = await signInBurst(boot, signIns);
         const unexpected = statuses.filter((s) => s !== 200 && s !== 401);
         if (unexpected.length) fail(`sign-ins answered ${unexpected.join(", ")} (expected 200 or 401)`);
-        process.stdout.write(`run ${run}: ${signIns} sign-ins at once, idling ${afterSeconds} s before reading VmRSS again ...`);
+        process.stdout.write(`run ${run}: ${signIns} sign-ins, ${WAVE} at a time, idling ${afterSeconds} s before reading VmRSS again ...`);
         await sleep(afterSeconds * 1000);
         if (!boot.isRunning()) {
           process.stdout.write("\n");
