@@ -16,6 +16,8 @@ export { ChatService, toApiMessage, type Conversation, type Message } from "./ch
 export type { AlertSink } from "./unanswered-alerts.js";
 export type { StaffSessions } from "./staff-sessions.js";
 export { chatMigrations };
+export type { ChatTables } from "./tables.js";
+export { DEFAULT_OFF_HOURS_NOTICE } from "./default-texts.js";
 
 export interface ChatDeps {
   db: Db;
@@ -99,5 +101,3 @@ export function createChat(deps: ChatDeps) {
 }
 
 export type Chat = ReturnType<typeof createChat>;
-export type { ChatTables } from "./tables.js";
-export { DEFAULT_OFF_HOURS_NOTICE } from "./default-texts.js";

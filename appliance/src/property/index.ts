@@ -7,6 +7,7 @@ import { registerPropertyRoutes } from "./routes.js";
 
 export type { PropertyService } from "./property-service.js";
 export { propertyMigrations };
+export type { PropertyTables } from "./tables.js";
 
 export interface PropertyDeps {
   db: Db;
@@ -28,4 +29,3 @@ export function createProperty(deps: PropertyDeps) {
     stop() {},
   } satisfies Capability & Record<string, unknown>;
 }
-export type { PropertyTables } from "./tables.js";

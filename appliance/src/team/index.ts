@@ -7,6 +7,7 @@ import { createTeamService, type MemberLogins } from "./team-service.js";
 
 export type { Member, MemberLogins, TeamService } from "./team-service.js";
 export { teamMigrations };
+export type { TeamTables } from "./tables.js";
 
 export interface TeamDeps {
   db: Db;
@@ -28,4 +29,3 @@ export function createTeam(deps: TeamDeps) {
     stop() {},
   } satisfies Capability & Record<string, unknown>;
 }
-export type { TeamTables } from "./tables.js";

@@ -4,6 +4,7 @@ import { registerTelegramRoutes } from "./routes.js";
 import { TelegramService, type TelegramDeps } from "./telegram-service.js";
 
 export { telegramMigrations, TelegramService, type TelegramDeps };
+export type { TelegramTables } from "./tables.js";
 
 /** The property's own bot: staff linking, the relay both ways, guests on Telegram. */
 export function createTelegram(deps: TelegramDeps) {
@@ -20,4 +21,3 @@ export function createTelegram(deps: TelegramDeps) {
 }
 
 export type Telegram = ReturnType<typeof createTelegram>;
-export type { TelegramTables } from "./tables.js";
