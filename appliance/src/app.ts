@@ -20,6 +20,7 @@ import { createProperty } from "./property/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
 import { systemTimers, type Timers } from "./time/index.js";
+import { createWeather } from "./weather/index.js";
 import { VERSION } from "./version.js";
 
 export interface AppOverrides {
@@ -129,8 +130,17 @@ function createCapabilities(ctx: AppContext) {
     publicUrl: ctx.publicUrl,
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram];
-  return { list, auth, chat, telegram };
+  const weather = createWeather({
+    db,
+    bus,
+    log: log("weather"),
+    timers,
+    property: property.service,
+    settings: { apiBase: config.weather.apiBase, apiKey: config.weather.apiKey, refreshMinutes: config.weather.refreshMinutes, timeoutMs: 10_000 },
+  });
+
+  const list: Capability[] = [team, property, auth, chat, telegram, weather];
+  return { list, auth, chat, telegram, weather };
 }
 
 /**
