@@ -170,7 +170,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
   let stopping: Promise<void> | undefined;
   const stops: Array<() => void | Promise<void>> = [];
   /** Capabilities, for tests and benchmarks that need to wait on them. */
-  const exposed: Partial<Pick<ReturnType<typeof createCapabilities>, "chat" | "telegram">> = {};
+  const exposed: Partial<Pick<ReturnType<typeof createCapabilities>, "chat" | "telegram" | "weather">> = {};
 
   async function start(): Promise<RunningApp> {
     const startedAt = Date.now();
@@ -183,7 +183,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const outbox = new Outbox({ db, log: log.child({ part: "outbox" }), clock, timers, retryMaxMs: config.chat.retryMaxSeconds * 1000 });
     let publicUrl = config.publicUrl?.replace(/\/$/, "") ?? "";
     const capabilities = createCapabilities({ config, db, bus, log, clock, timers, outbox, publicUrl: () => publicUrl, ...(overrides.sleep ? { sleep: overrides.sleep } : {}) });
-    Object.assign(exposed, { chat: capabilities.chat, telegram: capabilities.telegram });
+    Object.assign(exposed, { chat: capabilities.chat, telegram: capabilities.telegram, weather: capabilities.weather });
 
     const migrationsApplied = await migrate(db, capabilities.list.map((c) => c.migrations));
     if (migrationsApplied.length) log.debug({ applied: migrationsApplied }, "database migrated");

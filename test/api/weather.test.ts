@@ -67,6 +67,27 @@ describe("weather", () => {
     expect(status.sun.dawn < status.sun.sunrise && status.sun.dusk > status.sun.sunset).toBe(true);
   });
 
+  it("offers the cached forecast to the other capabilities at once: from the current hour and today on, with its age", async () => {
+    const { clock, server, app } = await world();
+    const weather = app.weather();
+    const now = weather.current()!;
+    expect(now.stale).toBe(false);
+    expect(Date.parse(now.hourly[0]!.time)).toBeLessThanOrEqual(clock.now());
+    expect(Date.parse(now.hourly[0]!.time) + 3_600_000).toBeGreaterThan(clock.now());
+    expect(now.daily[0]!.date).toBe("2026-06-21");
+    expect(now.daily).toHaveLength(7);
+    expect(now.daily[0]!.sunrise).toBe(weather.sunTimes("2026-06-21", ROME.latitude, ROME.longitude, ROME.timezone).sunrise);
+    // A day later, with the server down: the same forecast, stale, without the hours and the day that passed.
+    server.answer({ kind: "error", status: 503, reason: "Service unavailable" });
+    await clock.advance(24 * 60 * MINUTE);
+    await server.waitForRequests(2);
+    await new Promise((r) => setTimeout(r, 100));
+    const later = weather.current()!;
+    expect(later).toMatchObject({ fetchedAt: now.fetchedAt, stale: true });
+    expect(later.daily[0]!.date).toBe("2026-06-22");
+    expect(later.hourly).toHaveLength(now.hourly.length - 24);
+  });
+
   it("sends the API key when one is set", async () => {
     const { manager, server } = await world({ apiKey: "k-123" });
     expect(server.requests[0]!.url.searchParams.get("apikey")).toBe("k-123");
@@ -155,7 +176,7 @@ describe("weather", () => {
     const res = await pending;
     expect(res.status).toBe(504);
     expect(res.body.error).toContain(server.apiBase);
-    expect(res.body.error).toMatch(/did not answer in time/);
+    expect(res.body.error).toMatch(/did not answer within 10 seconds; the last forecast is kept/);
     expect((await manager.get("/api/weather")).body).toMatchObject({ fetchedAt: before.fetchedAt, stale: true });
   });
 

@@ -67,4 +67,4 @@ export function createWeather(deps: WeatherDeps) {
   } satisfies Capability & Record<string, unknown>;
 }
 
-export type Weather = ReturnType<typeof createWeather>;
+export type WeatherCapability = ReturnType<typeof createWeather>;

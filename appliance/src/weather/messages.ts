@@ -6,7 +6,7 @@ export const weatherTexts = {
   failed: (kind: WeatherFailure, apiBase: string, detail: string) => {
     switch (kind) {
       case "timeout":
-        return `The weather server at ${apiBase} did not answer in time (${detail}); the last forecast is kept. Check the internet connection or weather.apiBase in the config.`;
+        return `The weather server at ${apiBase} did not answer within ${detail}; the last forecast is kept. Check the internet connection or weather.apiBase in the config.`;
       case "unreachable":
         return `The weather server at ${apiBase} could not be reached (${detail}); the last forecast is kept. Check the internet connection or weather.apiBase in the config.`;
       case "rejected":

@@ -71,7 +71,7 @@ async function readLimited(res: Response, signal: AbortSignal): Promise<string> 
  */
 export async function fetchForecast(source: ForecastSource, place: Place, abort?: AbortSignal): Promise<Forecast> {
   const controller = new AbortController();
-  const timedOut = new WeatherFetchError("timeout", `no answer within ${Math.round(source.timeoutMs / 1000)} s`);
+  const timedOut = new WeatherFetchError("timeout", `${Math.round(source.timeoutMs / 1000)} seconds`);
   const timer = source.timers.setTimeout(() => controller.abort(timedOut), source.timeoutMs);
   const onAbort = () => controller.abort(abort?.reason);
   abort?.addEventListener("abort", onAbort, { once: true });
