@@ -20,6 +20,7 @@ import { createProperty } from "./property/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
 import { systemTimers, type Timers } from "./time/index.js";
+import { createWeather } from "./weather/index.js";
 import { VERSION } from "./version.js";
 
 export interface AppOverrides {
@@ -129,8 +130,17 @@ function createCapabilities(ctx: AppContext) {
     publicUrl: ctx.publicUrl,
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram];
-  return { list, auth, chat, telegram };
+  const weather = createWeather({
+    db,
+    bus,
+    log: log("weather"),
+    timers,
+    property: property.service,
+    settings: { apiBase: config.weather.apiBase, apiKey: config.weather.apiKey, refreshMinutes: config.weather.refreshMinutes, timeoutMs: 10_000 },
+  });
+
+  const list: Capability[] = [team, property, auth, chat, telegram, weather];
+  return { list, auth, chat, telegram, weather };
 }
 
 /**
@@ -160,7 +170,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
   let stopping: Promise<void> | undefined;
   const stops: Array<() => void | Promise<void>> = [];
   /** Capabilities, for tests and benchmarks that need to wait on them. */
-  const exposed: Partial<Pick<ReturnType<typeof createCapabilities>, "chat" | "telegram">> = {};
+  const exposed: Partial<Pick<ReturnType<typeof createCapabilities>, "chat" | "telegram" | "weather">> = {};
 
   async function start(): Promise<RunningApp> {
     const startedAt = Date.now();
@@ -173,7 +183,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const outbox = new Outbox({ db, log: log.child({ part: "outbox" }), clock, timers, retryMaxMs: config.chat.retryMaxSeconds * 1000 });
     let publicUrl = config.publicUrl?.replace(/\/$/, "") ?? "";
     const capabilities = createCapabilities({ config, db, bus, log, clock, timers, outbox, publicUrl: () => publicUrl, ...(overrides.sleep ? { sleep: overrides.sleep } : {}) });
-    Object.assign(exposed, { chat: capabilities.chat, telegram: capabilities.telegram });
+    Object.assign(exposed, { chat: capabilities.chat, telegram: capabilities.telegram, weather: capabilities.weather });
 
     const migrationsApplied = await migrate(db, capabilities.list.map((c) => c.migrations));
     if (migrationsApplied.length) log.debug({ applied: migrationsApplied }, "database migrated");

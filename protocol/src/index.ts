@@ -6,3 +6,4 @@ export * from "./team.js";
 export * from "./chat.js";
 export * from "./telegram.js";
 export type * from "./sockets.js";
+export * from "./weather.js";

@@ -11,6 +11,8 @@ export interface TestApp extends RunningApp {
   setupToken(): string;
   /** Runs the unanswered-guest check now (or joins the one running); how many guests were alerted. */
   checkUnanswered(): Promise<number>;
+  /** The weather capability's public face (what the reception capability reads). */
+  weather(): NonNullable<ReturnType<typeof createApp>["capabilities"]["weather"]>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startTestApp(
     dataDir,
     setupToken: () => readFileSync(join(dataDir, "setup-token"), "utf8").trim(),
     checkUnanswered: () => app.capabilities.chat!.alerts.check(),
+    weather: () => app.capabilities.weather!,
     async stop() {
       await app.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

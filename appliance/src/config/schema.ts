@@ -92,7 +92,8 @@ export const ConfigSchema = z.strictObject({
   weather: z
     .strictObject({
       apiBase: Url.default("https://api.open-meteo.com"),
-      apiKey: z.string().optional(),
+      apiKey: z.string().min(1, { error: "must not be empty; leave it out for Open-Meteo's free API" }).optional(),
+      refreshMinutes: z.number().int().min(5, { error: "must be at least 5" }).max(1440, { error: "must be at most 1440 (a day)" }).default(30),
     })
     .prefault({}),
 });

@@ -4,6 +4,7 @@ import type { OutboxTables } from "../outbox/index.js";
 import type { PropertyTables } from "../property/index.js";
 import type { TeamTables } from "../team/index.js";
 import type { TelegramTables } from "../telegram/index.js";
+import type { WeatherTables } from "../weather/index.js";
 
 /** Every table of every capability; each capability declares its own in its tables.ts. */
-export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables {}
+export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables {}

@@ -7,7 +7,7 @@ export interface Events {
   "team.memberUpdated": { memberId: string; name: string; role: "manager" | "staff" };
   /** Sessions were removed: one (sign-out) or all of a member's (password changed, login removed). */
   "auth.sessionsEnded": { memberId?: string; sessionId?: string };
-  "property.updated": { name: string; slug: string; timezone: string };
+  "property.updated": { name: string; slug: string; timezone: string; latitude: number | null; longitude: number | null };
   "auth.setupCompleted": { memberId: string };
   "chat.messageStored": { conversationId: string; messageId: string; seq: number; from: "guest" | "staff" | "system" };
 }

@@ -62,7 +62,7 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
       if (patch.longitude !== undefined) set.longitude = patch.longitude;
       await repo.update(db, set);
       const updated = toApi((await read())!);
-      deps.bus.emit("property.updated", { name: updated.name, slug: updated.slug, timezone: updated.timezone });
+      deps.bus.emit("property.updated", { name: updated.name, slug: updated.slug, timezone: updated.timezone, latitude: updated.latitude ?? null, longitude: updated.longitude ?? null });
       return updated;
     },
   };
