@@ -17,6 +17,7 @@ import { defaultPublicUrl } from "./network.js";
 import { Outbox } from "./outbox/index.js";
 import { startupLines } from "./startup-lines.js";
 import { createProperty } from "./property/index.js";
+import { createReception } from "./reception/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
 import { systemTimers, type Timers } from "./time/index.js";
@@ -129,7 +130,9 @@ function createCapabilities(ctx: AppContext) {
     publicUrl: ctx.publicUrl,
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram];
+  const reception = createReception({ currentSlug: async () => (await property.service.get()).slug, publicUrl: ctx.publicUrl });
+
+  const list: Capability[] = [team, property, auth, chat, telegram, reception];
   return { list, auth, chat, telegram };
 }
 
@@ -188,7 +191,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       trustProxy: config.http.trustProxy,
       version: VERSION,
       startedAt,
-      pages: [staticApp(join(uiRoot, "admin-ui", "dist"), "/admin", "admin page"), staticApp(join(uiRoot, "guest-ui", "dist"), "/r", "reception page")],
+      pages: [...capabilities.list.flatMap((c) => (c.pages ? [c.pages()] : [])), staticApp(join(uiRoot, "admin-ui", "dist"), "/admin", "admin page"), staticApp(join(uiRoot, "guest-ui", "dist"), "/r", "reception page")],
     });
     server = createServer(app);
     server.keepAliveTimeout = 5_000;

@@ -32,6 +32,8 @@ describe("OpenAPI document", () => {
       updateProperty: "PATCH /api/property",
       createTeamMember: "POST /api/team",
       listTeamMembers: "GET /api/team",
+      getReceptionQr: "GET /api/reception/qr",
+      getReceptionLink: "GET /api/reception/link",
     });
     expect(Object.values(byId)).toEqual(expect.arrayContaining(["POST /api/auth/logout", "PATCH /api/team/{id}", "DELETE /api/team/{id}"]));
   });
