@@ -79,9 +79,11 @@ describe("reception links and QR codes", () => {
     expect(bytes.subarray(1, 4).toString()).toBe("PNG");
     expect(res.headers.get("content-disposition")).toMatch(/^inline; filename="innbox-qr-Room12\.png"/);
     const svg = await getImage(manager, "/api/reception/qr?tag=Suite%20%233&format=svg");
-    expect(svg.res.headers.get("content-disposition")).toMatch(/^inline; filename="innbox-qr-Suite-3\.svg"; filename\*=UTF-8''innbox-qr-Suite%20%233\.svg$/);
+    expect(svg.res.headers.get("content-disposition")).toMatch(/^inline; filename="innbox-qr-Suite-3\.svg"; filename\*=UTF-8''innbox-qr-Suite-3\.svg$/);
     expect(svg.bytes.toString()).toMatch(/^<svg /);
     expect((await getImage(manager, "/api/reception/qr?format=svg")).res.headers.get("content-disposition")).toMatch(/filename="innbox-qr\.svg"/);
+    const letters = (await getImage(manager, `/api/reception/qr?tag=${encodeURIComponent("Zimmer Ö 4")}`)).res.headers.get("content-disposition");
+    expect(letters).toBe(`inline; filename="innbox-qr-Zimmer-4.png"; filename*=UTF-8''${encodeURIComponent("innbox-qr-Zimmer-Ö-4.png")}`);
   });
 
   it("refuses a bad tag or format with 400 naming the field", async () => {

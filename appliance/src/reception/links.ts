@@ -10,11 +10,12 @@ export function receptionLink(publicUrl: string, slug: string, tag?: string): Re
 }
 
 /**
- * `innbox-qr-Room12.png`: the tag kept where it is safe in a file name, the rest a dash;
- * `filename*` carries the tag whole for browsers that read it (letters of any script).
+ * `innbox-qr-Room12.png`: in the file name, what is not a letter, digit, `.`, `_` or `-`
+ * becomes a dash (`Suite #3` → `innbox-qr-Suite-3.svg`); `filename` keeps ASCII only,
+ * `filename*` keeps letters of any script for the browsers that read it.
  */
 export function qrFileDisposition(tag: string | undefined, extension: string): string {
-  const name = tag ? `innbox-qr-${tag}` : "innbox-qr";
-  const ascii = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-+$/, "");
+  const name = (tag ? `innbox-qr-${tag}` : "innbox-qr").replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/-+$/, "");
+  const ascii = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/-+$/, "");
   return `inline; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${name}.${extension}`)}`;
 }
