@@ -86,6 +86,27 @@ export function ReceptionLinksPanel({ slug }: { slug: string }) {
         placeholder={t.property.tagPlaceholder}
       />
       {error ? <Alert kind="error">{error}</Alert> : null}
+      <label class="reception-link-label" for={linkId}>
+        {t.property.link}
+      </label>
+      <div class="copy-row">
+        <input
+          ref={linkField}
+          id={linkId}
+          class="copy-field"
+          type="text"
+          readOnly
+          value={current?.url ?? ""}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button type="button" class="button" onClick={() => void copy()} disabled={!current}>
+          <Icon name="copy" />
+          <span>{t.property.copy}</span>
+        </button>
+      </div>
+      <p class="field-hint" role="status">
+        {copied === "copied" ? t.property.copied : copied === "selected" ? t.property.copySelected : null}
+      </p>
       <div class="reception-links-body">
         <div class="reception-qr-frame">
           {qr && current ? (
@@ -96,43 +117,20 @@ export function ReceptionLinksPanel({ slug }: { slug: string }) {
             </p>
           )}
         </div>
-        <div class="reception-links-text">
-          <label class="telegram-link-label" for={linkId}>
-            {t.property.link}
-          </label>
-          <div class="copy-row">
-            <input
-              ref={linkField}
-              id={linkId}
-              class="copy-field"
-              type="text"
-              readOnly
-              value={current?.url ?? ""}
-              onFocus={(event) => event.currentTarget.select()}
-            />
-            <button type="button" class="button" onClick={() => void copy()} disabled={!current}>
-              <Icon name="copy" />
-              <span>{t.property.copy}</span>
-            </button>
+        {current ? (
+          <div class="reception-downloads">
+            {/* The appliance names the file (innbox-qr-Room-12.png). */}
+            <div class="actions">
+              <a class="button" href={receptionQrUrl(wanted ?? "", "png")} download>
+                {t.property.downloadPng}
+              </a>
+              <a class="button" href={receptionQrUrl(wanted ?? "", "svg")} download>
+                {t.property.downloadSvg}
+              </a>
+            </div>
+            <p class="field-hint">{t.property.downloadHint}</p>
           </div>
-          <p class="field-hint" role="status">
-            {copied === "copied" ? t.property.copied : copied === "selected" ? t.property.copySelected : null}
-          </p>
-          {current ? (
-            <>
-              {/* The appliance names the file (innbox-qr-Room-12.png). */}
-              <div class="actions reception-downloads">
-                <a class="button" href={receptionQrUrl(wanted ?? "", "png")} download>
-                  {t.property.downloadPng}
-                </a>
-                <a class="button" href={receptionQrUrl(wanted ?? "", "svg")} download>
-                  {t.property.downloadSvg}
-                </a>
-              </div>
-              <p class="field-hint">{t.property.downloadHint}</p>
-            </>
-          ) : null}
-        </div>
+        ) : null}
       </div>
     </section>
   );
