@@ -123,6 +123,9 @@ describe("a changed slug", () => {
     expect(old.res.headers.get("location")).toBe("/r/miramar-lisboa?t=Room%2012");
     expect(old.res.headers.get("cache-control")).toBe("no-store");
     expect((await getImage(manager, "/r/hotel-miramar")).res.headers.get("location")).toBe("/r/miramar-lisboa");
+    // As phones and people type it: capitals, a trailing slash, a tag with # and letters of any script.
+    expect((await getImage(manager, "/r/Hotel-Miramar/?t=Suite%20%233")).res.headers.get("location")).toBe("/r/miramar-lisboa?t=Suite%20%233");
+    expect((await getImage(manager, "/r/hotel-miramar?t=%E5%AE%A2%E6%88%BF%208")).res.headers.get("location")).toBe("/r/miramar-lisboa?t=%E5%AE%A2%E6%88%BF%208");
     // The current slug and a slug never used are served as pages (the page says when a link is unknown).
     expect((await fetch(`${app.url}/r/miramar-lisboa?t=Room12`, { redirect: "manual" })).status).not.toBe(301);
     expect((await fetch(`${app.url}/r/no-such-hotel`, { redirect: "manual" })).status).not.toBe(301);
