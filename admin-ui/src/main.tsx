@@ -12,6 +12,7 @@ import "./styles/conversation.css";
 import "./styles/settings.css";
 import "./styles/working-hours.css";
 import "./styles/telegram-link.css";
+import "./styles/reception-links.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -17,6 +17,7 @@ import { defaultPublicUrl } from "./network.js";
 import { Outbox } from "./outbox/index.js";
 import { startupLines } from "./startup-lines.js";
 import { createProperty } from "./property/index.js";
+import { createReception } from "./reception/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
 import { systemTimers, type Timers } from "./time/index.js";
@@ -138,8 +139,9 @@ function createCapabilities(ctx: AppContext) {
     property: property.service,
     settings: { apiBase: config.weather.apiBase, apiKey: config.weather.apiKey, refreshMinutes: config.weather.refreshMinutes, timeoutMs: 10_000 },
   });
+  const reception = createReception({ currentSlug: async () => (await property.service.get()).slug, publicUrl: ctx.publicUrl });
 
-  const list: Capability[] = [team, property, auth, chat, telegram, weather];
+  const list: Capability[] = [team, property, auth, chat, telegram, weather, reception];
   return { list, auth, chat, telegram, weather };
 }
 
@@ -198,7 +200,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       trustProxy: config.http.trustProxy,
       version: VERSION,
       startedAt,
-      pages: [staticApp(join(uiRoot, "admin-ui", "dist"), "/admin", "admin page"), staticApp(join(uiRoot, "guest-ui", "dist"), "/r", "reception page")],
+      pages: [...capabilities.list.flatMap((c) => (c.pages ? [c.pages()] : [])), staticApp(join(uiRoot, "admin-ui", "dist"), "/admin", "admin page"), staticApp(join(uiRoot, "guest-ui", "dist"), "/r", "reception page")],
     });
     server = createServer(app);
     server.keepAliveTimeout = 5_000;

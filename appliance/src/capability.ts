@@ -1,3 +1,4 @@
+import type { Router } from "express";
 import type { Server } from "socket.io";
 import type { MigrationSet } from "./db/index.js";
 import type { RouteRegistry } from "./http/index.js";
@@ -11,6 +12,8 @@ export interface Capability {
   migrations: MigrationSet;
   routes(registry: RouteRegistry): void;
   sockets?(io: Server): void;
+  /** Optional: routes outside /api (redirects of pages), mounted before the static pages. */
+  pages?(): Router;
   start(): void | Promise<void>;
   /** Optional: runs once the server listens and the first log lines say where. */
   serving?(): void | Promise<void>;

@@ -1,7 +1,8 @@
 // The reception link a room's QR code holds: /r/<slug>?t=<tag>.
+import { TAG } from "@innbox/protocol/rules";
 
 /** The longest room tag the appliance takes (createGuestSession's `tag`). */
-export const TAG_MAX_LENGTH = 40;
+export const TAG_MAX_LENGTH = TAG.max;
 
 export interface ReceptionLink {
   slug: string;
@@ -12,8 +13,6 @@ export interface ReceptionLink {
 }
 
 const SLUG = /^[a-z0-9-]{1,40}$/;
-// What the appliance accepts as a tag (protocol's CreateGuestSessionBody; route.test.ts keeps them in step).
-const TAG = /^[\p{L}\p{N} ._#-]+$/u;
 
 export function readReceptionLink(pathname: string, search: string): ReceptionLink | null {
   const match = /^\/r\/([^/]+)\/?$/.exec(pathname);
@@ -28,6 +27,6 @@ export function readReceptionLink(pathname: string, search: string): ReceptionLi
   const tag = new URLSearchParams(search).get("t")?.trim();
   if (!tag) return { slug };
   if (tag.length > TAG_MAX_LENGTH) return { slug, refusedTag: { tag, reason: "long" } };
-  if (!TAG.test(tag)) return { slug, refusedTag: { tag, reason: "characters" } };
+  if (!TAG.pattern.test(tag)) return { slug, refusedTag: { tag, reason: "characters" } };
   return { slug, tag };
 }

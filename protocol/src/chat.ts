@@ -11,6 +11,7 @@ import {
   TIME_OF_DAY,
   UNANSWERED_MINUTES,
 } from "./rules.js";
+import { Tag } from "./reception.js";
 import { NameText } from "./text.js";
 
 export const Channel = z.enum(["web", "telegram", "kiosk", "widget"]);
@@ -52,14 +53,7 @@ export const Language = z
 
 export const CreateGuestSessionBody = z.strictObject({
   slug: z.string({ error: "slug is required." }).min(1).max(40),
-  tag: z
-    .string({ error: "Tag must be text." })
-    .trim()
-    .min(1, { error: "Tag cannot be empty." })
-    .max(40, { error: "Tag must be at most 40 characters." })
-    .regex(/^[\p{L}\p{N} ._#-]+$/u, { error: "Tag may use letters, digits, spaces and . _ # - only." })
-    .optional()
-    .describe("The room or place of the QR link (`?t=Room12`): 1 to 40 letters, digits, spaces and . _ # -, kept as given (trimmed). A longer or odd tag is refused (400), never dropped."),
+  tag: Tag.optional().describe("The room or place of the QR link (`?t=Room12`): 1 to 40 letters, digits, spaces and . _ # -, kept as given (trimmed). A longer or odd tag is refused (400), never dropped."),
   name: NameText("Name", 80).optional(),
   language: Language.optional(),
   channel: z

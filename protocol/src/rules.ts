@@ -10,6 +10,8 @@ export const PERSON_NAME_MAX = 80;
 export const PROPERTY_NAME_MAX = 120;
 /** The property's part of its reception link, /r/<slug>. */
 export const SLUG = { min: 3, max: 40, pattern: /^[a-z0-9-]{3,40}$/ } as const;
+/** The room or place in a reception link, /r/<slug>?t=<tag> (trimmed first). */
+export const TAG = { min: 1, max: 40, pattern: /^[\p{L}\p{N} ._#-]+$/u } as const;
 /** An IANA timezone name this runtime knows, such as Europe/Lisbon (or UTC). */
 export function isTimeZone(value: string): boolean {
   try {

@@ -34,6 +34,8 @@ describe("OpenAPI document", () => {
       listTeamMembers: "GET /api/team",
       getWeatherStatus: "GET /api/weather",
       refreshWeather: "POST /api/weather/refresh",
+      getReceptionQr: "GET /api/reception/qr",
+      getReceptionLink: "GET /api/reception/link",
     });
     expect(Object.values(byId)).toEqual(expect.arrayContaining(["POST /api/auth/logout", "PATCH /api/team/{id}", "DELETE /api/team/{id}"]));
   });

@@ -7,6 +7,7 @@ import type {
   DutyStatus,
   LoginBody,
   Property,
+  ReceptionLink,
   SessionInfo,
   SetupBody,
   SetupStatus,
@@ -78,6 +79,10 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     getProperty: () => request<Property>("GET", "/api/property"),
     updateProperty: (body: UpdatePropertyBody) => request<Property>("PATCH", "/api/property", body),
 
+    /** The guests' link for a room or place (`tag`), or the plain link without one. */
+    getReceptionLink: (tag?: string) =>
+      request<ReceptionLink>("GET", `/api/reception/link${tag ? `?tag=${encodeURIComponent(tag)}` : ""}`),
+
     listTeam: async () => (await request<TeamList>("GET", "/api/team")).members,
     createMember: (body: CreateTeamMemberBody) => request<TeamMember>("POST", "/api/team", body),
     updateMember: (id: string, body: UpdateTeamMemberBody) =>
@@ -109,3 +114,9 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Where the QR code of a room's link is: an image address the browser fetches with the session. */
+export function receptionQrUrl(tag: string, format: "png" | "svg"): string {
+  const query = new URLSearchParams({ ...(tag ? { tag } : {}), format });
+  return `/api/reception/qr?${query}`;
+}

@@ -68,6 +68,8 @@ interface TextFieldProps extends FieldProps {
   autoFocus?: boolean;
   /** Usernames, slugs and codes: no capitals or spelling fixes from phone keyboards. */
   verbatim?: boolean;
+  /** An example of what to type, shown while the field is empty. */
+  placeholder?: string;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -87,6 +89,7 @@ export function TextField(props: TextFieldProps) {
         max={props.max}
         required={props.required}
         autoFocus={props.autoFocus}
+        placeholder={props.placeholder}
         autoCapitalize={props.verbatim ? "none" : undefined}
         autoCorrect={props.verbatim ? "off" : undefined}
         spellcheck={props.verbatim ? false : undefined}

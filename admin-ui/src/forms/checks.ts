@@ -1,7 +1,7 @@
 // Checks a form makes before sending, with the appliance's own limits
 // (@innbox/protocol/rules, the values its schemas are built from) and the form's words.
 // Each answers the sentence to show beside the field, or undefined when it is fine.
-import { PASSWORD, SLUG, USERNAME, isTimeZone, hasControlCharactersInLine } from "@innbox/protocol/rules";
+import { PASSWORD, SLUG, TAG, USERNAME, isTimeZone, hasControlCharactersInLine } from "@innbox/protocol/rules";
 import { t } from "../messages";
 
 export type Problem = string | undefined;
@@ -68,4 +68,12 @@ export function checkBetween(value: number | null | "invalid", label: string, { 
   if (value === "invalid") return t.validation.notANumber(label);
   if (value !== null && (value < min || value > max)) return t.validation.between(label, min, max);
   return undefined;
+}
+
+/** A room or place in a reception link: empty is fine (the link without one). */
+export function checkTag(value: string, label: string): Problem {
+  const tag = value.trim();
+  if (!tag) return undefined;
+  if (tag.length > TAG.max) return t.validation.tooLong(label, TAG.max);
+  return TAG.pattern.test(tag) ? undefined : t.validation.tagCharacters(label);
 }

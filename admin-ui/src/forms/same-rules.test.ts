@@ -6,6 +6,7 @@ import {
   ChatSettings,
   CreateTeamMemberBody,
   LoginBody,
+  ReceptionLinkQuery,
   SetTelegramTokenBody,
   SetupBody,
   UpdatePropertyBody,
@@ -18,7 +19,7 @@ import { fromAlertForm, validateAlerts } from "../pages/settings/alert-form";
 import { fromForm, toForm, validateHours } from "../pages/settings/working-hours-form";
 import { validateAccount, validatePropertyStep, type SetupForm } from "../pages/setup/setup-validation";
 import { validateMember } from "../pages/team/member-validation";
-import { checkText } from "./checks";
+import { checkTag, checkText } from "./checks";
 
 const long = (length: number) => "x".repeat(length);
 
@@ -40,6 +41,16 @@ describe("the page checks forms with the appliance's rules", () => {
       ...["", "short", "1234567", "12345678", "        ", long(256), long(257)].map((password) => ({ ...filled, password })),
     ];
     agree(samples, pageOk, (form) => SetupBody.safeParse(body(form)).success);
+  });
+
+  it("links and QR codes: a room or place, or none", () => {
+    // The page leaves an empty tag out of the request: the link without a room.
+    const query = (tag: string) => (tag.trim() ? { tag } : {});
+    agree(
+      ["", "  ", "Room12", "Room 12", " Room 12 ", "Suite #3", "Pool_bar.2-B", "Zimmer Ö 4", "客房 8", long(40), long(41), "Room<12>", "a/b", "Room\n12", "Room\t1", "50%"],
+      (tag) => !checkTag(tag, "Room or place"),
+      (tag) => ReceptionLinkQuery.safeParse(query(tag)).success,
+    );
   });
 
   it("sign-in: a username and a password of sensible length", () => {

@@ -8,6 +8,7 @@ import { useFormRequest } from "../components/use-form-request";
 import { LoadState, useLoad } from "../components/use-load";
 import { browserTimeZone } from "../format/time-format";
 import { t } from "../messages";
+import { ReceptionLinksPanel } from "./reception-links-panel";
 import { PROPERTY_FIELDS, checkPropertyForm, toPropertyForm, type PropertyForm } from "./property-validation";
 import { timeIn } from "./timezones";
 
@@ -103,6 +104,7 @@ export function PropertyPage() {
           </button>
         </div>
       </form>
+      <ReceptionLinksPanel slug={saved.slug} />
     </Page>
   );
 }

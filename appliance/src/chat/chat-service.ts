@@ -166,7 +166,9 @@ export class ChatService {
   /** A web chat: the kiosk and widget channels open theirs with their own credentials. */
   async createGuestSession(input: { slug: string; tag?: string; name?: string; language?: string }) {
     if (!this.slug) await this.reloadProperty();
-    if (!this.slug || input.slug !== this.slug) throw AppError.notFound(chatTexts.unknownReceptionLink);
+    // A slug the property used before still opens a chat: its QR codes are printed on doors.
+    const known = this.slug !== "" && (input.slug === this.slug || (await this.deps.property.currentSlugFor(input.slug)) !== undefined);
+    if (!known) throw AppError.notFound(chatTexts.unknownReceptionLink);
     const now = nowIso(this.deps.clock);
     const conversation: Conversation = {
       id: newId("c_"),

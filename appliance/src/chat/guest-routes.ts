@@ -72,8 +72,9 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
       },
     },
     handler: async ({ params, query }): Promise<GuestProperty> => {
-      const property = await deps.property.get().catch(() => undefined);
-      if (!property || property.slug !== params.slug) throw AppError.notFound(chatTexts.unknownReceptionLink);
+      // An old slug (a QR code printed before the manager changed it) answers with the current one.
+      const property = (await deps.property.currentSlugFor(params.slug)) ? await deps.property.get() : undefined;
+      if (!property) throw AppError.notFound(chatTexts.unknownReceptionLink);
       const onDuty = chat.withinHours();
       return {
         name: property.name,

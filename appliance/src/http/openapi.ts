@@ -56,11 +56,11 @@ export function buildOpenApi(registry: RouteRegistry, version: string): JsonSche
     const responses: Record<string, JsonSchema> = {};
     for (const [status, spec] of Object.entries(route.responses)) {
       responses[status] = spec.schema
-        ? { description: spec.description, content: { [spec.contentType ?? "application/json"]: { schema: toSchema(spec.schema, "output") } } }
+        ? { description: spec.description, content: { [[spec.contentType ?? "application/json"].flat()[0]!]: { schema: toSchema(spec.schema, "output") } } }
         : Number(status) >= 400
           ? { description: spec.description, content: { "application/json": { schema: errorRef } } }
           : spec.contentType
-            ? { description: spec.description, content: { [spec.contentType]: {} } }
+            ? { description: spec.description, content: Object.fromEntries([spec.contentType].flat().map((type) => [type, {}])) }
             : { description: spec.description };
     }
     const errorStatuses = ["400"];

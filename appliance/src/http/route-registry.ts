@@ -14,7 +14,8 @@ export type Access = "public" | "signed-in" | "manager" | "bearer";
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
-  contentType?: string;
+  /** Several when the answer comes in more than one (a QR code as PNG or SVG). */
+  contentType?: string | string[];
 }
 
 export interface RouteContext<B, P, Q> {

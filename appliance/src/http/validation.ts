@@ -34,9 +34,9 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
   return current;
 }
 
-/** One problem: its own sentence. Several: how many, and which fields. */
+/** One field: its first sentence. Several: how many, and which fields. */
 export function summarise(details: ErrorDetail[], where = "request body"): string {
-  if (details.length === 1) return details[0]!.message;
   const fields = [...new Set(details.map((d) => d.field))];
+  if (fields.length === 1) return details[0]!.message;
   return `${fields.length} fields of the ${where} need attention: ${fields.join(", ")}.`;
 }

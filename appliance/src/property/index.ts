@@ -2,6 +2,7 @@ import type { Capability } from "../capability.js";
 import type { Db } from "../db/index.js";
 import type { EventBus } from "../events/index.js";
 import { propertyMigrations } from "./migrations.js";
+import { slugRedirects } from "./pages.js";
 import { createPropertyService } from "./property-service.js";
 import { registerPropertyRoutes } from "./routes.js";
 
@@ -25,6 +26,7 @@ export function createProperty(deps: PropertyDeps) {
     migrations: propertyMigrations,
     service,
     routes: (registry) => registerPropertyRoutes(registry, service, deps.publicUrl),
+    pages: () => slugRedirects(service),
     start() {},
     stop() {},
   } satisfies Capability & Record<string, unknown>;

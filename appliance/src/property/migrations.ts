@@ -17,4 +17,15 @@ export const propertyMigrations: MigrationSet = {
         .execute();
     },
   },
+  "0009-property-slug-history": {
+    // The slugs the property used before: their printed QR codes keep working (a 301 to
+    // the current slug), and nobody else can take them.
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable("property_slug_history")
+        .addColumn("slug", "text", (c) => c.primaryKey())
+        .addColumn("retired_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -12,6 +12,11 @@ export interface PropertyService {
   /** At setup: names the property and gives it a slug and the box's timezone. */
   initialize(name: string): Promise<Property>;
   update(patch: UpdatePropertyBody): Promise<Property>;
+  /**
+   * The current slug when `slug` is it or one the property used before (old QR codes keep
+   * working); undefined for a slug that was never the property's, or before setup.
+   */
+  currentSlugFor(slug: string): Promise<string | undefined>;
 }
 
 const toApi = (row: PropertyRow): Property => ({
@@ -60,10 +65,24 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
       if (patch.timezone !== undefined) set.timezone = patch.timezone;
       if (patch.latitude !== undefined) set.latitude = patch.latitude;
       if (patch.longitude !== undefined) set.longitude = patch.longitude;
-      await repo.update(db, set);
+      if (set.slug !== undefined && set.slug !== current.slug) {
+        const { slug: newSlug, updated_at: at } = set as { slug: string; updated_at: string };
+        await db.transaction().execute(async (trx) => {
+          await repo.update(trx, set);
+          await repo.retireSlug(trx, current.slug, newSlug, at);
+        });
+      } else {
+        await repo.update(db, set);
+      }
       const updated = toApi((await read())!);
       deps.bus.emit("property.updated", { name: updated.name, slug: updated.slug, timezone: updated.timezone, latitude: updated.latitude ?? null, longitude: updated.longitude ?? null });
       return updated;
+    },
+    async currentSlugFor(slug) {
+      const row = await read();
+      if (!row) return undefined;
+      if (slug === row.slug) return row.slug;
+      return (await repo.isOldSlug(db, slug)) ? row.slug : undefined;
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../db/index.js";
 import type { PropertyRow } from "./tables.js";
 
-/** The only code that touches the property table (one row, id 1). */
+/** The only code that touches the property tables (one property row, id 1, and its old slugs). */
 export const propertyRepository = {
   get: (db: Db) => db.selectFrom("property").selectAll().where("id", "=", 1).executeTakeFirst(),
 
@@ -14,4 +14,17 @@ export const propertyRepository = {
       .execute(),
 
   update: (db: Db, set: Partial<PropertyRow>) => db.updateTable("property").set(set).where("id", "=", 1).execute(),
+
+  isOldSlug: async (db: Db, slug: string) =>
+    Boolean(await db.selectFrom("property_slug_history").select("slug").where("slug", "=", slug).executeTakeFirst()),
+
+  /** Remembers `old` (again: its retirement moves to `at`) and forgets `current`, which is in use once more. */
+  retireSlug: async (db: Db, old: string, current: string, at: string) => {
+    await db.deleteFrom("property_slug_history").where("slug", "=", current).execute();
+    await db
+      .insertInto("property_slug_history")
+      .values({ slug: old, retired_at: at })
+      .onConflict((oc) => oc.column("slug").doUpdateSet({ retired_at: at }))
+      .execute();
+  },
 };

@@ -9,6 +9,13 @@ export interface PropertyRow {
   updated_at: string;
 }
 
+/** A slug the property used before; its links redirect to the current one. */
+export interface SlugHistoryRow {
+  slug: string;
+  retired_at: string;
+}
+
 export interface PropertyTables {
   property: PropertyRow;
+  property_slug_history: SlugHistoryRow;
 }

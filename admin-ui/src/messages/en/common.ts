@@ -47,6 +47,7 @@ export const validation = {
   tooLong: (label: string, max: number) => `${label} must be at most ${max.toLocaleString("en")} characters.`,
   nameCharacters: (label: string) => `${label} cannot hold line breaks, control characters or text-direction overrides.`,
   usernameCharacters: (label: string) => `${label} may use letters, digits and . _ @ - only.`,
+  tagCharacters: (label: string) => `${label} may use letters, digits, spaces and . _ # - only.`,
   passwordsDiffer: "The two passwords are not the same.",
   passwordAgainMissing: "Type the password a second time.",
   slugShape: (label: string, min: number, max: number) =>
