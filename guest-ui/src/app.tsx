@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, guestApi, type GuestProperty } from "./api/guest-api";
+import { adoptFormerRecord, browserStore } from "./chat/guest-storage";
 import { choice, t } from "./i18n";
 import { ReceptionPage } from "./pages/reception-page";
 import { StatusPage } from "./pages/status-page";
@@ -24,7 +25,12 @@ export function App({ link: given }: { link: ReceptionLink | null }) {
     let current = true;
     setLoad({ kind: "loading" });
     guestApi.getProperty(slug, choice.language).then(
-      (property) => current && setLoad({ kind: "ready", property }),
+      (property) => {
+        if (!current) return;
+        // A chat started under the property's former link stays this guest's chat.
+        adoptFormerRecord(browserStore(), property.slug, property.formerSlugs);
+        setLoad({ kind: "ready", property });
+      },
       (error: unknown) => {
         if (!current) return;
         const invalid = error instanceof ApiError && (error.status === 404 || error.status === 400);

@@ -83,7 +83,17 @@ const BackAt = z
 
 /** What the reception page learns before a chat starts. */
 export const GuestProperty = z
-  .object({ name: z.string(), slug: z.string(), timezone: z.string(), onDuty: OnDuty, offHoursNotice: OffHoursNotice, backAt: BackAt })
+  .object({
+    name: z.string(),
+    slug: z.string(),
+    formerSlugs: z
+      .array(z.string())
+      .describe("Links the property used before; they redirect here. The page carries a chat it saved under one of them over to `slug`."),
+    timezone: z.string(),
+    onDuty: OnDuty,
+    offHoursNotice: OffHoursNotice,
+    backAt: BackAt,
+  })
   .meta({ id: "GuestProperty" });
 export type GuestProperty = z.infer<typeof GuestProperty>;
 

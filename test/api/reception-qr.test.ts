@@ -141,7 +141,7 @@ describe("a changed slug", () => {
     const guest = new ApiClient(app.url);
     const property = await guest.get("/api/guest/property/hotel-miramar");
     expect(property.status).toBe(200);
-    expect(property.body).toMatchObject({ name: "Hotel Miramar", slug: "miramar-lisboa" });
+    expect(property.body).toMatchObject({ name: "Hotel Miramar", slug: "miramar-lisboa", formerSlugs: ["hotel-miramar"] });
 
     const session = await guest.post("/api/guest/sessions", { slug: "hotel-miramar", tag: "Room 12" });
     expect(session.status).toBe(201);

@@ -297,6 +297,27 @@ describe.skipIf(suite.skip)("guest chat page", () => {
     expect(problems()).toEqual([]);
   });
 
+  it("keeps the guest's conversation when the property's link changes and the old printed code is scanned again", async () => {
+    const { manager, slug } = await startProperty();
+    const { page, problems } = await openGuest("phone");
+    await page.goto(`${app!.url}/r/${slug}?t=Room12`);
+    await send(page, "Can we check in early?");
+    await guestBubble(page, "check in early").getByText(stored(t)).waitFor();
+    const [before] = await conversations(manager);
+
+    expect((await manager.patch("/api/property", { slug: "miramar-lisboa" })).status).toBe(200);
+    // The plate on the door still has the old link: it redirects, and the chat is the same one.
+    await page.goto(`${app!.url}/r/${slug}?t=Room12`);
+    await page.waitForURL(/\/r\/miramar-lisboa\?t=Room12$/);
+    await guestBubble(page, "check in early").waitFor();
+    await send(page, "Around noon.");
+    await guestBubble(page, "Around noon.").getByText(stored(t)).waitFor();
+    const after = await conversations(manager);
+    expect(after.map((c) => c.id)).toEqual([before!.id]);
+    expect(await storedTexts(manager, before!.id)).toEqual(["Can we check in early?", "Around noon."]);
+    expect(problems()).toEqual([]);
+  });
+
   it("answers an unknown reception link with a friendly page", async () => {
     await startProperty();
     const { page, problems } = await openGuest("phone");

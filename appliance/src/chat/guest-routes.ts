@@ -79,6 +79,7 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
       return {
         name: property.name,
         slug: property.slug,
+        formerSlugs: await deps.property.formerSlugs(),
         timezone: property.timezone,
         onDuty,
         offHoursNotice: onDuty ? null : chat.offHoursNotice(query.lang ?? null),

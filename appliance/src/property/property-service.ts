@@ -17,6 +17,8 @@ export interface PropertyService {
    * working); undefined for a slug that was never the property's, or before setup.
    */
   currentSlugFor(slug: string): Promise<string | undefined>;
+  /** The slugs the property used before (they redirect to the current one), most recent first. */
+  formerSlugs(): Promise<string[]>;
 }
 
 const toApi = (row: PropertyRow): Property => ({
@@ -78,6 +80,7 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
       deps.bus.emit("property.updated", { name: updated.name, slug: updated.slug, timezone: updated.timezone, latitude: updated.latitude ?? null, longitude: updated.longitude ?? null });
       return updated;
     },
+    formerSlugs: () => repo.oldSlugs(db),
     async currentSlugFor(slug) {
       const row = await read();
       if (!row) return undefined;

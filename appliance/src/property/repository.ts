@@ -18,6 +18,10 @@ export const propertyRepository = {
   isOldSlug: async (db: Db, slug: string) =>
     Boolean(await db.selectFrom("property_slug_history").select("slug").where("slug", "=", slug).executeTakeFirst()),
 
+  /** The slugs the property used before, most recently retired first. */
+  oldSlugs: async (db: Db) =>
+    (await db.selectFrom("property_slug_history").select("slug").orderBy("retired_at", "desc").execute()).map((r) => r.slug),
+
   /** Remembers `old` (again: its retirement moves to `at`) and forgets `current`, which is in use once more. */
   retireSlug: async (db: Db, old: string, current: string, at: string) => {
     await db.deleteFrom("property_slug_history").where("slug", "=", current).execute();

@@ -28,7 +28,7 @@ function fakeAppliance() {
     getProperty: async (slug, language) => {
       if (down) throw new ApiError(0, "network error");
       propertyLanguages.push(language);
-      return { name: "Hotel", slug, timezone: "UTC", ...duty };
+      return { name: "Hotel", slug, formerSlugs: [], timezone: "UTC", ...duty };
     },
     createSession: async (body) => {
       if (down) throw new ApiError(0, "network error");

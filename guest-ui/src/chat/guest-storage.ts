@@ -75,6 +75,29 @@ export function writeGuestRecord(store: KeyValueStore, slug: string, record: Gue
   }
 }
 
+/**
+ * After the property's link changed, its old link redirects here, but the browser kept the
+ * conversation under the old slug: carry the newest such record over to `slug`, unless a
+ * conversation is already kept under `slug`. Answers whether one was carried over.
+ */
+export function adoptFormerRecord(store: KeyValueStore, slug: string, formerSlugs: readonly string[]): boolean {
+  const current = readGuestRecord(store, slug);
+  if (current.token || current.queue.length) return false;
+  for (const former of formerSlugs) {
+    if (former === slug) continue;
+    const record = readGuestRecord(store, former);
+    if (!record.token && !record.queue.length) continue;
+    writeGuestRecord(store, slug, record);
+    try {
+      store.removeItem(storageKey(former));
+    } catch {
+      // Storage disabled meanwhile: the old record stays, harmless.
+    }
+    return true;
+  }
+  return false;
+}
+
 /** A store that forgets everything, for browsers that refuse localStorage. */
 export function memoryStore(): KeyValueStore {
   const items = new Map<string, string>();

@@ -4,7 +4,7 @@ import type { ReceptionLink } from "../route";
 
 /** The Online Reception: the property's header, then its blocks in order. */
 export function ReceptionPage({ property, link }: { property: GuestProperty; link: ReceptionLink }) {
-  const context = { property, slug: link.slug, ...(link.tag ? { tag: link.tag } : {}) };
+  const context = { property, slug: property.slug, ...(link.tag ? { tag: link.tag } : {}) };
   return (
     <div class="reception">
       <header class="reception-header">
