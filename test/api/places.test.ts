@@ -182,6 +182,22 @@ describe("Guest Services Directory", () => {
     expect(names((await client.get("/api/places")).body)).toEqual(expected);
   });
 
+  it("removes a category the new order leaves empty", async () => {
+    const app = await start();
+    const manager = await setUpManager(app);
+    const created = await seed(manager);
+    const [taxi, restaurants] = (await manager.get("/api/places")).body.categories;
+    const res = await manager.request("PUT", "/api/places/order", {
+      categories: [
+        { id: taxi.id, placeIds: [] },
+        { id: restaurants.id, placeIds: ["City Cabs", "Casa Lisboa", "Night Taxi", "O Pescador"].map((n) => created[n].id) },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(names(res.body)).toEqual([["Restaurants", ["City Cabs", "Casa Lisboa", "Night Taxi", "O Pescador"]]]);
+    expect((await manager.get("/api/places")).body).toEqual(res.body);
+  });
+
   it("refuses an incomplete, unknown or repeated order with details, and changes nothing", async () => {
     const app = await start();
     const manager = await setUpManager(app);
@@ -319,5 +335,19 @@ describe("Guest Services Directory", () => {
       ["Taxi", ["City Cabs", "Night Taxi"]],
       ["Restaurants", ["Casa Lisboa", "O Pescador"]],
     ]);
+  });
+
+  it("is described in the OpenAPI document from the validating schemas", async () => {
+    const app = await start();
+    const doc = (await new ApiClient(app.url).get("/api/openapi.json")).body;
+    const create = doc.paths["/api/places"].post;
+    const body = create.requestBody.content["application/json"].schema;
+    expect(body.required).toEqual(expect.arrayContaining(["category", "name"]));
+    expect(body.additionalProperties).toBe(false);
+    expect(Object.keys(body.properties)).toEqual(["category", "name", "description", "address", "phone", "website", "latitude", "longitude"]);
+    expect(create.responses["201"].content["application/json"].schema.$ref).toBe("#/components/schemas/Place");
+    expect(doc.components.schemas.Place.required).toEqual(expect.arrayContaining(["id", "category", "name", "mapUrl", "navigationUrl"]));
+    expect(doc.paths["/api/places/order"].put.requestBody.content["application/json"].schema.properties.categories.type).toBe("array");
+    expect(doc.paths["/api/place-categories/{id}"].patch.parameters).toContainEqual(expect.objectContaining({ name: "id", in: "path", required: true }));
   });
 });
