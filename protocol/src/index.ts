@@ -8,3 +8,4 @@ export * from "./reception.js";
 export * from "./telegram.js";
 export type * from "./sockets.js";
 export * from "./weather.js";
+export * from "./places.js";

@@ -65,3 +65,10 @@ export function withoutControlCharacters(text: string): string {
   return text.replace(new RegExp(`${CONTROL_OR_LINE_BREAK.source}|${BIDI_CONTROL.source}`, "g"), "");
 }
 export const MESSAGE_MAX = 4000;
+
+/** The Guest Services Directory: a place and its category. */
+export const PLACE_NAME_MAX = 80;
+export const PLACE_DESCRIPTION_MAX = 1000;
+export const PLACE_ADDRESS_MAX = 300;
+export const PLACE_WEBSITE_MAX = 2000;
+export const PLACE_PHONE = /^[+0-9 ()./-]{3,32}$/;

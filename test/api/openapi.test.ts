@@ -36,6 +36,12 @@ describe("OpenAPI document", () => {
       refreshWeather: "POST /api/weather/refresh",
       getReceptionQr: "GET /api/reception/qr",
       getReceptionLink: "GET /api/reception/link",
+      listPlaces: "GET /api/places",
+      createPlace: "POST /api/places",
+      updatePlace: "PATCH /api/places/{id}",
+      deletePlace: "DELETE /api/places/{id}",
+      orderPlaces: "PUT /api/places/order",
+      renameCategory: "PATCH /api/place-categories/{id}",
     });
     expect(Object.values(byId)).toEqual(expect.arrayContaining(["POST /api/auth/logout", "PATCH /api/team/{id}", "DELETE /api/team/{id}"]));
   });

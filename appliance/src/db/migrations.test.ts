@@ -21,7 +21,7 @@ describe("migrations", () => {
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
       .all()
       .map((r) => (r as { name: string }).name);
-    expect(tables).toEqual(expect.arrayContaining(["accounts", "sessions", "login_failures", "team_members", "property", "conversations", "messages", "outbox", "weather_forecasts", "migrations"]));
+    expect(tables).toEqual(expect.arrayContaining(["accounts", "sessions", "login_failures", "team_members", "property", "conversations", "messages", "outbox", "weather_forecasts", "place_categories", "places", "migrations"]));
     const recorded = opened.sqlite.prepare("select name from migrations order by name").all().map((r) => (r as { name: string }).name);
     expect(recorded).toEqual(migrationsApplied);
     await opened.close();

@@ -2,9 +2,10 @@ import type { AuthTables } from "../auth/index.js";
 import type { ChatTables } from "../chat/index.js";
 import type { OutboxTables } from "../outbox/index.js";
 import type { PropertyTables } from "../property/index.js";
+import type { ReceptionTables } from "../reception/index.js";
 import type { TeamTables } from "../team/index.js";
 import type { TelegramTables } from "../telegram/index.js";
 import type { WeatherTables } from "../weather/index.js";
 
 /** Every table of every capability; each capability declares its own in its tables.ts. */
-export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables {}
+export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables, ReceptionTables {}
