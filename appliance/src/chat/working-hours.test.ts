@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { WorkingHours } from "@innbox/protocol";
-import { instantsOf, isWithinHours, localTime, nextOnDuty } from "./working-hours.js";
+import { instantsOf, localTime } from "../time/index.js";
+import { isWithinHours, nextOnDuty } from "./working-hours.js";
 
 const nineToSix = [{ from: "09:00", to: "18:00" }];
 const hours: WorkingHours = {

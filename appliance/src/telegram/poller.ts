@@ -100,7 +100,7 @@ export class Poller {
           if (count >= 5) {
             // Keep it, raw, and move on rather than stall every guest behind it.
             log.error({ err, updateId: update.update_id }, "telegram: an update failed 5 times; it is kept in telegram_updates and skipped");
-            await repo.setAsideUpdate(this.deps.db, update.update_id, JSON.stringify(update), new Date().toISOString()).catch(() => undefined);
+            await repo.setAsideUpdate(this.deps.db, update.update_id, JSON.stringify(update), new Date(this.deps.timers.now()).toISOString()).catch(() => undefined);
             handleFailures.delete(update.update_id);
             break;
           }

@@ -9,7 +9,6 @@ import { sunTimes } from "./sun-times.js";
 import { WeatherService, type PropertyPlace } from "./weather-service.js";
 
 export { sunTimes } from "./sun-times.js";
-export { localDate } from "./local-date.js";
 export type { PropertyPlace } from "./weather-service.js";
 export type { WeatherTables } from "./tables.js";
 export { weatherMigrations };

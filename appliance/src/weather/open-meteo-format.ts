@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { WeatherDay, WeatherHour, WeatherNow } from "@innbox/protocol";
-import { localDate } from "./local-date.js";
+import { localDate } from "../time/index.js";
 import { sunTimes } from "./sun-times.js";
 
 /** The variables asked for; Open-Meteo answers each under the same name. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { localDate, localNoon } from "./local-date.js";
+import { localDate, localNoon } from "../time/index.js";
 import { sunTimes } from "./sun-times.js";
 
 const ROME = [41.9028, 12.4964, "Europe/Rome"] as const;

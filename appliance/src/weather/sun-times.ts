@@ -1,6 +1,6 @@
 import { getTimes } from "suncalc";
 import type { SunTimes } from "@innbox/protocol";
-import { localNoon } from "./local-date.js";
+import { localNoon } from "../time/index.js";
 
 /**
  * Sunrise, sunset, dawn and dusk on `date` (YYYY-MM-DD, the property's calendar day) at a

@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
 import type { Weather, WeatherStatus } from "@innbox/protocol";
 import type { Db } from "../db/index.js";
-import type { TimerHandle, Timers } from "../time/index.js";
-import { localDate } from "./local-date.js";
+import { localDate, type TimerHandle, type Timers } from "../time/index.js";
 import { weatherTexts } from "./messages.js";
 import { fetchForecast, WeatherFetchError, type Place } from "./open-meteo-client.js";
 import type { Forecast } from "./open-meteo-format.js";
