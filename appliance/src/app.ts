@@ -139,7 +139,20 @@ function createCapabilities(ctx: AppContext) {
     property: property.service,
     settings: { apiBase: config.weather.apiBase, apiKey: config.weather.apiKey, refreshMinutes: config.weather.refreshMinutes, timeoutMs: 10_000 },
   });
-  const reception = createReception({ db, transactions, clock, currentSlug: async () => (await property.service.get()).slug, publicUrl: ctx.publicUrl });
+  const reception = createReception({
+    db,
+    transactions,
+    log: log("reception"),
+    clock,
+    currentSlug: async () => (await property.service.get()).slug,
+    publicUrl: ctx.publicUrl,
+    sources: {
+      property: property.service,
+      duty: (language) => chat.service.duty(language),
+      weather,
+      reservationsAvailable: async () => false,
+    },
+  });
 
   const list: Capability[] = [team, property, auth, chat, telegram, weather, reception];
   return { list, auth, chat, telegram, weather };

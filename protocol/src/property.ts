@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NameText } from "./text.js";
-import { LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, SLUG, isTimeZone } from "./rules.js";
+import { CITY_MAX, LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, SLUG, hasControlCharactersInLine, isTimeZone } from "./rules.js";
 
 export { isTimeZone };
 
@@ -21,6 +21,7 @@ export const Property = z
     timezone: z.string(),
     latitude: z.number().nullable().optional(),
     longitude: z.number().nullable().optional(),
+    city: z.string().nullable().optional().describe("The town the Online Reception names in \"At a glance\"."),
     receptionUrl: z.string().optional().describe("The guests' Online Reception link: <publicUrl>/r/<slug>."),
   })
   .meta({ id: "Property" });
@@ -32,5 +33,13 @@ export const UpdatePropertyBody = z.strictObject({
   timezone: TimeZone.optional(),
   latitude: z.number({ error: "Latitude must be a number." }).min(LATITUDE.min, { error: "Latitude must be between -90 and 90." }).max(LATITUDE.max, { error: "Latitude must be between -90 and 90." }).nullable().optional(),
   longitude: z.number({ error: "Longitude must be a number." }).min(LONGITUDE.min, { error: "Longitude must be between -180 and 180." }).max(LONGITUDE.max, { error: "Longitude must be between -180 and 180." }).nullable().optional(),
+  city: z
+    .string({ error: "City must be text." })
+    .trim()
+    .max(CITY_MAX, { error: `City must be at most ${CITY_MAX} characters.` })
+    .refine((s) => !hasControlCharactersInLine(s), { error: "City may not contain control characters, line breaks or text-direction overrides." })
+    .nullable()
+    .optional()
+    .describe("The town the Online Reception names; null or empty clears it."),
 });
 export type UpdatePropertyBody = z.infer<typeof UpdatePropertyBody>;

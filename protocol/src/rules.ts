@@ -72,3 +72,18 @@ export const PLACE_DESCRIPTION_MAX = 1000;
 export const PLACE_ADDRESS_MAX = 300;
 export const PLACE_WEBSITE_MAX = 2000;
 export const PLACE_PHONE = /^[+0-9 ()./-]{3,32}$/;
+
+/** The languages the guest pages speak (the chat's eight), the first the fallback of last resort. */
+export const GUEST_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "ru", "zh"] as const;
+export type GuestLanguage = (typeof GUEST_LANGUAGES)[number];
+export function isGuestLanguage(code: string): code is GuestLanguage {
+  return (GUEST_LANGUAGES as readonly string[]).includes(code);
+}
+
+/** A colour on the reception page: #rrggbb. */
+export const COLOR = /^#[0-9a-fA-F]{6}$/;
+/** A block's heading (one line) and its text (Markdown in "Useful information"). */
+export const BLOCK_HEADING_MAX = 120;
+export const BLOCK_BODY_MAX = 10_000;
+/** The property's town, shown in "At a glance". */
+export const CITY_MAX = 80;

@@ -118,7 +118,7 @@ describe("Telegram links", () => {
 });
 
 describe("property", () => {
-  it("updates name, slug, timezone and location", async () => {
+  it("updates name, slug, timezone, location and city", async () => {
     app = await startTestApp();
     const manager = await setUpManager(app);
     const res = await manager.patch("/api/property", {
@@ -127,6 +127,7 @@ describe("property", () => {
       timezone: "Europe/Lisbon",
       latitude: 38.7223,
       longitude: -9.1393,
+      city: "Lisboa",
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -135,6 +136,7 @@ describe("property", () => {
       timezone: "Europe/Lisbon",
       latitude: 38.7223,
       longitude: -9.1393,
+      city: "Lisboa",
       receptionUrl: `${app.publicUrl}/r/miramar`,
     });
     expect((await manager.get("/api/property")).body).toEqual(res.body);

@@ -154,6 +154,13 @@ export class ChatService {
     this.settings = settings;
   }
 
+  /** Whether someone is on duty now, and if not what guests are told and when someone is back. */
+  duty(language: string | null): { onDuty: boolean; offHoursNotice: string | null; backAt: string | null } {
+    const now = new Date(this.deps.clock());
+    const onDuty = this.withinHours(now);
+    return { onDuty, offHoursNotice: onDuty ? null : this.offHoursNotice(language), backAt: onDuty ? null : this.backAt(now) };
+  }
+
   offHoursNotice(language: string | null): string {
     return offHoursNoticeFor(this.settings.offHoursNotice, language);
   }

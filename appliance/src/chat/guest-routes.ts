@@ -60,7 +60,7 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     method: "get",
     path: "/api/guest/property/:slug",
     operationId: "getGuestProperty",
-    summary: "What the reception page shows before a chat starts: the property's name.",
+    summary: "The property's name and whether someone is on duty now: what the chat polls before it starts (the page itself loads getGuestReception).",
     tag,
     access: "public",
     params: z.object({ slug: z.string().max(60) }),
@@ -75,15 +75,12 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
       // An old slug (a QR code printed before the manager changed it) answers with the current one.
       const property = (await deps.property.currentSlugFor(params.slug)) ? await deps.property.get() : undefined;
       if (!property) throw AppError.notFound(chatTexts.unknownReceptionLink);
-      const onDuty = chat.withinHours();
       return {
         name: property.name,
         slug: property.slug,
         formerSlugs: await deps.property.formerSlugs(),
         timezone: property.timezone,
-        onDuty,
-        offHoursNotice: onDuty ? null : chat.offHoursNotice(query.lang ?? null),
-        backAt: onDuty ? null : chat.backAt(),
+        ...chat.duty(query.lang ?? null),
       };
     },
   });

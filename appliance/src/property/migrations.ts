@@ -28,4 +28,10 @@ export const propertyMigrations: MigrationSet = {
         .execute();
     },
   },
+  "0011-property-city": {
+    // The town "At a glance" names on the Online Reception.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable("property").addColumn("city", "text").execute();
+    },
+  },
 };

@@ -27,6 +27,7 @@ const toApi = (row: PropertyRow): Property => ({
   timezone: row.timezone,
   latitude: row.latitude,
   longitude: row.longitude,
+  city: row.city,
 });
 
 export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () => number }): PropertyService {
@@ -47,6 +48,7 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
         timezone: systemTimeZone(),
         latitude: null,
         longitude: null,
+        city: null,
         updated_at: nowIso(deps.clock),
       };
       await repo.upsert(db, row);
@@ -67,6 +69,7 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
       if (patch.timezone !== undefined) set.timezone = patch.timezone;
       if (patch.latitude !== undefined) set.latitude = patch.latitude;
       if (patch.longitude !== undefined) set.longitude = patch.longitude;
+      if (patch.city !== undefined) set.city = patch.city || null;
       if (set.slug !== undefined && set.slug !== current.slug) {
         const { slug: newSlug, updated_at: at } = set as { slug: string; updated_at: string };
         await db.transaction().execute(async (trx) => {

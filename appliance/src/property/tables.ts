@@ -6,6 +6,8 @@ export interface PropertyRow {
   timezone: string;
   latitude: number | null;
   longitude: number | null;
+  /** The town the reception names; null until the manager gives it. */
+  city: string | null;
   updated_at: string;
 }
 

@@ -1,11 +1,16 @@
+import type { Logger } from "pino";
 import type { Capability } from "../capability.js";
 import type { Db, Transactions } from "../db/index.js";
+import { registerGuestReceptionRoutes, type GuestPageSources } from "./guest-routes.js";
 import { receptionMigrations } from "./migrations.js";
 import { createPlacesService } from "./places-service.js";
 import { registerPlacesRoutes } from "./places-routes.js";
 import { registerReceptionRoutes, type LinkSource } from "./routes.js";
+import { registerSettingsRoutes } from "./settings-routes.js";
+import { createReceptionSettings } from "./settings-service.js";
 
 export type { LinkSource } from "./routes.js";
+export type { GuestPageSources } from "./guest-routes.js";
 export type { PlacesService } from "./places-service.js";
 export type { ReceptionTables } from "./tables.js";
 export { receptionMigrations };
@@ -13,20 +18,26 @@ export { receptionMigrations };
 export interface ReceptionDeps extends LinkSource {
   db: Db;
   transactions: Transactions;
+  log: Logger;
   clock: () => number;
+  /** Property, duty, weather and bookings, for the guest page. */
+  sources: Omit<GuestPageSources, "clock">;
 }
 
-/** The Online Reception: links and QR codes per room or place, and the Guest Services Directory. */
+/** The Online Reception: the guest page's data and its settings, links and QR codes, and the Guest Services Directory. */
 export function createReception(deps: ReceptionDeps) {
   const places = createPlacesService({ db: deps.db, transactions: deps.transactions, clock: deps.clock });
+  const settings = createReceptionSettings({ db: deps.db, clock: deps.clock, log: deps.log });
   return {
     name: "reception",
     migrations: receptionMigrations,
-    /** The directory (what the guest page will show). */
     places,
+    settings,
     routes(registry) {
       registerReceptionRoutes(registry, deps);
+      registerSettingsRoutes(registry, settings);
       registerPlacesRoutes(registry, places);
+      registerGuestReceptionRoutes(registry, { settings, places, sources: { ...deps.sources, clock: deps.clock } });
     },
     start() {},
     stop() {},

@@ -5,6 +5,14 @@ export const receptionTexts = {
   linkAnswer: "The link, and the tag it carries.",
   qrAnswer: "The QR code (error correction M, with a quiet zone) of <publicUrl>/r/<slug>?t=<tag>.",
 
+  getReceptionSummary: "The Online Reception as the manager designed it: its blocks in page order, their colours and texts per language, the default language, the chat's initial state.",
+  getReceptionAnswer: "The settings (the defaults until the manager saves).",
+  updateReceptionSummary: "Replace the Online Reception's settings; guests see them on their next load.",
+  updateReceptionAnswer: "The settings as now stored.",
+  guestReceptionSummary: "Everything the Online Reception shows, in the guest's language: the blocks, the services directory, sun times and the cached weather. Never waits on the weather server.",
+  guestReceptionAnswer: "The page's data.",
+  unknownLink: "This reception link is not known here. Check the link or the QR code, or ask the property for a new one.",
+
   listPlacesSummary: "The Guest Services Directory: categories and their places, in the manager's order, each place with a map and a navigation link.",
   listPlacesAnswer: "Every category in order, each with its places in order.",
   createPlaceSummary: "Add a place to a category, named; a category not known yet (whatever its capitals) is added last.",

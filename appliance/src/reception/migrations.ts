@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { MigrationSet } from "../db/index.js";
 
 // Frozen: never import app code here, never edit after release; add a new migration instead.
@@ -31,6 +31,18 @@ export const receptionMigrations: MigrationSet = {
         .addColumn("updated_at", "text", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("places_by_category").on("places").columns(["category_id", "position"]).execute();
+    },
+  },
+  "0012-reception-settings": {
+    // The page's blocks as the manager designed them: one row, the settings as JSON
+    // (checked by the API before they are stored).
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable("reception_settings")
+        .addColumn("id", "integer", (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn("settings", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
     },
   },
 };

@@ -1,8 +1,17 @@
 import type { Db } from "../db/index.js";
 import type { PlaceCategoryRow, PlaceRow } from "./tables.js";
 
-/** The only code that touches the reception tables (the Guest Services Directory). */
+/** The only code that touches the reception tables (the page's settings and the Guest Services Directory). */
 export const receptionRepository = {
+  settings: (db: Db) => db.selectFrom("reception_settings").selectAll().where("id", "=", 1).executeTakeFirst(),
+
+  saveSettings: (db: Db, settings: string, at: string) =>
+    db
+      .insertInto("reception_settings")
+      .values({ id: 1, settings, updated_at: at })
+      .onConflict((oc) => oc.column("id").doUpdateSet({ settings, updated_at: at }))
+      .execute(),
+
   categories: (db: Db) => db.selectFrom("place_categories").selectAll().orderBy("position").orderBy("created_at").execute(),
 
   places: (db: Db) => db.selectFrom("places").selectAll().orderBy("category_id").orderBy("position").orderBy("created_at").execute(),

@@ -25,7 +25,16 @@ export interface PlaceRow {
   updated_at: string;
 }
 
+/** The page as the manager designed it (one row, id 1). */
+export interface ReceptionSettingsRow {
+  id: number;
+  /** ReceptionSettings as JSON. */
+  settings: string;
+  updated_at: string;
+}
+
 export interface ReceptionTables {
+  reception_settings: ReceptionSettingsRow;
   place_categories: PlaceCategoryRow;
   places: PlaceRow;
 }
