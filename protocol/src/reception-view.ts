@@ -130,3 +130,21 @@ export function missingTranslations(settings: ReceptionSettings): Partial<Record
 }
 
 export { GUEST_LANGUAGES, isGuestLanguage, type GuestLanguage };
+
+// --- The editor's live preview ---
+// The admin page shows the real guest page in frames (/r/<slug>?preview=<language>) and
+// posts it the unsaved settings; the page resolves them with guestBlocks() above, exactly
+// as the appliance will once they are saved. A page in preview never starts a chat.
+
+/** The page, once it can take settings, tells its parent frame so. */
+export const PREVIEW_READY = "innbox:reception-preview-ready";
+/** The parent frame's unsaved settings. */
+export const PREVIEW_SETTINGS = "innbox:reception-preview-settings";
+
+export interface PreviewReadyMessage {
+  type: typeof PREVIEW_READY;
+}
+export interface PreviewSettingsMessage {
+  type: typeof PREVIEW_SETTINGS;
+  settings: ReceptionSettings;
+}

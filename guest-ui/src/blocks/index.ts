@@ -1,22 +1,26 @@
-// The blocks of the Online Reception, in page order. Today that is the chat alone; the
-// other blocks (property info, local time, weather, services, reservation) join this
-// list, and later their order and visibility come from the manager's reception settings.
+// The blocks of the Online Reception. Which show, in which order, in which colours and with
+// which words is the manager's (getGuestReception's `blocks`); this maps each id to the
+// component that draws it.
+import type { GuestBlock, GuestReception } from "@innbox/protocol";
+import type { BlockId } from "@innbox/protocol/reception-view";
 import type { FunctionComponent } from "preact";
-import type { GuestProperty } from "../api/guest-api";
-import { ChatBlock } from "./chat/chat-block";
 
 /** What every block is given. */
 export interface BlockContext {
-  property: GuestProperty;
+  /** The page's data (getGuestReception). */
+  reception: GuestReception;
+  /** This block: its colours and its words in the guest's language (or the default one). */
+  block: GuestBlock;
   slug: string;
   tag?: string;
+  /** In the editor's preview frame: show everything, start nothing (no chat, no location prompt). */
+  preview: boolean;
 }
 
 export interface ReceptionBlock {
-  id: string;
-  /** Takes the height left over, with its own scrolling (the chat). */
+  /** Takes the height left over, with its own scrolling (the chat, when open). */
   fill?: boolean;
   Block: FunctionComponent<BlockContext>;
 }
 
-export const BLOCKS: readonly ReceptionBlock[] = [{ id: "chat", fill: true, Block: ChatBlock }];
+export type BlockRegistry = Partial<Record<BlockId, ReceptionBlock>>;
