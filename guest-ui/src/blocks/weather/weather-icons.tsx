@@ -44,7 +44,7 @@ const FALL: Record<string, [string, number]> = {
   showers: ["M11 22.5l-2.5 7M16.5 22.5l-2.5 7M22 22.5l-2.5 7", 2.2],
   snow: ["M11 22v5M8.8 23.2l4.4 2.6M8.8 25.8l4.4-2.6M21 22v5M18.8 23.2l4.4 2.6M18.8 25.8l4.4-2.6M16 26v4", 1.6],
   "snow-showers": ["M10 22v5M7.8 23.2l4.4 2.6M7.8 25.8l4.4-2.6M22 22v5M19.8 23.2l4.4 2.6M19.8 25.8l4.4-2.6M17 22.5l-2.5 7", 1.6],
-  fog: ["M6 23.5h20M9 27.5h17M6 27.5h.1", 1.8],
+  fog: ["M6 23.5h20M8 27.5h16", 1.8],
 };
 
 function Drawing({ icon }: { icon: WeatherIcon }) {
