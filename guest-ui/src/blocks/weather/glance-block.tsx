@@ -26,7 +26,7 @@ export function GlanceBlock({ reception, block }: BlockContext) {
   const label = current && weatherLabel(current.weatherCode, texts);
 
   return (
-    <div class="glance" aria-labelledby="glance-heading" role="group">
+    <div class="glance" role="group" aria-labelledby="glance-heading" lang={choice.language}>
       <BlockHeading block={block} fallback={texts.glanceHeading} id="glance-heading" />
       <div class="glance-items">
         {(property.city || timeZone) && (

@@ -35,7 +35,7 @@ export function WeatherBlock({ reception, block, slug, preview }: BlockContext) 
   };
 
   return (
-    <div class="weather" role="group" aria-labelledby="weather-heading">
+    <div class="weather" role="group" aria-labelledby="weather-heading" lang={choice.language}>
       <div class="weather-top">
         <div>
           <BlockHeading block={block} fallback={texts.weatherHeading} id="weather-heading" />
