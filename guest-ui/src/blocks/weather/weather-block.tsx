@@ -11,6 +11,14 @@ import { WeatherIconSvg } from "./weather-icons";
 import { WEATHER_TEXTS, type WeatherTexts } from "./weather-texts";
 import "../../styles/weather.css";
 
+/** The appliance refreshes every 30 minutes: a forecast this old on a page left open has missed some. */
+const OLD_AFTER_MS = 90 * 60_000;
+
+/** Stale as the appliance said when the page loaded, or grown old since. */
+function isOld(weather: Weather, now: number): boolean {
+  return weather.stale || now - Date.parse(weather.fetchedAt) > OLD_AFTER_MS;
+}
+
 type Lookup = { kind: "property" } | { kind: "asking" } | { kind: "guest"; at: GuestWeather } | { kind: "problem"; problem: PositionProblem };
 
 /** The Weather block: now, the next 24 hours, the next 7 days; at the property, or at the guest's position when offered. */
@@ -75,7 +83,7 @@ function Forecast({ weather, timeZone, now, texts }: { weather: Weather; timeZon
   const dayNow = current.isDay ?? isDaytime(now, weather.daily, timeZone);
   return (
     <>
-      {weather.stale && (
+      {isOld(weather, now) && (
         <p class="weather-age" role="note">
           {ageSentence(weather.fetchedAt, now, texts, locale)}
         </p>
