@@ -74,6 +74,19 @@ describe("the weather at the guest's position", () => {
     expect(later.body.weather.current.temperature).not.toBe(first.body.weather.current.temperature);
   });
 
+  it("keeps at most 200 places in memory, forgetting the one fetched longest ago", async () => {
+    const { server } = await world();
+    const weather = app!.weather();
+    const place = (i: number) => ({ latitude: -60 + Math.floor(i / 20), longitude: (i % 20) * 5 });
+    for (let i = 0; i <= 200; i++) await weather.forecastAt(place(i));
+    expect(server.requests).toHaveLength(201);
+    expect(weather.hasForecastAt(place(0))).toBe(false);
+    expect(weather.hasForecastAt(place(1))).toBe(true);
+    expect(weather.hasForecastAt(place(200))).toBe(true);
+    await weather.forecastAt(place(200));
+    expect(server.requests).toHaveLength(201);
+  });
+
   it("answers garbage and errors from the weather server with a 502 sentence, and keeps nothing of them", async () => {
     const { server, guest } = await world();
     server.answer({ kind: "garbage", body: "<html><body>Gateway maintenance</body></html>", contentType: "text/html" });
