@@ -10,8 +10,19 @@ export function slugRedirects(property: PropertyService): Router {
   const router = Router();
   router.get("/r/:slug", async (req, res, next) => {
     const asked = req.params.slug.toLowerCase();
+    // /r/icon.svg and the like are the page's own files, not links.
+    if (asked.includes(".")) {
+      next();
+      return;
+    }
     const current = await property.currentSlugFor(asked);
-    if (!current || current === asked) {
+    if (!current) {
+      // The page itself says so, in the guest's language; the status tells crawlers and tools.
+      res.status(404);
+      next();
+      return;
+    }
+    if (current === asked) {
       next();
       return;
     }
