@@ -167,7 +167,7 @@ describe.skipIf(suite.skip)("reception weather", () => {
   });
 
   it("still shows the title and the chat without any weather, and says so calmly", async () => {
-    const { app, slug } = await startProperty({ forecast: false });
+    const { app, manager, slug } = await startProperty({ forecast: false });
     const { page, problems } = await openAt("phone", START);
     await page.goto(`${app.url}/r/${slug}`);
     await page.getByRole("heading", { level: 1, name: "Hotel Miramar" }).waitFor();
@@ -183,6 +183,15 @@ describe.skipIf(suite.skip)("reception weather", () => {
     expect(await page.locator("body").innerText()).not.toMatch(/undefined|NaN|null/);
     await noPageOverflow(page);
     await screenshot(page, "reception-weather-none", "phone", { fullPage: true });
+
+    // Without a location there are no sun times either: At a glance keeps the city and the time.
+    expect((await manager.patch("/api/property", { latitude: null, longitude: null })).status).toBe(200);
+    await page.reload();
+    await glance(page).getByText("Roma", { exact: true }).waitFor();
+    expect(await glance(page).locator(".glance-time time").innerText()).toMatch(/^09:0\d$/);
+    expect(await glance(page).locator(".glance-sun, .glance-now").count()).toBe(0);
+    await weather(page).getByText(en.noWeather).waitFor();
+    expect(await page.locator("body").innerText()).not.toMatch(/undefined|NaN|null/);
     expect(problems()).toEqual([]);
   });
 
