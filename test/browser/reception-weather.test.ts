@@ -44,7 +44,7 @@ interface Property {
 }
 
 /** The property in Rome with the weather server answering; `forecast: false` when it never does. */
-async function startProperty(options: { forecast?: boolean; guestLocation?: boolean } = {}): Promise<Property> {
+async function startProperty(options: { forecast?: boolean; guestLocation?: boolean; colours?: Record<string, [string, string]> } = {}): Promise<Property> {
   const clock = createTestClock(START);
   server = await startWeatherServer({ now: () => clock.now() });
   if (options.forecast === false) server.answer({ kind: "error", status: 503, reason: "Service unavailable" });
@@ -59,6 +59,7 @@ async function startProperty(options: { forecast?: boolean; guestLocation?: bool
   block("location").visible = false;
   settings.blocks = ["title", "glance", "weather", "chat"].map(block).concat(settings.blocks.filter((b: any) => !["title", "glance", "weather", "chat"].includes(b.id)));
   settings.chatInitialState = "open";
+  for (const [id, [text, background]] of Object.entries(options.colours ?? {})) Object.assign(block(id), { textColor: text, backgroundColor: background });
   settings.useGuestLocation = options.guestLocation ?? false;
   expect((await manager.request("PUT", "/api/reception", settings)).status).toBe(200);
   const slug = (await manager.get("/api/property")).body.slug as string;
@@ -122,6 +123,23 @@ describe.skipIf(suite.skip)("reception weather", () => {
       await screenshot(page, "reception-weather", viewport, { fullPage: true });
       expect(problems()).toEqual([]);
     }
+  });
+
+  it("draws in the manager's colours, night icons after sunset", async () => {
+    const { app, slug } = await startProperty({ colours: { glance: ["#fff4d6", "#3b2a00"], weather: ["#ffffff", "#1d4f5c"] } });
+    // 22:30 in Rome, after sunset: the browser's clock only; the forecast is the one fetched at 09:00.
+    const { page, problems } = await openAt("phone", START + 13.5 * HOUR);
+    await page.goto(`${app.url}/r/${slug}`);
+    const w = weather(page);
+    await w.getByRole("heading", { name: en.nextHours }).waitFor();
+    expect(await w.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(255, 255, 255)");
+    expect(await w.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(29, 79, 92)");
+    const icons = await w.locator(".weather-hours svg").evaluateAll((svgs) => svgs.map((s) => s.getAttribute("data-icon")));
+    expect(icons).toHaveLength(24);
+    expect(icons.slice(0, 5)).not.toContain("clear-day");
+    expect(icons.slice(0, 5)).not.toContain("partly-cloudy-day");
+    await screenshot(page, "reception-weather-colours", "phone", { fullPage: true });
+    expect(problems()).toEqual([]);
   });
 
   it("turns the local time with each full minute, and the hourly row scrolls by keyboard", async () => {

@@ -3,13 +3,10 @@ import type { BlockContext } from "../index";
 import { BlockHeading } from "./block-heading";
 import { useMinuteClock } from "./use-minute-clock";
 import { weatherIcon, weatherLabel } from "./weather-codes";
-import { dateIn, formatClock, formatLongDate, formatTemperature, isDaytime, knownTimeZone } from "./weather-format";
+import { conditionsNow, dateIn, formatClock, formatLongDate, formatTemperature, knownTimeZone } from "./weather-format";
 import { SunEventIcon, WeatherIconSvg } from "./weather-icons";
 import { WEATHER_TEXTS } from "./weather-texts";
 import "../../styles/weather.css";
-
-/** A reading older than this says more about the past than about now: At a glance leaves it out. */
-const CURRENT_SHOWN_FOR_MS = 3 * 3_600_000;
 
 /** At a glance: the city, the local time, the weather now, today's sunrise and sunset. What is not known is not shown. */
 export function GlanceBlock({ reception, block }: BlockContext) {
@@ -18,7 +15,7 @@ export function GlanceBlock({ reception, block }: BlockContext) {
   const now = useMinuteClock();
   const { property, weather } = reception;
   const timeZone = knownTimeZone(property.timezone) ? property.timezone : undefined;
-  const current = weather && now - Date.parse(weather.current.time) < CURRENT_SHOWN_FOR_MS ? weather.current : undefined;
+  const current = weather && timeZone ? conditionsNow(weather, now, timeZone) : undefined;
   // Today's sun from the forecast's days when the page has stayed open past midnight.
   const today = timeZone && weather?.daily.find((d) => d.date === dateIn(now, timeZone));
   const sunrise = (today ? today.sunrise : null) ?? reception.sun.sunrise;
@@ -43,9 +40,9 @@ export function GlanceBlock({ reception, block }: BlockContext) {
             )}
           </p>
         )}
-        {current && (current.temperature !== null || current.weatherCode !== null) && (
+        {current && (
           <p class="glance-item glance-now">
-            <WeatherIconSvg icon={weatherIcon(current.weatherCode, current.isDay ?? (timeZone ? isDaytime(now, weather!.daily, timeZone) : true))} size={44} />
+            <WeatherIconSvg icon={weatherIcon(current.weatherCode, current.isDay)} size={44} />
             {current.temperature !== null && <span class="glance-temperature">{formatTemperature(current.temperature, locale)}</span>}
             <span class="glance-condition">{label}</span>
           </p>

@@ -6,7 +6,7 @@ import { BlockHeading } from "./block-heading";
 import { canAskPosition, PositionError, weatherAtGuestPosition, type PositionProblem } from "./guest-position";
 import { useMinuteClock } from "./use-minute-clock";
 import { weatherIcon, weatherLabel } from "./weather-codes";
-import { ageSentence, dateIn, formatDay, formatHour, formatMillimetres, formatPercent, formatTemperature, formatWind, isDaytime, knownTimeZone, nextHours } from "./weather-format";
+import { ageSentence, conditionsNow, dateIn, formatDay, formatHour, formatMillimetres, formatPercent, formatTemperature, formatWind, isDaytime, knownTimeZone, nextHours } from "./weather-format";
 import { WeatherIconSvg } from "./weather-icons";
 import { WEATHER_TEXTS, type WeatherTexts } from "./weather-texts";
 import "../../styles/weather.css";
@@ -76,11 +76,10 @@ export function WeatherBlock({ reception, block, slug, preview }: BlockContext) 
 
 function Forecast({ weather, timeZone, now, texts }: { weather: Weather; timeZone: string; now: number; texts: WeatherTexts }) {
   const { locale } = choice;
-  const { current } = weather;
+  const current = conditionsNow(weather, now, timeZone);
   const hours = nextHours(weather.hourly, now);
   const today = dateIn(now, timeZone);
   const days = weather.daily.filter((d) => d.date >= today).slice(0, 7);
-  const dayNow = current.isDay ?? isDaytime(now, weather.daily, timeZone);
   return (
     <>
       {isOld(weather, now) && (
@@ -88,21 +87,23 @@ function Forecast({ weather, timeZone, now, texts }: { weather: Weather; timeZon
           {ageSentence(weather.fetchedAt, now, texts, locale)}
         </p>
       )}
-      <div class="weather-now">
-        <WeatherIconSvg icon={weatherIcon(current.weatherCode, dayNow)} size={64} />
-        <div>
-          <p class="weather-now-line">
-            <span class="weather-hidden">{texts.now}: </span>
-            {current.temperature !== null && <span class="weather-now-temperature">{formatTemperature(current.temperature, locale)}</span>}
-            <span class="weather-now-condition">{weatherLabel(current.weatherCode, texts)}</span>
-          </p>
-          {current.windSpeed !== null && (
-            <p class="weather-detail">
-              {texts.wind} {formatWind(current.windSpeed, locale)}
+      {current && (
+        <div class="weather-now">
+          <WeatherIconSvg icon={weatherIcon(current.weatherCode, current.isDay)} size={64} />
+          <div>
+            <p class="weather-now-line">
+              <span class="weather-hidden">{texts.now}: </span>
+              {current.temperature !== null && <span class="weather-now-temperature">{formatTemperature(current.temperature, locale)}</span>}
+              <span class="weather-now-condition">{weatherLabel(current.weatherCode, texts)}</span>
             </p>
-          )}
+            {current.windSpeed !== null && (
+              <p class="weather-detail">
+                {texts.wind} {formatWind(current.windSpeed, locale)}
+              </p>
+            )}
+          </div>
         </div>
-      </div>
+      )}
       {hours.length > 0 && (
         <>
           <h3 class="weather-subheading">{texts.nextHours}</h3>

@@ -1,6 +1,6 @@
-import type { WeatherDay, WeatherHour } from "@innbox/protocol";
+import type { Weather, WeatherDay, WeatherHour } from "@innbox/protocol";
 import { describe, expect, it } from "vitest";
-import { ageSentence, dateIn, formatClock, formatDay, formatHour, formatLongDate, formatTemperature, isDaytime, knownTimeZone, msToNextMinute, nextHours } from "./weather-format";
+import { ageSentence, conditionsNow, dateIn, formatClock, formatDay, formatHour, formatLongDate, formatTemperature, isDaytime, knownTimeZone, msToNextMinute, nextHours } from "./weather-format";
 import { WEATHER_TEXTS } from "./weather-texts";
 
 const at = (iso: string) => Date.parse(iso);
@@ -94,5 +94,32 @@ describe("the forecast's age", () => {
     expect(ageSentence(fetchedAt, now, WEATHER_TEXTS.pt, "pt-PT")).toBe("Previsão feita há 3 horas");
     expect(ageSentence(fetchedAt, now, WEATHER_TEXTS.ru, "ru")).toBe("Прогноз получен 3 часа назад");
     expect(ageSentence(fetchedAt, now, WEATHER_TEXTS.zh, "zh-CN")).toBe("预报更新于3小时前");
+  });
+});
+
+describe("the weather now", () => {
+  const hourly: WeatherHour[] = Array.from({ length: 24 }, (_, i) => ({ time: new Date(at("2026-06-21T00:00:00Z") + i * 3_600_000).toISOString(), temperature: 10 + i, weatherCode: i < 12 ? 61 : 0, precipitationProbability: 50, cloudCover: 50 }));
+  const daily: WeatherDay[] = [{ date: "2026-06-21", weatherCode: 0, temperatureMax: 30, temperatureMin: 10, precipitationSum: 0, sunrise: "2026-06-21T03:35:00.000Z", sunset: "2026-06-21T18:48:00.000Z" }];
+  const weather: Weather = {
+    current: { time: "2026-06-21T07:00:00.000Z", temperature: 17.2, weatherCode: 3, cloudCover: 90, precipitation: 0, windSpeed: 12, isDay: true },
+    hourly,
+    daily,
+    fetchedAt: "2026-06-21T07:00:05.000Z",
+    stale: false,
+  };
+
+  it("is the server's reading while it is recent", () => {
+    expect(conditionsNow(weather, at("2026-06-21T08:00:00Z"), "Europe/Rome")).toEqual({ temperature: 17.2, weatherCode: 3, isDay: true, windSpeed: 12 });
+  });
+
+  it("is the forecast for the current hour once the reading is old, day or night by the sun", () => {
+    expect(conditionsNow(weather, at("2026-06-21T13:20:00Z"), "Europe/Rome")).toEqual({ temperature: 23, weatherCode: 0, isDay: true, windSpeed: null });
+    expect(conditionsNow(weather, at("2026-06-21T20:30:00Z"), "Europe/Rome")).toMatchObject({ temperature: 30, isDay: false });
+  });
+
+  it("is nothing when neither says anything", () => {
+    expect(conditionsNow(weather, at("2026-06-23T12:00:00Z"), "Europe/Rome")).toBeUndefined();
+    const empty = { ...weather, current: { ...weather.current, temperature: null, weatherCode: null } };
+    expect(conditionsNow({ ...empty, hourly: [] }, at("2026-06-21T07:10:00Z"), "Europe/Rome")).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // Times, dates and numbers of the weather blocks: in the place's timezone (the property's, or
 // the guest's position's) and written the way the guest's locale writes them. Pure functions,
 // given the locale and timezone, so they are tested without a browser.
-import type { WeatherDay, WeatherHour } from "@innbox/protocol";
+import type { Weather, WeatherDay, WeatherHour } from "@innbox/protocol";
 import type { WeatherTexts } from "./weather-texts";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -113,4 +113,30 @@ export function isDaytime(at: number, days: readonly WeatherDay[], timeZone: str
 /** The hours from the current one on, `count` of them. */
 export function nextHours(hourly: readonly WeatherHour[], now: number, count = 24): WeatherHour[] {
   return hourly.filter((h) => Date.parse(h.time) + 3_600_000 > now).slice(0, count);
+}
+
+/** The weather "now" as the page shows it. */
+export interface Conditions {
+  temperature: number | null;
+  weatherCode: number | null;
+  isDay: boolean;
+  windSpeed: number | null;
+}
+
+/** A reading older than this says less about now than the forecast for this hour does. */
+const READING_FRESH_MS = 90 * 60_000;
+
+/**
+ * The weather now: the server's reading while it is recent, else the forecast for the current
+ * hour (an old forecast's hour is a better guess than its reading), else nothing.
+ */
+export function conditionsNow(weather: Weather, now: number, timeZone: string): Conditions | undefined {
+  const { current } = weather;
+  const readAt = Date.parse(current.time);
+  if (now - readAt < READING_FRESH_MS && (current.temperature !== null || current.weatherCode !== null)) {
+    return { temperature: current.temperature, weatherCode: current.weatherCode, isDay: current.isDay ?? isDaytime(now, weather.daily, timeZone), windSpeed: current.windSpeed };
+  }
+  const hour = weather.hourly.find((h) => Date.parse(h.time) <= now && Date.parse(h.time) + 3_600_000 > now);
+  if (!hour || (hour.temperature === null && hour.weatherCode === null)) return undefined;
+  return { temperature: hour.temperature, weatherCode: hour.weatherCode, isDay: isDaytime(now, weather.daily, timeZone), windSpeed: null };
 }
