@@ -1,7 +1,7 @@
 import { choice } from "../../i18n";
 import type { BlockContext } from "../index";
 import { BlockHeading } from "./block-heading";
-import { useMinuteClock } from "./use-minute-clock";
+import { useMinuteClock, usePainted } from "./use-minute-clock";
 import { weatherIcon, weatherLabel } from "./weather-codes";
 import { conditionsNow, dateIn, formatClock, formatLongDate, formatTemperature, knownTimeZone } from "./weather-format";
 import { SunEventIcon, WeatherIconSvg } from "./weather-icons";
@@ -11,9 +11,18 @@ import "../../styles/weather.css";
 /** At a glance: the city, the local time, the weather now, today's sunrise and sunset. What is not known is not shown. */
 export function GlanceBlock({ reception, block }: BlockContext) {
   const texts = WEATHER_TEXTS[choice.language];
+  const painted = usePainted();
   const { locale } = choice;
   const now = useMinuteClock();
   const { property, weather } = reception;
+  if (!painted) {
+    return (
+      <div class="glance" role="group" aria-labelledby="glance-heading" lang={choice.language}>
+        <BlockHeading block={block} fallback={texts.glanceHeading} id="glance-heading" />
+        <div class="glance-items weather-pending" />
+      </div>
+    );
+  }
   const timeZone = knownTimeZone(property.timezone) ? property.timezone : undefined;
   const current = weather && timeZone ? conditionsNow(weather, now, timeZone) : undefined;
   // Today's sun from the forecast's days when the page has stayed open past midnight.

@@ -4,7 +4,7 @@ import { choice } from "../../i18n";
 import type { BlockContext } from "../index";
 import { BlockHeading } from "./block-heading";
 import { canAskPosition, PositionError, weatherAtGuestPosition, type PositionProblem } from "./guest-position";
-import { useMinuteClock } from "./use-minute-clock";
+import { useMinuteClock, usePainted } from "./use-minute-clock";
 import { weatherIcon, weatherLabel } from "./weather-codes";
 import { ageSentence, conditionsNow, dateIn, formatDay, formatHour, formatMillimetres, formatPercent, formatTemperature, formatWind, isDaytime, knownTimeZone, nextHours } from "./weather-format";
 import { WeatherIconSvg } from "./weather-icons";
@@ -25,6 +25,7 @@ type Lookup = { kind: "property" } | { kind: "asking" } | { kind: "guest"; at: G
 export function WeatherBlock({ reception, block, slug, preview }: BlockContext) {
   const texts = WEATHER_TEXTS[choice.language];
   const now = useMinuteClock();
+  const painted = usePainted();
   const [lookup, setLookup] = useState<Lookup>({ kind: "property" });
   const offered = reception.useGuestLocation && !preview && canAskPosition();
 
@@ -69,7 +70,13 @@ export function WeatherBlock({ reception, block, slug, preview }: BlockContext) 
           {lookup.problem === "denied" ? texts.locationDenied : lookup.problem === "unavailable" ? texts.locationUnavailable : texts.locationFailed}
         </p>
       )}
-      {weather ? <Forecast weather={weather} timeZone={timeZone} now={now} texts={texts} /> : <p class="weather-empty">{texts.noWeather}</p>}
+      {!painted ? (
+        <div class="weather-pending" />
+      ) : weather ? (
+        <Forecast weather={weather} timeZone={timeZone} now={now} texts={texts} />
+      ) : (
+        <p class="weather-empty">{texts.noWeather}</p>
+      )}
     </div>
   );
 }
@@ -156,21 +163,13 @@ function Hour({ hour, days, timeZone, texts }: { hour: WeatherHour; days: Weathe
 
 function Day({ day, today, texts }: { day: WeatherDay; today: boolean; texts: WeatherTexts }) {
   const { locale } = choice;
-  const names = formatDay(day.date, locale);
   const high = day.temperatureMax !== null ? formatTemperature(day.temperatureMax, locale) : null;
   const low = day.temperatureMin !== null ? formatTemperature(day.temperatureMin, locale) : null;
   const rain = day.precipitationSum;
   return (
     <li class="weather-day">
       <span class="weather-day-name">
-        {today ? (
-          texts.today
-        ) : (
-          <>
-            <span aria-hidden="true">{names.short}</span>
-            <span class="weather-hidden">{names.long}</span>
-          </>
-        )}
+{today ? texts.today : formatDay(day.date, locale)}
       </span>
       <WeatherIconSvg icon={weatherIcon(day.weatherCode, true)} label={weatherLabel(day.weatherCode, texts)} />
       <span class="weather-day-rain">

@@ -22,10 +22,13 @@ function usesTwelveHours(locale: string): boolean {
   return cycle === "h11" || cycle === "h12";
 }
 
+/** The calendar date parts at an instant in `timeZone`; also what tells whether the browser knows the timezone. */
+const dateParts = (timeZone: string) => format("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Whether this browser knows the timezone (an unknown one would throw at every format). */
 export function knownTimeZone(timeZone: string): boolean {
   try {
-    format("en", { timeZone });
+    dateParts(timeZone);
     return true;
   } catch {
     return false;
@@ -50,18 +53,14 @@ export function formatHour(iso: string, timeZone: string, locale: string): strin
 }
 
 /** A day of the week's row ("Mon 22"), from its calendar date (YYYY-MM-DD, already the place's). */
-export function formatDay(date: string, locale: string): { short: string; long: string } {
+export function formatDay(date: string, locale: string): string {
   // Noon UTC of that date, formatted in UTC: the date itself, whatever the browser's timezone.
-  const at = new Date(`${date}T12:00:00Z`);
-  return {
-    short: format(locale, { timeZone: "UTC", weekday: "short", day: "numeric" }).format(at),
-    long: format(locale, { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }).format(at),
-  };
+  return format(locale, { timeZone: "UTC", weekday: "short", day: "numeric" }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** The calendar date (YYYY-MM-DD) at `at` in `timeZone`. */
 export function dateIn(at: number, timeZone: string): string {
-  const parts = format("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(at));
+  const parts = dateParts(timeZone).formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -71,21 +70,33 @@ export function msToNextMinute(now: number): number {
   return 60_000 - (((now % 60_000) + 60_000) % 60_000);
 }
 
+const numbers = new Map<string, Intl.NumberFormat>();
+
+function number(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numbers.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    numbers.set(key, f);
+  }
+  return f;
+}
+
 /** "21°"; "-0°" never. */
 export function formatTemperature(celsius: number, locale: string): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(celsius) + 0)}°`;
+  return `${number(locale, { maximumFractionDigits: 0 }).format(Math.round(celsius) + 0)}°`;
 }
 
 export function formatPercent(percent: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(percent / 100);
+  return number(locale, { style: "percent", maximumFractionDigits: 0 }).format(percent / 100);
 }
 
 export function formatMillimetres(mm: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "unit", unit: "millimeter", maximumFractionDigits: 1 }).format(mm);
+  return number(locale, { style: "unit", unit: "millimeter", maximumFractionDigits: 1 }).format(mm);
 }
 
 export function formatWind(kmh: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "unit", unit: "kilometer-per-hour", maximumFractionDigits: 0 }).format(kmh);
+  return number(locale, { style: "unit", unit: "kilometer-per-hour", maximumFractionDigits: 0 }).format(kmh);
 }
 
 /**
