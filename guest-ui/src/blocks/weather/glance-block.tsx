@@ -1,7 +1,8 @@
 import { choice } from "../../i18n";
 import type { BlockContext } from "../index";
 import { BlockHeading } from "./block-heading";
-import { useMinuteClock, usePainted } from "./use-minute-clock";
+import { useMinuteClock } from "./use-minute-clock";
+import { usePainted } from "./use-painted";
 import { weatherIcon, weatherLabel } from "./weather-codes";
 import { conditionsNow, dateIn, formatClock, formatLongDate, formatTemperature, knownTimeZone } from "./weather-format";
 import { SunEventIcon, WeatherIconSvg } from "./weather-icons";
