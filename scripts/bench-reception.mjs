@@ -111,6 +111,39 @@ const median = (list) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/**
+ * Lighthouse's accessibility (target >= 95) and performance scores for the page, with
+ * Debian's Chromium, when Lighthouse is installed: it is not a dependency of the project
+ * (two hundred packages for one figure); `npm install --no-save lighthouse@12` adds it.
+ */
+async function lighthouseScores(url) {
+  let lighthouse;
+  let launcher;
+  try {
+    lighthouse = (await import("lighthouse")).default;
+    launcher = await import("chrome-launcher");
+  } catch {
+    return ["Lighthouse: not installed here (npm install --no-save lighthouse@12 to add its accessibility score)"];
+  }
+  const chrome = await launcher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: ["accessibility", "performance"], logLevel: "error" });
+    const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const failed = Object.values(lhr.audits)
+      .filter((a) => a.scoreDisplayMode === "binary" && a.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id))
+      .map((a) => a.id);
+    return [
+      `Lighthouse accessibility: ${score("accessibility")} (target >= 95) ${verdict(score("accessibility") >= 95)}${failed.length ? `; failed: ${failed.join(", ")}` : ""}`,
+      `Lighthouse performance (its own simulated mobile throttling): ${score("performance")}; LCP ${lhr.audits["largest-contentful-paint"].displayValue}`,
+    ];
+  } finally {
+    await chrome.kill();
+  }
+}
+
 /** request() with the JSON answer parsed into `body`. */
 async function call(port, method, urlPath, options) {
   const res = await request(undefined, port, method, urlPath, options);
@@ -193,6 +226,7 @@ async function main() {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const results = [];
+  let lighthouseLines = [];
   try {
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "de-DE" });
@@ -237,6 +271,7 @@ async function main() {
       console.log(`run ${run + 1}: ${fmt(bytes / 1024)} KB in ${urls.size} responses, title and chat at ${Math.round(shownMs)} ms`);
       await context.close();
     }
+    lighthouseLines = await lighthouseScores(`http://127.0.0.1:${port}/r/hotel-miramar?t=Room%2012`);
   } finally {
     await browser.close();
     await server.stop(10_000, "bench-reception: the appliance did not stop; killed");
@@ -250,7 +285,8 @@ async function main() {
   console.log(`machine: ${machineSummary()}; Chromium ${browser.version?.() ?? ""}`);
   console.log(`first load of /r/<slug>, compressed, without map tiles: median ${fmt(kb)} KB (target <= ${TARGET_KB} KB) ${verdict(kb <= TARGET_KB)}`);
   console.log(`title and chat on screen under mobile throttling: median ${Math.round(ms)} ms (target <= ${TARGET_MS} ms) ${verdict(ms <= TARGET_MS)}`);
-  console.log(`map tiles fetched during the first load: ${tileRequests} (the map loads only when scrolled to)`);
+  console.log(`map tiles fetched during the first load: ${tileRequests} (the map loads only when it is on screen)`);
+  for (const line of lighthouseLines) console.log(line);
 }
 
 main().catch((error) => fail(error instanceof Error ? error.stack ?? error.message : String(error)));
