@@ -151,7 +151,8 @@ function tableTent(d: StickerDesign, tag: string, url: string, logo: boolean): L
     const textW = qrX - left - 10;
     const items: LayoutItem[] = [
       { kind: "rect", x: 0, y: top, w: W, h: half, fill: d.backgroundColor },
-      { kind: "rect", x: 0, y: rotate ? top + half - 8 : top, w: W, h: 8, fill: d.accentColor },
+      // The band runs along the fold, the top of the tent, on both faces.
+      { kind: "rect", x: 0, y: top, w: W, h: 8, fill: d.accentColor },
       { kind: "rect", x: qrX - 2.5, y: qrY - 2.5, w: qrSize + 5, h: qrSize + 5, fill: d.accentColor, radius: 5 },
       { kind: "qr", x: qrX, y: qrY, size: qrSize, url, dark: QR_DARK, light: QR_LIGHT },
     ];
@@ -241,9 +242,13 @@ export type MeasureText = (text: string, weight: TextWeight) => number;
 export interface FittedText {
   size: number;
   lines: string[];
-  /** The distance between baselines, mm. */
-  lineHeight: number;
+  /** Each line's baseline, mm from the top of the page (before any rotation). */
+  baselines: number[];
 }
+
+/** The first baseline sits one ascent (DejaVu Sans: 0.93 em) below the top of the box. */
+const ASCENT = 0.93;
+const LINE_HEIGHT = 1.22;
 
 /**
  * The largest size from `size` down to `minSize` at which the text wraps into `maxLines`
@@ -251,10 +256,11 @@ export interface FittedText {
  */
 export function fitText(item: Extract<LayoutItem, { kind: "text" }>, measure: MeasureText): FittedText {
   const text = item.text.replace(/\s+/g, " ").trim();
-  const lineHeightOf = (size: number) => size * 1.22;
+  const lineHeightOf = (size: number) => size * LINE_HEIGHT;
+  const done = (size: number, lines: string[]): FittedText => ({ size, lines, baselines: lines.map((_, i) => item.y + size * ASCENT + i * lineHeightOf(size)) });
   for (let size = item.size; size >= item.minSize - 1e-9; size = Math.round((size - 0.2) * 100) / 100) {
     const lines = wrap(text, item.w / size, (s) => measure(s, item.weight));
-    if (lines.length <= item.maxLines && lines.length * lineHeightOf(size) <= item.h + 1e-6) return { size, lines, lineHeight: lineHeightOf(size) };
+    if (lines.length <= item.maxLines && lines.length * lineHeightOf(size) <= item.h + 1e-6) return done(size, lines);
   }
   const size = item.minSize;
   const maxLines = Math.max(1, Math.min(item.maxLines, Math.floor(item.h / lineHeightOf(size))));
@@ -269,7 +275,7 @@ export function fitText(item: Extract<LayoutItem, { kind: "text" }>, measure: Me
       lines[last] = `${cut.trimEnd()}…`;
     }
   }
-  return { size, lines, lineHeight: lineHeightOf(size) };
+  return done(size, lines);
 }
 
 /** Greedy word wrap at width `w` (in units of the font size); a word longer than a line is broken by letters. */

@@ -1,0 +1,127 @@
+import { LOGO_BYTES_MAX, type ReceptionLogoInfo } from "@innbox/protocol";
+import { inflateSync } from "node:zlib";
+import PDFDocument from "pdfkit";
+import { AppError } from "../http/index.js";
+import { nowIso, type Db } from "../db/index.js";
+import { receptionTexts as texts } from "./messages.js";
+import { receptionRepository as repo } from "./repository.js";
+import { sanitiseSvg, UnsafeSvgError } from "./svg-sanitiser.js";
+import type { PrintLogo } from "./sticker-pdf.js";
+
+type LogoType = ReceptionLogoInfo["contentType"];
+
+export interface LogoService {
+  /** Checks, cleans (SVG) and stores an upload, replacing the logo before it only once it passed. */
+  save(upload: Buffer): Promise<ReceptionLogoInfo>;
+  get(): Promise<PrintLogo | null>;
+  info(): Promise<ReceptionLogoInfo | null>;
+  remove(): Promise<void>;
+}
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The type by the file's first bytes; the Content-Type a browser sends is only a guess from the name. */
+export function sniffLogoType(bytes: Buffer): LogoType | null {
+  if (bytes.subarray(0, 8).equals(PNG)) return "image/png";
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  const text = bytes.subarray(0, 16 * 1024).toString("utf8").replace(/^\uFEFF/, "");
+  if (text.includes("\u0000")) return null;
+  if (!text.trimStart().startsWith("<")) return null;
+  return /<svg[\s>/]/.test(text) ? "image/svg+xml" : null;
+}
+
+/** Beyond this a logo is a poster: refused rather than decoded (a small file can inflate hugely). */
+const MAX_PIXELS = 25_000_000;
+
+/**
+ * A PNG pdfkit can draw: its chunks whole, a sane size, and its image data inflating
+ * cleanly. Checked here because pdfkit decodes PNG pixels in a callback where a damaged
+ * file would fail outside any request.
+ */
+function wholePng(bytes: Buffer): boolean {
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  const data: Buffer[] = [];
+  let ended = false;
+  while (offset + 12 <= bytes.length) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString("latin1", offset + 4, offset + 8);
+    if (offset + 12 + length > bytes.length) return false;
+    const body = bytes.subarray(offset + 8, offset + 8 + length);
+    if (offset === 8 && type !== "IHDR") return false;
+    if (type === "IHDR") {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+    }
+    if (type === "IDAT") data.push(body);
+    offset += 12 + length;
+    if (type === "IEND") {
+      ended = true;
+      break;
+    }
+  }
+  if (!ended || !width || !height || width * height > MAX_PIXELS || data.length === 0) return false;
+  try {
+    inflateSync(Buffer.concat(data), { maxOutputLength: width * height * 8 + height + 1024 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A JPEG pdfkit can draw: it finds the frame header when it opens the file. */
+function readableJpeg(bytes: Buffer): boolean {
+  try {
+    const doc = new PDFDocument({ autoFirstPage: false });
+    (doc as unknown as { openImage(src: Buffer): unknown }).openImage(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function createLogoService(deps: { db: Db; clock: () => number }): LogoService {
+  const toInfo = (row: { content_type: string; cleaned: number; updated_at: string; size: number }): ReceptionLogoInfo => ({
+    contentType: row.content_type as LogoType,
+    bytes: Number(row.size),
+    cleaned: row.cleaned === 1,
+    updatedAt: row.updated_at,
+  });
+  return {
+    async save(upload) {
+      if (upload.length === 0) throw AppError.badRequest(texts.logoEmpty);
+      if (upload.length > LOGO_BYTES_MAX) throw new AppError(413, texts.logoTooLarge);
+      const type = sniffLogoType(upload);
+      if (!type) throw new AppError(415, texts.logoNotImage);
+      let bytes = upload;
+      let cleaned = false;
+      if (type === "image/svg+xml") {
+        try {
+          const result = sanitiseSvg(upload.toString("utf8").replace(/^\uFEFF/, ""));
+          bytes = Buffer.from(result.svg, "utf8");
+          cleaned = result.cleaned;
+        } catch (error) {
+          if (error instanceof UnsafeSvgError) throw AppError.badRequest(texts.logoUnsafeSvg);
+          throw error;
+        }
+      } else if (type === "image/png" ? !wholePng(upload) : !readableJpeg(upload)) {
+        throw AppError.badRequest(texts.logoUnreadable(type === "image/png" ? "PNG" : "JPEG"));
+      }
+      const at = nowIso(deps.clock);
+      await repo.saveLogo(deps.db, { content_type: type, bytes, cleaned: cleaned ? 1 : 0, updated_at: at });
+      return { contentType: type, bytes: bytes.length, cleaned, updatedAt: at };
+    },
+    async get() {
+      const row = await repo.logo(deps.db);
+      return row ? { contentType: row.content_type, bytes: Buffer.from(row.bytes) } : null;
+    },
+    async info() {
+      const row = await repo.logoInfo(deps.db);
+      return row ? toInfo(row) : null;
+    },
+    async remove() {
+      await repo.deleteLogo(deps.db);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { DEFAULT_STICKER_DESIGN, StickerDesignBody, type RenderStickersBody } from "@innbox/protocol";
+import { layoutStickers, stickerFileName } from "@innbox/protocol/sticker-layout";
+import type { Logger } from "pino";
+import { nowIso, type Db } from "../db/index.js";
+import type { LogoService } from "./logo-service.js";
+import { receptionRepository as repo } from "./repository.js";
+import { renderStickersPdf } from "./sticker-pdf.js";
+
+export interface StickersService {
+  /** The saved design, or the defaults before the manager saves one. */
+  design(): Promise<StickerDesignBody>;
+  saveDesign(design: StickerDesignBody): Promise<StickerDesignBody>;
+  /** A print: fields left out of the request come from the saved design. */
+  render(request: RenderStickersBody & { tags: string[] }, linkFor: (tag: string) => string): Promise<{ pdf: Buffer; fileName: string; pages: number }>;
+}
+
+export function createStickersService(deps: { db: Db; clock: () => number; log: Logger; logo: LogoService }): StickersService {
+  const design = async (): Promise<StickerDesignBody> => {
+    const row = await repo.stickerDesign(deps.db);
+    if (!row) return { ...DEFAULT_STICKER_DESIGN };
+    // A row that no longer fits the schema (a later version, a hand edit) gives the defaults.
+    const parsed = StickerDesignBody.safeParse({ ...DEFAULT_STICKER_DESIGN, ...(JSON.parse(row.design) as object) });
+    if (parsed.success) return parsed.data;
+    deps.log.warn({ issues: parsed.error.issues.length }, "the stored sticker design does not fit; using the defaults until the manager saves again");
+    return { ...DEFAULT_STICKER_DESIGN };
+  };
+  return {
+    design,
+    async saveDesign(next) {
+      await repo.saveStickerDesign(deps.db, JSON.stringify(next), nowIso(deps.clock));
+      return next;
+    },
+    async render(request, linkFor) {
+      const { tags: _saved, ...saved } = await design();
+      void _saved;
+      const merged = { ...saved, ...Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) } as typeof saved;
+      const logo = merged.withLogo ? await deps.logo.get() : null;
+      const pages = layoutStickers({ design: merged, tags: request.tags, linkFor, hasLogo: Boolean(logo) });
+      const pdf = await renderStickersPdf(pages, logo, `Innbox ${merged.template}`);
+      return { pdf, fileName: stickerFileName(merged.template, request.tags, "pdf"), pages: pages.length };
+    },
+  };
+}
