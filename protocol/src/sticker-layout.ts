@@ -123,14 +123,12 @@ function doorPlate(d: StickerDesign, tag: string, url: string, logo: boolean): L
     { kind: "rect", x: qrX - 2, y: qrY - 2, w: qrSize + 4, h: qrSize + 4, fill: d.accentColor, radius: 4 },
     { kind: "qr", x: qrX, y: qrY, size: qrSize, url, dark: QR_DARK, light: QR_LIGHT },
   ];
-  let y = 14;
-  if (logo) {
-    items.push({ kind: "logo", x: left, y, w: textW, h: 16 });
-    y += 20;
-  }
-  items.push({ kind: "text", x: left, y, w: textW, h: 20, text: d.heading, size: 8, minSize: 4.2, maxLines: 2, weight: "bold", color: d.textColor, align: "left" });
-  y += logo ? 20 : 24;
-  items.push({ kind: "text", x: left, y, w: textW, h: 22, text: d.text, size: 4.2, minSize: 3.2, maxLines: 4, weight: "regular", color: d.textColor, align: "left" });
+  // With a logo the words move down and get a little smaller; the room label stays put.
+  const heading = logo ? { y: 30, h: 17, size: 7 } : { y: 14, h: 20, size: 8 };
+  const body = logo ? { y: 50, h: 20, size: 3.9 } : { y: 38, h: 24, size: 4.2 };
+  if (logo) items.push({ kind: "logo", x: left, y: 12, w: textW, h: 13 });
+  items.push({ kind: "text", x: left, y: heading.y, w: textW, h: heading.h, text: d.heading, size: heading.size, minSize: 4, maxLines: 2, weight: "bold", color: d.textColor, align: "left" });
+  items.push({ kind: "text", x: left, y: body.y, w: textW, h: body.h, text: d.text, size: body.size, minSize: 3, maxLines: 4, weight: "regular", color: d.textColor, align: "left" });
   items.push({ kind: "rect", x: left, y: H - 26, w: 14, h: 1.2, fill: d.accentColor });
   items.push({ kind: "text", x: left, y: H - 22, w: textW, h: 13, text: tag, size: 10, minSize: 4.5, maxLines: 1, weight: "bold", color: d.accentColor, align: "left" });
   return items;
@@ -156,14 +154,11 @@ function tableTent(d: StickerDesign, tag: string, url: string, logo: boolean): L
       { kind: "rect", x: qrX - 2.5, y: qrY - 2.5, w: qrSize + 5, h: qrSize + 5, fill: d.accentColor, radius: 5 },
       { kind: "qr", x: qrX, y: qrY, size: qrSize, url, dark: QR_DARK, light: QR_LIGHT },
     ];
-    let y = top + 22;
-    if (logo) {
-      items.push({ kind: "logo", x: left, y, w: textW, h: 20 });
-      y += 25;
-    }
-    items.push({ kind: "text", x: left, y, w: textW, h: 26, text: d.heading, size: 10, minSize: 5, maxLines: 2, weight: "bold", color: d.textColor, align: "left" });
-    y += logo ? 26 : 30;
-    items.push({ kind: "text", x: left, y, w: textW, h: 28, text: d.text, size: 5, minSize: 3.6, maxLines: 4, weight: "regular", color: d.textColor, align: "left" });
+    const heading = logo ? { y: top + 44, h: 24, size: 9 } : { y: top + 24, h: 26, size: 10 };
+    const body = logo ? { y: top + 72, h: 26, size: 4.6 } : { y: top + 56, h: 30, size: 5 };
+    if (logo) items.push({ kind: "logo", x: left, y: top + 22, w: textW, h: 18 });
+    items.push({ kind: "text", x: left, y: heading.y, w: textW, h: heading.h, text: d.heading, size: heading.size, minSize: 5, maxLines: 2, weight: "bold", color: d.textColor, align: "left" });
+    items.push({ kind: "text", x: left, y: body.y, w: textW, h: body.h, text: d.text, size: body.size, minSize: 3.6, maxLines: 4, weight: "regular", color: d.textColor, align: "left" });
     items.push({ kind: "rect", x: left, y: top + half - 36, w: 18, h: 1.5, fill: d.accentColor });
     items.push({ kind: "text", x: left, y: top + half - 31, w: textW, h: 16, text: tag, size: 12, minSize: 5, maxLines: 1, weight: "bold", color: d.accentColor, align: "left" });
     if (!rotate) return items;

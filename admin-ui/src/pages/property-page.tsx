@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { useSession } from "../app-context";
 import { Alert } from "../components/alert";
 import { TextField, fieldsFor } from "../components/field";
+import { Link } from "../components/link";
 import { Page } from "../components/page";
 import { TimezoneField } from "../components/timezone-field";
 import { useFormRequest } from "../components/use-form-request";
@@ -105,6 +106,7 @@ export function PropertyPage() {
         </div>
       </form>
       <ReceptionLinksPanel slug={saved.slug} />
+      <p class="card stickers-entry"><Link to="/property/stickers">{t.stickers.openEditor}</Link> — {t.stickers.lead}</p>
     </Page>
   );
 }
