@@ -85,6 +85,8 @@ describe.skipIf(suite.skip)("stickers and plates", () => {
     await preview.waitFor();
     await expect.poll(() => preview.locator("image").count()).toBe(1);
     await preview.screenshot({ path: join(work, "preview.png") });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, "stickers-editor", "desktop");
     expect(codesIn(join(work, "preview.png"))).toEqual([room("Room 101")]);
 
     // The PDF has every room.
