@@ -112,6 +112,8 @@ function draw(doc: Doc, item: LayoutItem, ctx: DrawContext): void {
           height: pt(item.h),
           preserveAspectRatio: "xMinYMid meet",
           assumePt: true,
+          // What it cannot draw (an unknown attribute) it leaves out; not worth a log line each plate.
+          warningCallback: () => undefined,
         });
         return;
       }

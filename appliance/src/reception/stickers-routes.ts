@@ -11,6 +11,8 @@ const StickerDesignAnswer = StickerDesignBody.extend({ logo: ReceptionLogoInfo.n
 
 /** The raw upload, stopped as soon as it passes the limit (the declared length is not trusted). */
 async function readUpload(req: Request, limit: number): Promise<Buffer> {
+  // JSON was read (and taken) by the API's JSON parser: whatever it held, it is not an image.
+  if (req.is("application/json")) throw new AppError(415, texts.logoNotImage);
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) throw new AppError(413, texts.logoTooLarge);
   const chunks: Buffer[] = [];

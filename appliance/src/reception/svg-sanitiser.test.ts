@@ -44,6 +44,16 @@ describe("sanitiseSvg", () => {
     expect(svg).toContain('style="fill:red"');
   });
 
+  it("keeps what a link or Illustrator's <switch> wraps, without the wrapper", () => {
+    const source = wrap(
+      '<switch><foreignObject requiredExtensions="http://ns.adobe.com/AdobeIllustrator/10.0/"><p>pgf</p></foreignObject>' +
+        '<g><a href="javascript:alert(1)"><path d="M0 0h4v4z" fill="#123456"/></a></g></switch>',
+    );
+    const { svg, cleaned } = sanitiseSvg(source);
+    expect(cleaned).toBe(true);
+    expect(svg).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><path d="M0 0h4v4z" fill="#123456"></path></g></svg>');
+  });
+
   it("drops a style sheet that imports or fetches, keeps a plain one", () => {
     expect(sanitiseSvg(wrap("<style>@import url(https://evil.example/a.css);</style><rect/>")).svg).not.toMatch(/style|evil/);
     expect(sanitiseSvg(wrap("<style>.a{background:url('https://evil.example/p.png')}</style>")).svg).not.toMatch(/evil/);

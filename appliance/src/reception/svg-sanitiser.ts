@@ -15,6 +15,12 @@ const ELEMENTS = new Set([
   "linearGradient", "radialGradient", "stop", "clipPath", "mask", "pattern", "style",
 ]);
 
+/**
+ * Wrappers design tools put around the drawing (a link, Illustrator's <switch>): they go,
+ * what they hold is kept (and checked like the rest).
+ */
+const UNWRAPPED = new Set(["a", "switch"]);
+
 /** Elements whose text is kept (the rest hold only elements and white space). */
 const TEXT_ELEMENTS = new Set(["text", "tspan", "title", "desc", "style"]);
 
@@ -58,8 +64,9 @@ const escapeAttribute = (s: string) => escapeText(s).replace(/"/g, "&quot;");
 export function sanitiseSvg(source: string): SanitisedSvg {
   const parser = new SaxesParser<{ xmlns: false }>({ xmlns: false });
   const out: string[] = [];
-  // For each open element: whether it is kept (dropped ones hide their whole subtree).
-  const stack: Array<{ name: string; kept: boolean }> = [];
+  // For each open element: whether it is kept (dropped ones hide their whole subtree,
+  // unwrapped ones only themselves).
+  const stack: Array<{ name: string; kept: boolean; unwrapped?: boolean }> = [];
   let cleaned = false;
   let rootSeen = false;
   let elements = 0;
@@ -86,6 +93,11 @@ export function sanitiseSvg(source: string): SanitisedSvg {
       rootSeen = true;
       if (tag.name !== "svg") failure = "not svg";
     }
+    if (UNWRAPPED.has(tag.name) && stack.length > 0 && !hidden()) {
+      cleaned = true;
+      stack.push({ name: tag.name, kept: true, unwrapped: true });
+      return;
+    }
     const kept = !hidden() && ELEMENTS.has(tag.name);
     if (!kept && !hidden()) cleaned = true;
     stack.push({ name: tag.name, kept });
@@ -109,11 +121,11 @@ export function sanitiseSvg(source: string): SanitisedSvg {
   parser.on("closetag", (tag) => {
     if (failure) return;
     const open = stack.pop();
-    if (open?.kept && !hidden()) out.push(`</${tag.name}>`);
+    if (open?.kept && !open.unwrapped && !hidden()) out.push(`</${tag.name}>`);
   });
   const onText = (text: string) => {
     if (failure || hidden() || stack.length === 0) return;
-    const current = stack[stack.length - 1]!;
+    const current = stack.findLast((e) => !e.unwrapped)!;
     if (TEXT_ELEMENTS.has(current.name)) out.push(escapeText(text));
     else if (text.trim()) cleaned = true;
   };
