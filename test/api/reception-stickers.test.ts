@@ -218,6 +218,19 @@ describe("the logo", () => {
     expect(pdfImages(without.bytes)).toEqual([]);
   });
 
+  it("takes a JPEG, and prints it", async () => {
+    const { manager } = await start();
+    // A 1 × 1 progressive JPEG.
+    const jpeg = Buffer.from("/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=", "base64");
+    const up = await send(manager, "POST", "/api/reception/logo", jpeg, "image/png");
+    expect(up.res.status).toBe(201);
+    expect(up.json).toMatchObject({ contentType: "image/jpeg", bytes: jpeg.length });
+    expect((await send(manager, "GET", "/api/reception/logo", undefined)).res.headers.get("content-type")).toBe("image/jpeg");
+    const pdf = await send(manager, "POST", "/api/reception/stickers", { template: "table-tent", tags: ["Room 12"] });
+    expect(pdfImages(pdf.bytes)).toEqual(["1x1", "1x1"]);
+    expect(readPdf(pdf.bytes).codes).toEqual([[link("Room 12"), link("Room 12")]]);
+  });
+
   it("cleans an SVG of script and event handlers, serves it under a script-free policy, and draws it as vector", async () => {
     const { manager } = await start();
     const hostile = LOGO_SVG.replace("<rect", '<script>alert(1)</script><rect onload="alert(2)"').replace("<svg ", '<svg onload="alert(3)" ');
