@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import SVGtoPDF from "svg-to-pdfkit";
 import { fitText, qrRectangles, type LayoutItem, type LayoutPage, type TextWeight } from "@innbox/protocol/sticker-layout";
-import { stickerFonts } from "./sticker-fonts.js";
+import type { StickerFonts } from "./sticker-fonts.js";
 
 /** The logo as stored: PNG or JPEG bytes, or a cleaned SVG. */
 export interface PrintLogo {
@@ -22,8 +22,7 @@ type OpenedImage = unknown;
  * rectangles from the code's modules (error correction M, the quiet zone kept), text in
  * the embedded fonts, the logo fitted into its box.
  */
-export async function renderStickersPdf(pages: LayoutPage[], logo: PrintLogo | null, title: string): Promise<Buffer> {
-  const fonts = stickerFonts();
+export async function renderStickersPdf(pages: LayoutPage[], logo: PrintLogo | null, title: string, fonts: StickerFonts): Promise<Buffer> {
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0, info: { Title: title, Creator: "Innbox" }, compress: true });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -31,17 +30,32 @@ export async function renderStickersPdf(pages: LayoutPage[], logo: PrintLogo | n
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  for (const { name, bytes } of fonts.files) doc.registerFont(name, bytes);
+  // Each font is embedded once, when a print first uses it.
+  const registered = new Set<string>();
+  const font = (name: string) => {
+    if (!registered.has(name)) doc.registerFont(name, fonts.bytes(name));
+    registered.add(name);
+    return doc.font(name);
+  };
 
+  // Fitting measures the same words at every size it tries, on every plate: once is enough.
+  const widths = new Map<string, number>();
   const measure = (text: string, weight: TextWeight) => {
-    let width = 0;
-    for (const run of fonts.runs(text, weight)) width += doc.font(run.font).fontSize(1).widthOfString(run.text);
+    const key = `${weight}\u0000${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      width = 0;
+      for (const run of fonts.runs(text, weight)) width += font(run.font).fontSize(1).widthOfString(run.text);
+      widths.set(key, width);
+    }
     return width;
   };
   let opened: OpenedImage | undefined;
   const raster = () => (opened ??= (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(logo!.bytes));
 
-  for (const page of pages) {
+  for (const [index, page] of pages.entries()) {
+    // 200 plates take a second or two: let chat and the other requests through between pages.
+    if (index > 0 && index % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
     doc.addPage({ size: [pt(page.widthMm), pt(page.heightMm)], margin: 0 });
     for (const item of page.items) {
       doc.save();
@@ -49,7 +63,7 @@ export async function renderStickersPdf(pages: LayoutPage[], logo: PrintLogo | n
         const box = boxOf(item);
         doc.rotate(180, { origin: [pt(box.x + box.w / 2), pt(box.y + box.h / 2)] });
       }
-      draw(doc, item, { measure, fonts, logo, raster });
+      draw(doc, item, { measure, fonts, font, logo, raster });
       doc.restore();
     }
   }
@@ -65,7 +79,8 @@ function boxOf(item: LayoutItem): { x: number; y: number; w: number; h: number }
 
 interface DrawContext {
   measure: (text: string, weight: TextWeight) => number;
-  fonts: ReturnType<typeof stickerFonts>;
+  fonts: StickerFonts;
+  font: (name: string) => Doc;
   logo: PrintLogo | null;
   raster: () => OpenedImage;
 }
@@ -97,7 +112,7 @@ function draw(doc: Doc, item: LayoutItem, ctx: DrawContext): void {
         const width = ctx.measure(line, item.weight) * fitted.size;
         let x = item.align === "center" ? item.x + (item.w - width) / 2 : item.x;
         for (const run of ctx.fonts.runs(line, item.weight)) {
-          doc.font(run.font).fontSize(pt(fitted.size));
+          ctx.font(run.font).fontSize(pt(fitted.size));
           doc.text(run.text, pt(x), pt(fitted.baselines[i]!), { lineBreak: false, baseline: "alphabetic" });
           x += doc.widthOfString(run.text) / PT_PER_MM;
         }

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { nowIso, type Db } from "../db/index.js";
 import type { LogoService } from "./logo-service.js";
 import { receptionRepository as repo } from "./repository.js";
+import { createStickerFonts } from "./sticker-fonts.js";
 import { renderStickersPdf } from "./sticker-pdf.js";
 
 export interface StickersService {
@@ -15,6 +16,7 @@ export interface StickersService {
 }
 
 export function createStickersService(deps: { db: Db; clock: () => number; log: Logger; logo: LogoService }): StickersService {
+  const fonts = createStickerFonts();
   const design = async (): Promise<StickerDesignBody> => {
     const row = await repo.stickerDesign(deps.db);
     if (!row) return { ...DEFAULT_STICKER_DESIGN };
@@ -36,7 +38,7 @@ export function createStickersService(deps: { db: Db; clock: () => number; log: 
       const merged = { ...saved, ...Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) } as typeof saved;
       const logo = merged.withLogo ? await deps.logo.get() : null;
       const pages = layoutStickers({ design: merged, tags: request.tags, linkFor, hasLogo: Boolean(logo) });
-      const pdf = await renderStickersPdf(pages, logo, `Innbox ${merged.template}`);
+      const pdf = await renderStickersPdf(pages, logo, `Innbox ${merged.template}`, fonts);
       return { pdf, fileName: stickerFileName(merged.template, request.tags, "pdf"), pages: pages.length };
     },
   };
