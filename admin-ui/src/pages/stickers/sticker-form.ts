@@ -32,7 +32,7 @@ export function tagLines(form: StickerForm): string[] {
 }
 
 function checkLine(value: string, label: string, max: number): Problem {
-  return checkText(value, label, { max, required: false }) ?? (hasControlCharactersInLine(value) ? t.validation.nameCharacters(label) : undefined);
+  return checkText(value, label, { max, required: false }) ?? (hasControlCharactersInLine(value.trim()) ? t.validation.nameCharacters(label) : undefined);
 }
 
 /** What is wrong, by field (`tags`, `heading`, `textColor`…); the same limits as the appliance's. */
