@@ -4,6 +4,8 @@ import { useEffect } from "preact/hooks";
 import { StickerPageSvg } from "./sticker-page-svg";
 
 interface Props {
+  /** A new number prints again. */
+  request: number;
   pages: LayoutPage[];
   logo: { url: string; width: number; height: number } | null;
   onDone: () => void;
@@ -14,7 +16,7 @@ interface Props {
  * at their real size in millimetres; the page size is set for this print (a constructed
  * style sheet: the admin page allows no inline styles) and taken away afterwards.
  */
-export function StickerPrint({ pages, logo, onDone }: Props) {
+export function StickerPrint({ request, pages, logo, onDone }: Props) {
   useEffect(() => {
     const first = pages[0]!;
     const sheet = new CSSStyleSheet();
@@ -31,7 +33,7 @@ export function StickerPrint({ pages, logo, onDone }: Props) {
       document.body.classList.remove("printing-stickers");
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     };
-  }, [pages]);
+  }, [pages, request]);
 
   return createPortal(
     <div class="sticker-print" aria-hidden="true">

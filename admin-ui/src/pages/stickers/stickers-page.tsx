@@ -44,7 +44,8 @@ export function StickersPage() {
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const [exporting, setExporting] = useState<"pdf" | "png" | null>(null);
-  const [printing, setPrinting] = useState(false);
+  // Each Print click is a new request, so printing again works even where a browser never says the last one ended.
+  const [printRequest, setPrintRequest] = useState(0);
   const logo = useLogo(loaded?.design.logo ?? null);
 
   useEffect(() => {
@@ -225,14 +226,16 @@ export function StickersPage() {
             <button type="button" class="button" onClick={() => void downloadPng()} disabled={!ready || exporting !== null}>
               {exporting === "png" ? words.working : words.downloadPng}
             </button>
-            <button type="button" class="button" onClick={() => setPrinting(true)} disabled={!ready}>
+            <button type="button" class="button" onClick={() => setPrintRequest(printRequest + 1)} disabled={!ready}>
               {words.print}
             </button>
           </div>
           <p class="field-hint">{words.exportHint}</p>
         </section>
       </div>
-      {printing && ready ? <StickerPrint pages={pages} logo={logo.image ? { url: logo.url!, width: logo.image.naturalWidth, height: logo.image.naturalHeight } : null} onDone={() => setPrinting(false)} /> : null}
+      {printRequest > 0 && ready ? (
+        <StickerPrint request={printRequest} pages={pages} logo={logo.image ? { url: logo.url!, width: logo.image.naturalWidth, height: logo.image.naturalHeight } : null} onDone={() => setPrintRequest(0)} />
+      ) : null}
     </Page>
   );
 }
