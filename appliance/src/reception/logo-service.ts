@@ -1,6 +1,5 @@
 import { LOGO_BYTES_MAX, type ReceptionLogoInfo } from "@innbox/protocol";
 import { inflateSync } from "node:zlib";
-import PDFDocument from "pdfkit";
 import { AppError } from "../http/index.js";
 import { nowIso, type Db } from "../db/index.js";
 import { receptionTexts as texts } from "./messages.js";
@@ -70,15 +69,39 @@ function wholePng(bytes: Buffer): boolean {
   }
 }
 
-/** A JPEG pdfkit can draw: it finds the frame header when it opens the file. */
+/** The frame markers (SOF0…SOF15 but DHT, JPG and DAC) that say a JPEG's size and colours. */
+const JPEG_FRAMES = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+/**
+ * A JPEG pdfkit can draw: its segments lead to a frame header with a size and 1, 3 or 4
+ * colour channels before the image data starts (what pdfkit reads when it opens one).
+ */
 function readableJpeg(bytes: Buffer): boolean {
-  try {
-    const doc = new PDFDocument({ autoFirstPage: false });
-    (doc as unknown as { openImage(src: Buffer): unknown }).openImage(bytes);
-    return true;
-  } catch {
-    return false;
+  let offset = 2;
+  while (offset + 4 <= bytes.length) {
+    if (bytes[offset] !== 0xff) return false;
+    const marker = bytes[offset + 1]!;
+    if (marker === 0xff) {
+      offset++;
+      continue;
+    }
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      offset += 2;
+      continue;
+    }
+    if (marker === 0xda || marker === 0xd9) return false;
+    const length = bytes.readUInt16BE(offset + 2);
+    if (length < 2 || offset + 2 + length > bytes.length) return false;
+    if (JPEG_FRAMES.has(marker)) {
+      if (length < 8) return false;
+      const height = bytes.readUInt16BE(offset + 5);
+      const width = bytes.readUInt16BE(offset + 7);
+      const channels = bytes[offset + 9]!;
+      return width > 0 && height > 0 && [1, 3, 4].includes(channels);
+    }
+    offset += 2 + length;
   }
+  return false;
 }
 
 export function createLogoService(deps: { db: Db; clock: () => number }): LogoService {

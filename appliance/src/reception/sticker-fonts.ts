@@ -41,8 +41,8 @@ function face(name: string, file: string): Face {
 }
 
 /**
- * Fonts read on first use: DejaVu with the first print, the Chinese font (two 10 MB
- * files) only when a print has a letter DejaVu lacks. Held by the stickers service.
+ * One print's fonts, read on first use: DejaVu with the first text, the Chinese font (two
+ * 10 MB files) only when the print has a letter DejaVu lacks.
  */
 export function createStickerFonts(): StickerFonts {
   const files: Record<string, () => Face | null> = {};

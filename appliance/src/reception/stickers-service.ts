@@ -4,8 +4,6 @@ import type { Logger } from "pino";
 import { nowIso, type Db } from "../db/index.js";
 import type { LogoService } from "./logo-service.js";
 import { receptionRepository as repo } from "./repository.js";
-import { createStickerFonts } from "./sticker-fonts.js";
-import { renderStickersPdf } from "./sticker-pdf.js";
 
 export interface StickersService {
   /** The saved design, or the defaults before the manager saves one. */
@@ -16,7 +14,6 @@ export interface StickersService {
 }
 
 export function createStickersService(deps: { db: Db; clock: () => number; log: Logger; logo: LogoService }): StickersService {
-  const fonts = createStickerFonts();
   const design = async (): Promise<StickerDesignBody> => {
     const row = await repo.stickerDesign(deps.db);
     if (!row) return { ...DEFAULT_STICKER_DESIGN };
@@ -38,7 +35,11 @@ export function createStickersService(deps: { db: Db; clock: () => number; log: 
       const merged = { ...saved, ...Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) } as typeof saved;
       const logo = merged.withLogo ? await deps.logo.get() : null;
       const pages = layoutStickers({ design: merged, tags: request.tags, linkFor, hasLogo: Boolean(logo) });
-      const pdf = await renderStickersPdf(pages, logo, `Innbox ${merged.template}`, fonts);
+      // pdfkit (about 25 MB once loaded) and the fonts come with the first print, not at
+      // boot: plates are printed rarely. The fonts are read for each print and let go after
+      // it (the Chinese one alone is 20 MB).
+      const [{ renderStickersPdf }, { createStickerFonts }] = await Promise.all([import("./sticker-pdf.js"), import("./sticker-fonts.js")]);
+      const pdf = await renderStickersPdf(pages, logo, `Innbox ${merged.template}`, createStickerFonts());
       return { pdf, fileName: stickerFileName(merged.template, request.tags, "pdf"), pages: pages.length };
     },
   };
