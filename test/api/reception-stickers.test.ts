@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deflateSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiClient, addMemberWithLogin, setUpManager, startTestApp, type TestApp } from "../helpers/app.js";
 
@@ -274,6 +275,27 @@ describe("the logo", () => {
       const kept = await send(manager, "GET", "/api/reception/logo", undefined);
       expect(kept.bytes.equals(good)).toBe(true);
     }
+
+    // A poster, and a small file whose pixels would inflate far beyond its stated size.
+    const chunk = (type: string, body: Buffer) => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(body.length, 0);
+      head.write(type, 4, "latin1");
+      return Buffer.concat([head, body, Buffer.alloc(4)]);
+    };
+    const png = (width: number, height: number, pixels: Buffer) => {
+      const ihdr = Buffer.alloc(13);
+      ihdr.writeUInt32BE(width, 0);
+      ihdr.writeUInt32BE(height, 4);
+      ihdr.set([8, 6, 0, 0, 0], 8);
+      return Buffer.concat([good.subarray(0, 8), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(pixels)), chunk("IEND", Buffer.alloc(0))]);
+    };
+    const poster = await send(manager, "POST", "/api/reception/logo", png(4000, 3000, Buffer.alloc(1000)), "image/png");
+    expect([poster.res.status, poster.json.error]).toEqual([413, expect.stringMatching(/10 megapixels/)]);
+    const bomb = await send(manager, "POST", "/api/reception/logo", png(100, 100, Buffer.alloc(20_000_000)), "image/png");
+    expect(bomb.res.status).toBe(400);
+    expect(bomb.json.error).toMatch(/damaged/);
+    expect((await send(manager, "GET", "/api/reception/logo", undefined)).bytes.equals(good)).toBe(true);
 
     expect((await manager.delete("/api/reception/logo")).status).toBe(204);
     const gone = await manager.get("/api/reception/logo");

@@ -1,5 +1,5 @@
 import { LOGO_BYTES_MAX, type ReceptionLogoInfo } from "@innbox/protocol";
-import { inflateSync } from "node:zlib";
+import { createInflate } from "node:zlib";
 import { AppError } from "../http/index.js";
 import { nowIso, type Db } from "../db/index.js";
 import { receptionTexts as texts } from "./messages.js";
@@ -29,15 +29,36 @@ export function sniffLogoType(bytes: Buffer): LogoType | null {
   return /<svg[\s>/]/.test(text) ? "image/svg+xml" : null;
 }
 
-/** Beyond this a logo is a poster: refused rather than decoded (a small file can inflate hugely). */
-const MAX_PIXELS = 25_000_000;
+/**
+ * Beyond this a logo is a poster: refused rather than decoded. pdfkit holds a PNG's pixels
+ * while it prints (four bytes each with transparency), so 10 megapixels is 40 MB at most.
+ */
+export const LOGO_PIXELS_MAX = 10_000_000;
+
+/** What the image data inflates to, counted as it streams past (a small file can inflate hugely). */
+async function inflatedSize(data: Buffer, limit: number): Promise<number | null> {
+  const inflater = createInflate();
+  let total = 0;
+  return new Promise((resolve) => {
+    inflater.on("data", (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) {
+        inflater.destroy();
+        resolve(null);
+      }
+    });
+    inflater.on("error", () => resolve(null));
+    inflater.on("end", () => resolve(total));
+    inflater.end(data);
+  });
+}
 
 /**
  * A PNG pdfkit can draw: its chunks whole, a sane size, and its image data inflating
- * cleanly. Checked here because pdfkit decodes PNG pixels in a callback where a damaged
- * file would fail outside any request.
+ * cleanly to no more than its size allows. Checked here because pdfkit decodes PNG pixels
+ * in a callback where a damaged file would fail outside any request.
  */
-function wholePng(bytes: Buffer): boolean {
+async function checkPng(bytes: Buffer): Promise<"ok" | "damaged" | "too-many-pixels"> {
   let offset = 8;
   let width = 0;
   let height = 0;
@@ -46,9 +67,9 @@ function wholePng(bytes: Buffer): boolean {
   while (offset + 12 <= bytes.length) {
     const length = bytes.readUInt32BE(offset);
     const type = bytes.toString("latin1", offset + 4, offset + 8);
-    if (offset + 12 + length > bytes.length) return false;
+    if (offset + 12 + length > bytes.length) return "damaged";
     const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (offset === 8 && type !== "IHDR") return false;
+    if (offset === 8 && (type !== "IHDR" || length < 8)) return "damaged";
     if (type === "IHDR") {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
@@ -60,13 +81,11 @@ function wholePng(bytes: Buffer): boolean {
       break;
     }
   }
-  if (!ended || !width || !height || width * height > MAX_PIXELS || data.length === 0) return false;
-  try {
-    inflateSync(Buffer.concat(data), { maxOutputLength: width * height * 8 + height + 1024 });
-    return true;
-  } catch {
-    return false;
-  }
+  if (!ended || !width || !height || data.length === 0) return "damaged";
+  if (width * height > LOGO_PIXELS_MAX) return "too-many-pixels";
+  // At most 8 bytes a pixel (16-bit RGBA) and a filter byte a row.
+  const size = await inflatedSize(Buffer.concat(data), width * height * 8 + height);
+  return size ? "ok" : "damaged";
 }
 
 /** The frame markers (SOF0…SOF15 but DHT, JPG and DAC) that say a JPEG's size and colours. */
@@ -128,8 +147,12 @@ export function createLogoService(deps: { db: Db; clock: () => number }): LogoSe
           if (error instanceof UnsafeSvgError) throw AppError.badRequest(texts.logoUnsafeSvg);
           throw error;
         }
-      } else if (type === "image/png" ? !wholePng(upload) : !readableJpeg(upload)) {
-        throw AppError.badRequest(texts.logoUnreadable(type === "image/png" ? "PNG" : "JPEG"));
+      } else if (type === "image/png") {
+        const png = await checkPng(upload);
+        if (png === "too-many-pixels") throw new AppError(413, texts.logoTooManyPixels);
+        if (png === "damaged") throw AppError.badRequest(texts.logoUnreadable("PNG"));
+      } else if (!readableJpeg(upload)) {
+        throw AppError.badRequest(texts.logoUnreadable("JPEG"));
       }
       const at = nowIso(deps.clock);
       await repo.saveLogo(deps.db, { content_type: type, bytes, cleaned: cleaned ? 1 : 0, updated_at: at });

@@ -55,6 +55,7 @@ export const receptionTexts = {
 
   noLogo: "No logo is uploaded.",
   logoTooLarge: "The logo is larger than 1 MB. Save it smaller (for example 1000 pixels wide, or as SVG) and upload it again.",
+  logoTooManyPixels: "The logo has more than 10 megapixels. Save it smaller (for example 2000 pixels wide) and upload it again.",
   logoEmpty: "The upload is empty: choose a PNG, JPEG or SVG file.",
   logoNotImage: "This file is not a PNG, JPEG or SVG image. Save the logo in one of those formats and upload it again.",
   logoUnreadable: (kind: string) => `This ${kind} file is damaged or in a form that cannot be printed. Open it in an image editor, save it again and upload it.`,
