@@ -42,12 +42,8 @@ export function registerStickerRoutes(registry: RouteRegistry, deps: { stickers:
     handler: async ({ body, res }) => {
       const slug = await links.currentSlug();
       const publicUrl = links.publicUrl();
-      const { pdf, fileName, pages } = await stickers.render(body, (t) => receptionLink(publicUrl, slug, t).url);
-      res.set({
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "X-Page-Count": String(pages),
-      });
+      const { pdf, fileName } = await stickers.render(body, (t) => receptionLink(publicUrl, slug, t).url);
+      res.set({ "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}"` });
       res.status(200).send(pdf);
     },
   });

@@ -1,5 +1,5 @@
 import { DEFAULT_STICKER_DESIGN, StickerDesignBody, type RenderStickersBody } from "@innbox/protocol";
-import { layoutStickers, stickerFileName } from "@innbox/protocol/sticker-layout";
+import { layoutStickers, stickerFileName, type StickerDesign } from "@innbox/protocol/sticker-layout";
 import type { Logger } from "pino";
 import { nowIso, type Db } from "../db/index.js";
 import type { LogoService } from "./logo-service.js";
@@ -17,8 +17,14 @@ export function createStickersService(deps: { db: Db; clock: () => number; log: 
   const design = async (): Promise<StickerDesignBody> => {
     const row = await repo.stickerDesign(deps.db);
     if (!row) return { ...DEFAULT_STICKER_DESIGN };
-    // A row that no longer fits the schema (a later version, a hand edit) gives the defaults.
-    const parsed = StickerDesignBody.safeParse({ ...DEFAULT_STICKER_DESIGN, ...(JSON.parse(row.design) as object) });
+    // A row that no longer fits (a later version, a hand edit) gives the defaults until the next save.
+    let stored: unknown;
+    try {
+      stored = JSON.parse(row.design);
+    } catch {
+      stored = null;
+    }
+    const parsed = StickerDesignBody.safeParse({ ...DEFAULT_STICKER_DESIGN, ...(stored && typeof stored === "object" ? stored : {}) });
     if (parsed.success) return parsed.data;
     deps.log.warn({ issues: parsed.error.issues.length }, "the stored sticker design does not fit; using the defaults until the manager saves again");
     return { ...DEFAULT_STICKER_DESIGN };
@@ -30,9 +36,10 @@ export function createStickersService(deps: { db: Db; clock: () => number; log: 
       return next;
     },
     async render(request, linkFor) {
-      const { tags: _saved, ...saved } = await design();
-      void _saved;
-      const merged = { ...saved, ...Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) } as typeof saved;
+      const { tags: remembered, ...saved } = await design();
+      void remembered; // the request's tags are printed, not the remembered list
+      const given = Object.fromEntries(Object.entries(request).filter(([key, value]) => key !== "tags" && value !== undefined)) as Partial<StickerDesign>;
+      const merged: StickerDesign = { ...saved, ...given };
       const logo = merged.withLogo ? await deps.logo.get() : null;
       const pages = layoutStickers({ design: merged, tags: request.tags, linkFor, hasLogo: Boolean(logo) });
       // pdfkit (about 25 MB once loaded) and the fonts come with the first print, not at
