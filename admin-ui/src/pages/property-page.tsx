@@ -2,7 +2,6 @@ import { useState } from "preact/hooks";
 import { useSession } from "../app-context";
 import { Alert } from "../components/alert";
 import { TextField, fieldsFor } from "../components/field";
-import { Link } from "../components/link";
 import { Page } from "../components/page";
 import { TimezoneField } from "../components/timezone-field";
 import { useFormRequest } from "../components/use-form-request";
@@ -10,6 +9,7 @@ import { LoadState, useLoad } from "../components/use-load";
 import { browserTimeZone } from "../format/time-format";
 import { t } from "../messages";
 import { ReceptionLinksPanel } from "./reception-links-panel";
+import { StickersEntry } from "./stickers/stickers-entry";
 import { PROPERTY_FIELDS, checkPropertyForm, toPropertyForm, type PropertyForm } from "./property-validation";
 import { timeIn } from "./timezones";
 
@@ -106,7 +106,7 @@ export function PropertyPage() {
         </div>
       </form>
       <ReceptionLinksPanel slug={saved.slug} />
-      <p class="card stickers-entry"><Link to="/property/stickers">{t.stickers.openEditor}</Link> — {t.stickers.lead}</p>
+      <StickersEntry />
     </Page>
   );
 }
