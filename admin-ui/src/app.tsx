@@ -16,6 +16,7 @@ import { MessengerPage } from "./pages/messenger/messenger-page";
 import { PropertyPage } from "./pages/property-page";
 import { SettingsPage } from "./pages/settings/settings-page";
 import { SetupPage } from "./pages/setup/setup-page";
+import { StickersPage } from "./pages/stickers/stickers-page";
 import { TeamPage } from "./pages/team/team-page";
 import { navigate, useLocation } from "./router";
 import { sectionFor } from "./sections";
@@ -168,6 +169,7 @@ function Screen({ path, role }: { path: string; role: "manager" | "staff" }) {
   const rest = path === section.path ? null : safeDecode(path.slice(section.path.length + 1));
   if (section.path === "/messenger") return rest?.includes("/") ? <NotFoundPage /> : <MessengerPage conversationId={rest} />;
   if (section.path === "/settings") return <SettingsPage page={rest} />;
+  if (section.path === "/property" && rest === "stickers") return <StickersPage />;
   if (rest !== null) return <NotFoundPage />;
   switch (section.path) {
     case "/team":

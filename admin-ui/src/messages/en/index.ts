@@ -10,6 +10,7 @@ import { messenger } from "./messenger";
 import { property } from "./property";
 import { alerts, hours, settings, telegram } from "./settings";
 import { setup } from "./setup";
+import { stickers } from "./stickers";
 import { team } from "./team";
 
 export const en = {
@@ -24,6 +25,7 @@ export const en = {
   nav,
   home,
   property,
+  stickers,
   team,
   messenger,
   settings,
