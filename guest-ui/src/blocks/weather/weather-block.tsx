@@ -35,6 +35,9 @@ export function WeatherBlock({ reception, block, slug, preview }: BlockContext) 
   const zone = atGuest ? atGuest.timezone : reception.property.timezone;
   const timeZone = knownTimeZone(zone) ? zone : "UTC";
   const place = atGuest ? texts.atYourLocation : reception.property.city;
+  // Without a location there will never be a forecast for the property: no block, unless the
+  // guest may ask for the weather where they are.
+  if (reception.property.latitude === undefined && !offered) return null;
 
   const askPosition = () => {
     setLookup({ kind: "asking" });
