@@ -13,6 +13,7 @@ import "./styles/settings.css";
 import "./styles/working-hours.css";
 import "./styles/telegram-link.css";
 import "./styles/reception-links.css";
+import "./styles/reception-editor.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

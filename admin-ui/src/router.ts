@@ -25,6 +25,39 @@ export function href(path: string): string {
   return path === "/" ? `${BASE}/` : `${BASE}${path}`;
 }
 
+/**
+ * A screen with unsaved work may hold the person back: `check` is asked before a link or
+ * the browser's Back/Forward leaves the current path, and answers whether that may happen
+ * (the screen asks the person itself, then calls navigate). One screen at a time.
+ */
+type LeaveCheck = (path: string) => boolean;
+let leaveCheck: LeaveCheck | null = null;
+let guardedUrl = "";
+
+export function guardNavigation(check: LeaveCheck): () => void {
+  leaveCheck = check;
+  guardedUrl = window.location.pathname + window.location.search;
+  return () => {
+    if (leaveCheck === check) leaveCheck = null;
+  };
+}
+
+function mayLeaveFor(path: string): boolean {
+  return !leaveCheck || leaveCheck(path);
+}
+
+// Registered before any screen's listener: a Back that the screen holds back is undone
+// (the address put back) before the app reads the address.
+if (typeof window !== "undefined") {
+  window.addEventListener("popstate", () => {
+    if (!leaveCheck) return;
+    const { path, query } = currentLocation();
+    const to = query.size ? `${path}?${query}` : path;
+    if (window.location.pathname + window.location.search === guardedUrl) return;
+    if (!mayLeaveFor(to)) window.history.pushState(null, "", guardedUrl);
+  });
+}
+
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   const url = href(path);
   if (options.replace) window.history.replaceState(null, "", url);
@@ -51,5 +84,5 @@ export function followLink(event: MouseEvent, path: string): void {
   if (event.defaultPrevented || event.button !== 0) return;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  navigate(path);
+  if (mayLeaveFor(path)) navigate(path);
 }

@@ -4,11 +4,16 @@ import type { PropertyService } from "./property-service.js";
 /**
  * `/r/<old slug>` → 301 to `/r/<current slug>`, the query (`?t=Room12`) kept: a QR code
  * printed before the slug changed still reaches the reception. Anything else falls
- * through to the page, which says when a link is unknown.
+ * through to the page, which says when a link is unknown. The editor's preview may frame it.
  */
 export function slugRedirects(property: PropertyService): Router {
   const router = Router();
   router.get("/r/:slug", async (req, res, next) => {
+    // The editor's live preview frames the page (`?preview=<language>`), from the admin page's own origin only.
+    if (req.query.preview !== undefined) {
+      const policy = res.getHeader("Content-Security-Policy");
+      if (typeof policy === "string") res.setHeader("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+    }
     const asked = req.params.slug.toLowerCase();
     const current = await property.currentSlugFor(asked);
     if (!current || current === asked) {

@@ -8,6 +8,7 @@ import { home, sections } from "./home";
 import { login } from "./login";
 import { messenger } from "./messenger";
 import { property } from "./property";
+import { directory, editor, reception } from "./reception";
 import { alerts, hours, settings, telegram } from "./settings";
 import { setup } from "./setup";
 import { team } from "./team";
@@ -24,6 +25,9 @@ export const en = {
   nav,
   home,
   property,
+  reception,
+  editor,
+  directory,
   team,
   messenger,
   settings,
