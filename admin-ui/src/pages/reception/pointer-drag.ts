@@ -1,6 +1,7 @@
 // Dragging with pointer events, so it works with a mouse, a pen and a finger alike
-// (HTML5 drag and drop never fires on phones). The handle keeps the pointer until it is
-// let go; the list decides where the item goes from the pointer's position.
+// (HTML5 drag and drop never fires on phones). The window hears the moves, not the handle:
+// a place dragged into another category is drawn anew there, and its old handle, gone
+// from the page, would hear nothing more. The list decides where the item goes.
 
 export interface PointerDrag {
   /** The pointer moved to (x, y) in the window. */
@@ -14,13 +15,7 @@ export interface PointerDrag {
 /** Starts a drag from a pointerdown on a handle; `drag` hears every move and the end. */
 export function startPointerDrag(event: PointerEvent, drag: PointerDrag): void {
   if (event.button !== 0) return;
-  const handle = event.currentTarget as HTMLElement;
   event.preventDefault();
-  try {
-    handle.setPointerCapture(event.pointerId);
-  } catch {
-    // A pointer that is already gone: the listeners below end the drag on the next event.
-  }
   const id = event.pointerId;
   const onMove = (moved: PointerEvent) => {
     if (moved.pointerId !== id) return;
@@ -29,13 +24,13 @@ export function startPointerDrag(event: PointerEvent, drag: PointerDrag): void {
   };
   const finish = (ended: PointerEvent) => {
     if (ended.pointerId !== id) return;
-    handle.removeEventListener("pointermove", onMove);
-    handle.removeEventListener("pointerup", finish);
-    handle.removeEventListener("pointercancel", finish);
+    window.removeEventListener("pointermove", onMove);
+    window.removeEventListener("pointerup", finish);
+    window.removeEventListener("pointercancel", finish);
     if (ended.type === "pointerup") drag.drop();
     else drag.cancel();
   };
-  handle.addEventListener("pointermove", onMove);
-  handle.addEventListener("pointerup", finish);
-  handle.addEventListener("pointercancel", finish);
+  window.addEventListener("pointermove", onMove);
+  window.addEventListener("pointerup", finish);
+  window.addEventListener("pointercancel", finish);
 }
