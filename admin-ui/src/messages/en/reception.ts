@@ -74,6 +74,7 @@ export const editor = {
   previewTitle: "Preview",
   previewLead: "The real guest page with your unsaved changes, as a phone, a tablet and a desktop show it.",
   previewLanguage: "Preview in",
+  seePreview: "See the preview",
   previewFrame: (device: string) => `Preview on a ${device}`,
   devices: { phone: "phone", tablet: "tablet", desktop: "desktop" },
   save: "Save changes",

@@ -152,7 +152,7 @@ function Editor({ stored, slug }: { stored: ReceptionSettings; slug: string }) {
         </section>
         <ChatAndWeatherSettings settings={draft} onSettings={change} errors={errors} />
       </div>
-      <div class="editor-preview">
+      <div class="editor-preview" id="reception-preview">
         <PreviewFrames slug={slug} settings={draft} />
       </div>
       <div class="editor-savebar" role="region" aria-label={t.editor.save}>
@@ -165,6 +165,9 @@ function Editor({ stored, slug }: { stored: ReceptionSettings; slug: string }) {
                 {dirty ? t.editor.unsaved : t.editor.noChanges}
               </p>
             ) : null}
+            <a class="preview-jump" href="#reception-preview">
+              {t.editor.seePreview}
+            </a>
           </div>
           <div class="actions">
             <button type="button" class="button" disabled={!dirty || busy} onClick={() => setAskDiscard(true)}>
