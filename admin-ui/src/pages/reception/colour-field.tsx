@@ -30,6 +30,8 @@ export function ColourField({ label, name, value, onValue, onValidity, error }: 
     if (typed.trim().toLowerCase() !== value.toLowerCase()) setTyped(value);
   }, [value]);
   useEffect(() => onValidity(!bad), [bad]);
+  // A closed block's field no longer holds anything back.
+  useEffect(() => () => onValidity(true), []);
 
   const shown = bad ? t.editor.colourInvalid(label) : error;
   const hint = t.editor.colourHint;

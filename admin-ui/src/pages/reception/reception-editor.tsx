@@ -41,6 +41,8 @@ function Editor({ stored, slug }: { stored: ReceptionSettings; slug: string }) {
   const [announcement, setAnnouncement] = useState("");
   const [leavingFor, setLeavingFor] = useState<string | null>(null);
   const [askDiscard, setAskDiscard] = useState(false);
+  // Discarding draws the blocks anew, so half-typed colours go too.
+  const [generation, setGeneration] = useState(0);
   // Colour fields holding text that is not a colour; nothing is saved while there are any.
   const badColours = useRef(new Set<string>());
   const [, setBadCount] = useState(0);
@@ -123,6 +125,7 @@ function Editor({ stored, slug }: { stored: ReceptionSettings; slug: string }) {
 
   const discard = () => {
     setDraft(saved);
+    setGeneration(generation + 1);
     setErrors({});
     setAlert(null);
     setAskDiscard(false);
@@ -136,6 +139,7 @@ function Editor({ stored, slug }: { stored: ReceptionSettings; slug: string }) {
           <h2 id="editor-blocks-title">{t.editor.blocksTitle}</h2>
           <p class="muted">{t.editor.blocksLead}</p>
           <BlockList
+            key={generation}
             settings={draft}
             onSettings={change}
             language={textLanguage}

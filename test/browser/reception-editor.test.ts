@@ -1,0 +1,386 @@
+// The Online Reception's editor in headless Chromium, as a manager uses it: words in two
+// languages, blocks moved by keyboard and by dragging, a colour changed, all seen in the
+// preview frames (the real guest page) before saving and on the real page only after;
+// the warning before leaving unsaved changes; missing translations; a bad colour; the
+// Guest Services Directory ordered by keyboard and by dragging. Screenshots at three sizes.
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { en as t } from "../../admin-ui/src/messages/en/index.js";
+import { setUpManager, type ApiClient, type TestApp } from "../helpers/app.js";
+import { VIEWPORTS, browserSuite, buildUi, navigation, screenshot, signIn, type ViewportName } from "./browser-kit.js";
+
+const suite = browserSuite({
+  name: "Online Reception editor",
+  tests: "Online Reception editor",
+  build: async () => buildUi("guest-ui", await buildUi("admin-ui")),
+  timeout: 180_000,
+});
+vi.setConfig({ testTimeout: 90_000 });
+const { open, startApp } = suite;
+
+async function openEditor(page: Page, app: TestApp) {
+  await signIn(page, app.url);
+  await page.goto(`${app.url}/admin/reception/design`);
+  await page.getByRole("heading", { name: t.editor.blocksTitle }).waitFor();
+}
+
+const block = (page: Page, id: string) => page.locator(`li[data-block-id="${id}"]`);
+const blockOrder = (page: Page) => page.locator("li[data-block-id]").evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.blockId));
+
+async function openBlock(page: Page, id: string, label: string) {
+  const toggle = block(page, id).getByRole("button", { name: t.editor.edit(label) });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+}
+
+/** Drags `handle` with the pointer (mouse button held) to the vertical middle of `target`, or just above it. */
+async function dragTo(page: Page, handle: Locator, target: Locator, where: "above" | "below" = "above") {
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  const y = where === "above" ? to.y + 4 : to.y + to.height - 4;
+  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + ((y - from.y - from.height / 2) * i) / 8);
+  await page.mouse.up();
+}
+
+/** What a guest page shows: each block's id and its words, in order. */
+async function pageBlocks(frame: Page | ReturnType<Page["frameLocator"]>) {
+  const blocks = frame.locator("[data-block]");
+  return blocks.evaluateAll((sections) =>
+    sections.map((section) => ({
+      id: (section as HTMLElement).dataset.block,
+      heading: section.querySelector("h2, h1")?.textContent?.trim() ?? "",
+      background: getComputedStyle(section as HTMLElement).backgroundColor,
+    })),
+  );
+}
+
+const frame = (page: Page, device: "phone" | "tablet" | "desktop") => page.frameLocator(`iframe[data-device="${device}"]`);
+
+async function translateIntoGerman(page: Page) {
+  await page.getByRole("checkbox", { name: "German" }).check();
+}
+
+describe.skipIf(suite.skip)("the Online Reception editor", () => {
+  it("shows changes in the preview frames before saving, and on the real page only once saved", async () => {
+    const app = await startApp();
+    await setUpManager(app);
+    const { page, context, problems } = await open("desktop");
+    await openEditor(page, app);
+    await translateIntoGerman(page);
+
+    // The title's heading in English and in German.
+    const title = block(page, "title");
+    await title.getByLabel(t.editor.heading, { exact: true }).fill("Welcome to the Miramar");
+    await title.getByRole("tab", { name: /German/ }).click();
+    await title.getByLabel(t.editor.heading, { exact: true }).fill("Willkommen im Miramar");
+    // A new background for the title, typed.
+    await title.getByLabel(t.editor.backgroundColor, { exact: true }).fill("#7a1f3d");
+
+    // The invitation one down by keyboard: the move is announced.
+    await block(page, "invitation").getByRole("button", { name: t.editor.dragHandle("Invitation") }).focus();
+    await page.keyboard.press("Alt+ArrowDown");
+    await page.getByTestId("announcer").getByText(t.editor.moved("Invitation", 3, 9)).waitFor({ state: "attached" });
+    // Focus stays on the moved block: once more.
+    await page.keyboard.press("Alt+ArrowDown");
+    await page.getByTestId("announcer").getByText(t.editor.moved("Invitation", 4, 9)).waitFor({ state: "attached" });
+    // The chat dragged up to just under the title.
+    await dragTo(page, block(page, "chat").getByRole("button", { name: t.editor.dragHandle("Chat") }), block(page, "info"));
+    const order = ["title", "chat", "info", "glance", "invitation", "weather", "location", "services", "reservation"];
+    await expect.poll(() => blockOrder(page)).toEqual(order);
+    // The up and down buttons too: weather up, then back down.
+    await block(page, "weather").getByRole("button", { name: t.editor.moveUp("Weather") }).click();
+    await block(page, "weather").getByRole("button", { name: t.editor.moveDown("Weather") }).click();
+    await expect.poll(() => blockOrder(page)).toEqual(order);
+
+    // The preview shows all of it before saving (info is hidden by default, so not on the page).
+    const shownOrder = order.filter((id) => id !== "info");
+    for (const device of ["phone", "tablet", "desktop"] as const) {
+      await expect.poll(async () => (await pageBlocks(frame(page, device))).map((b) => b.id), { timeout: 15_000 }).toEqual(shownOrder);
+      await expect.poll(async () => (await pageBlocks(frame(page, device)))[0]).toMatchObject({ heading: expect.stringContaining("Welcome to the Miramar"), background: "rgb(122, 31, 61)" });
+    }
+    // In German, the German heading.
+    await page.getByLabel(t.editor.previewLanguage).selectOption("de");
+    await expect.poll(async () => (await pageBlocks(frame(page, "phone")))[0]?.heading, { timeout: 15_000 }).toContain("Willkommen im Miramar");
+
+    // The real page does not have it yet.
+    const guest = await context.newPage();
+    await guest.goto(`${app.url}/r/hotel-miramar`);
+    await guest.locator("[data-block]").first().waitFor();
+    expect((await pageBlocks(guest)).map((b) => b.id)).not.toEqual(shownOrder);
+    expect(await guest.locator("body").innerText()).not.toContain("Welcome to the Miramar");
+
+    await page.getByRole("button", { name: t.editor.save }).click();
+    await page.getByText(t.editor.saved).waitFor();
+    await guest.reload();
+    await expect.poll(async () => (await pageBlocks(guest)).map((b) => b.id)).toEqual(shownOrder);
+    // The real page and the preview agree, block by block.
+    await page.getByLabel(t.editor.previewLanguage).selectOption("en");
+    await expect.poll(async () => (await pageBlocks(frame(page, "desktop")))[0]?.heading, { timeout: 15_000 }).toContain("Welcome to the Miramar");
+    expect(await pageBlocks(guest)).toEqual(await pageBlocks(frame(page, "desktop")));
+    const german = await context.newPage();
+    await german.goto(`${app.url}/r/hotel-miramar?lang=de`);
+    await expect.poll(async () => (await pageBlocks(german))[0]?.heading).toContain("Willkommen im Miramar");
+    expect(problems()).toEqual([]);
+  });
+
+  it("warns before leaving unsaved changes, inside the admin page and on unload, and discards them", async () => {
+    const app = await startApp();
+    const manager = await setUpManager(app);
+    const { page, problems } = await open("desktop");
+    await signIn(page, app.url);
+    // Into the editor by the navigation, so that the browser's Back has somewhere to go.
+    await navigation(page).getByRole("link", { name: t.nav.reception }).click();
+    await page.getByRole("heading", { name: t.editor.blocksTitle }).waitFor();
+    const beforeUnloadArmed = () =>
+      page.evaluate(() => {
+        const event = new Event("beforeunload", { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      });
+    expect(await beforeUnloadArmed()).toBe(false);
+
+    await block(page, "title").getByLabel(t.editor.heading, { exact: true }).fill("Bem-vindo");
+    await page.getByText(t.editor.unsaved).waitFor();
+    expect(await beforeUnloadArmed()).toBe(true);
+
+    // A link in the admin page: asked first; staying keeps everything.
+    await navigation(page).getByRole("link", { name: t.nav.property }).click();
+    const dialog = page.getByRole("dialog", { name: t.editor.leaveTitle });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: t.editor.stay }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect(new URL(page.url()).pathname).toBe("/admin/reception/design");
+    expect(await block(page, "title").getByLabel(t.editor.heading, { exact: true }).inputValue()).toBe("Bem-vindo");
+
+    // The browser's Back is held back the same way.
+    await page.goBack();
+    await dialog.waitFor();
+    expect(new URL(page.url()).pathname).toBe("/admin/reception/design");
+    await dialog.getByRole("button", { name: t.editor.stay }).click();
+    expect(await block(page, "title").getByLabel(t.editor.heading, { exact: true }).inputValue()).toBe("Bem-vindo");
+
+    // Discard: back to what is stored, nothing armed any more.
+    await page.getByRole("button", { name: t.editor.discard }).click();
+    await page.getByRole("dialog", { name: t.editor.discardTitle }).getByRole("button", { name: t.editor.discardConfirm }).click();
+    await page.getByText(t.editor.noChanges).waitFor();
+    expect(await block(page, "title").getByLabel(t.editor.heading, { exact: true }).inputValue()).toBe("");
+    expect(await beforeUnloadArmed()).toBe(false);
+
+    // Leaving anyway loses the change, and stores nothing.
+    await block(page, "title").getByLabel(t.editor.heading, { exact: true }).fill("Bem-vindo");
+    await navigation(page).getByRole("link", { name: t.nav.property }).click();
+    await dialog.getByRole("button", { name: t.editor.leave }).click();
+    await page.getByRole("heading", { name: t.property.title, level: 1 }).waitFor();
+    expect((await manager.get("/api/reception")).body.blocks[0].texts).toEqual({});
+    expect(problems()).toEqual([]);
+  });
+
+  it("marks missing translations per block and per language until they are filled", async () => {
+    const app = await startApp();
+    await setUpManager(app);
+    const { page, problems } = await open("desktop");
+    await openEditor(page, app);
+    await translateIntoGerman(page);
+    await openBlock(page, "invitation", "Invitation");
+    const invitation = block(page, "invitation");
+    await invitation.getByLabel(t.editor.bodyLabel.invitation!, { exact: true }).fill("Ask us anything, day or night.");
+    await invitation.getByText(t.editor.missing("German")).waitFor();
+    const germanTab = invitation.getByRole("tab", { name: /German/ });
+    expect(await germanTab.textContent()).toContain(t.editor.missingShort);
+    // The title has no words yet, so nothing to translate there.
+    await expect(block(page, "title").locator(".missing-note").count()).resolves.toBe(0);
+
+    await germanTab.click();
+    await invitation.getByLabel(t.editor.bodyLabel.invitation!, { exact: true }).fill("Fragen Sie uns alles, Tag und Nacht.");
+    await invitation.getByText(t.editor.missing("German")).waitFor({ state: "detached" });
+    expect(await germanTab.textContent()).not.toContain(t.editor.missingShort);
+    expect(problems()).toEqual([]);
+  });
+
+  it("says clearly what is wrong with a colour or a heading, and loses nothing stored", async () => {
+    const app = await startApp();
+    const manager = await setUpManager(app);
+    const { page, problems } = await open("phone", {});
+    await openEditor(page, app);
+    const title = block(page, "title");
+    await title.getByLabel(t.editor.heading, { exact: true }).fill("Welcome");
+    await page.getByRole("button", { name: t.editor.save }).click();
+    await page.getByText(t.editor.saved).waitFor();
+    const stored = (await manager.get("/api/reception")).body;
+
+    await title.getByLabel(t.editor.textColor, { exact: true }).fill("#12zz45");
+    await title.getByText(t.editor.colourInvalid(t.editor.textColor)).waitFor();
+    await title.getByLabel(t.editor.heading, { exact: true }).fill("Welcome home");
+    await page.getByRole("button", { name: t.editor.save }).click();
+    await page.getByText(t.errors.fixFields).waitFor();
+    expect((await manager.get("/api/reception")).body).toEqual(stored);
+    // The preview keeps the last good colour.
+    await expect.poll(async () => (await pageBlocks(frame(page, "phone")))[0]?.heading, { timeout: 15_000 }).toContain("Welcome home");
+
+    await title.getByLabel(t.editor.textColor, { exact: true }).fill("#ffd166");
+    await title.getByText(t.editor.colourInvalid(t.editor.textColor)).waitFor({ state: "detached" });
+    // A pale text on a pale background: warned, but allowed.
+    await title.getByLabel(t.editor.backgroundColor, { exact: true }).fill("#ffffff");
+    await title.getByText(/hard to tell apart/).waitFor();
+    await title.getByLabel(t.editor.backgroundColor, { exact: true }).fill("#1d4e89");
+    await title.getByText(/hard to tell apart/).waitFor({ state: "detached" });
+
+    // The appliance's own sentence, beside the field it is about.
+    await title.getByLabel(t.editor.heading, { exact: true }).fill("x".repeat(121));
+    await page.getByRole("button", { name: t.editor.save }).click();
+    await title.getByText("A heading must be at most 120 characters.").waitFor();
+    expect((await manager.get("/api/reception")).body).toEqual(stored);
+    expect(problems().filter((p) => !/status of 400/.test(p))).toEqual([]);
+  });
+
+  it("builds the Guest Services Directory and keeps its order after a reload", async () => {
+    const app = await startApp();
+    const manager = await setUpManager(app);
+    const { page, problems } = await open("desktop");
+    await signIn(page, app.url);
+    await page.goto(`${app.url}/admin/reception/directory`);
+    const form = page.locator("section", { has: page.getByRole("heading", { name: t.directory.addPlace }) });
+    await form.waitFor();
+    for (const [category, name, phone] of [
+      ["Taxi", "City Cabs", "+351 21 000 0000"],
+      ["Taxi", "Night Taxi", ""],
+      ["Restaurants", "Casa Lisboa", ""],
+      ["Restaurants", "O Pescador", ""],
+    ] as const) {
+      await form.getByLabel(t.directory.name).fill(name);
+      await form.getByLabel(t.directory.category).fill(category);
+      await form.getByLabel(t.directory.phone).fill(phone);
+      await form.getByRole("button", { name: t.directory.add }).click();
+      await page.locator(`[data-place-id]`, { hasText: name }).waitFor();
+    }
+    // A bad website: the appliance's sentence beside the field, nothing added.
+    await form.getByLabel(t.directory.name).fill("Farmácia");
+    await form.getByLabel(t.directory.category).fill("Pharmacy");
+    await form.getByLabel(t.directory.website).fill("javascript:alert(1)");
+    await form.getByRole("button", { name: t.directory.add }).click();
+    await form.getByText(/Website must be a full http/).waitFor();
+    await form.getByLabel(t.directory.website).fill("");
+
+    const names = async () =>
+      ((await manager.get("/api/places")).body.categories as any[]).map((c) => [c.name, c.places.map((p: any) => p.name)]);
+    expect(await names()).toEqual([
+      ["Taxi", ["City Cabs", "Night Taxi"]],
+      ["Restaurants", ["Casa Lisboa", "O Pescador"]],
+    ]);
+
+    // Keyboard: Night Taxi up; then City Cabs down past the end of Taxi into Restaurants.
+    await page.getByRole("button", { name: t.directory.placeHandle("Night Taxi") }).focus();
+    await page.keyboard.press("Alt+ArrowUp");
+    await expect.poll(names).toEqual([
+      ["Taxi", ["Night Taxi", "City Cabs"]],
+      ["Restaurants", ["Casa Lisboa", "O Pescador"]],
+    ]);
+    await page.getByRole("button", { name: t.directory.moveDown("City Cabs") }).click();
+    await expect.poll(names).toEqual([
+      ["Taxi", ["Night Taxi"]],
+      ["Restaurants", ["City Cabs", "Casa Lisboa", "O Pescador"]],
+    ]);
+    // Pointer: O Pescador dragged into Taxi, below Night Taxi; then Restaurants dragged above Taxi.
+    await dragTo(page, page.getByRole("button", { name: t.directory.placeHandle("O Pescador") }), page.locator("[data-place-id]", { hasText: "Night Taxi" }), "below");
+    await expect.poll(names).toEqual([
+      ["Taxi", ["Night Taxi", "O Pescador"]],
+      ["Restaurants", ["City Cabs", "Casa Lisboa"]],
+    ]);
+    const restaurants = await page.locator("[data-category-id]", { hasText: "Restaurants" }).getAttribute("data-category-id");
+    await dragTo(page, page.getByRole("button", { name: t.directory.categoryHandle("Restaurants") }), page.locator("[data-category-id]").first());
+    await expect.poll(names).toEqual([
+      ["Restaurants", ["City Cabs", "Casa Lisboa"]],
+      ["Taxi", ["Night Taxi", "O Pescador"]],
+    ]);
+    await page.getByText(t.directory.orderSaved, { exact: false }).first().waitFor({ state: "attached" });
+
+    // Rename a category, edit a place, delete one.
+    await page.getByRole("button", { name: t.directory.renameCategory("Taxi") }).click();
+    await page.getByLabel(t.directory.categoryName).fill("Taxis");
+    await page.getByRole("button", { name: t.directory.saveName }).click();
+    await page.getByRole("heading", { name: "Taxis", level: 3 }).waitFor();
+    await page.getByRole("button", { name: t.directory.editPlace("Casa Lisboa") }).click();
+    const editing = page.locator("[data-place-id]", { hasText: "Casa Lisboa" });
+    await editing.getByLabel(t.directory.address).fill("Rua Augusta 1, Lisboa");
+    await editing.getByLabel(t.directory.latitude).fill("38,7107");
+    await editing.getByLabel(t.directory.longitude).fill("-9.1366");
+    await editing.getByRole("button", { name: t.directory.save }).click();
+    await page.getByText("Rua Augusta 1, Lisboa").waitFor();
+    await page.getByRole("button", { name: t.directory.deletePlace("City Cabs") }).click();
+    await page.getByRole("dialog").getByRole("button", { name: t.directory.deleteConfirm }).click();
+    await page.locator("[data-place-id]", { hasText: "City Cabs" }).waitFor({ state: "detached" });
+
+    await page.reload();
+    await page.locator("[data-place-id]").first().waitFor();
+    const shown = await page.locator("[data-category-id]").evaluateAll((boxes) =>
+      boxes.map((box) => [box.querySelector("h3")!.textContent, Array.from(box.querySelectorAll(".place-name")).map((n) => n.textContent)]),
+    );
+    const expected = [
+      ["Restaurants", ["Casa Lisboa"]],
+      ["Taxis", ["Night Taxi", "O Pescador"]],
+    ];
+    expect(shown).toEqual(expected);
+    expect(await names()).toEqual(expected);
+    const place = (await manager.get("/api/places")).body.categories[0].places[0];
+    expect(place).toMatchObject({ address: "Rua Augusta 1, Lisboa", latitude: 38.7107, longitude: -9.1366 });
+    expect(restaurants).toEqual(expect.any(String));
+    expect(problems().filter((p) => !/status of 400/.test(p))).toEqual([]);
+  });
+
+  it("names the property's city on the Property page", async () => {
+    const app = await startApp();
+    const manager = await setUpManager(app);
+    const { page, problems } = await open("phone");
+    await signIn(page, app.url);
+    await page.goto(`${app.url}/admin/property`);
+    await page.getByLabel(t.property.city).fill("  Lisboa ");
+    await page.getByRole("button", { name: t.property.save }).click();
+    await page.getByText(t.property.saved).waitFor();
+    expect((await manager.get("/api/property")).body.city).toBe("Lisboa");
+    await page.getByLabel(t.property.city).fill("x".repeat(81));
+    await page.getByRole("button", { name: t.property.save }).click();
+    await page.getByText(t.validation.tooLong(t.property.city, 80)).waitFor();
+    await page.getByLabel(t.property.city).fill("");
+    await page.getByRole("button", { name: t.property.save }).click();
+    await page.getByText(t.property.saved).waitFor();
+    expect((await manager.get("/api/property")).body.city ?? null).toBeNull();
+    expect(problems()).toEqual([]);
+  });
+
+  it("looks right on a phone, a tablet and a desktop", async () => {
+    const app = await startApp();
+    const manager = await setUpManager(app);
+    await manager.patch("/api/property", { city: "Lisboa", latitude: 38.7223, longitude: -9.1393, timezone: "Europe/Lisbon" });
+    for (const [category, name, address] of [
+      ["Taxi", "City Cabs", "Praça do Comércio"],
+      ["Restaurants", "Casa Lisboa", "Rua Augusta 1, Lisboa"],
+      ["Restaurants", "O Pescador", "Rua das Flores 10"],
+    ] as const) await manager.post("/api/places", { category, name, address, phone: "+351 21 000 0000" });
+    for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+      const { page, problems } = await open(viewport);
+      await openEditor(page, app);
+      await translateIntoGerman(page);
+      const title = block(page, "title");
+      await title.getByLabel(t.editor.heading, { exact: true }).fill("Welcome to the Miramar");
+      await openBlock(page, "info", "Useful information");
+      await block(page, "info").getByLabel(t.editor.bodyLabel.info!, { exact: true }).fill("**Breakfast** 7–10\n\n- Wi-Fi: Miramar-Guest");
+      await expect.poll(async () => (await pageBlocks(frame(page, "desktop")))[0]?.heading, { timeout: 15_000 }).toContain("Welcome to the Miramar");
+      await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+      await screenshot(page, "reception-editor", viewport);
+      await screenshot(page, "reception-editor-full", viewport, { fullPage: true });
+      await page.locator(".preview").scrollIntoViewIfNeeded();
+      await screenshot(page, "reception-editor-preview", viewport);
+
+      // To the directory by its tab: asked first, as there are unsaved changes.
+      await page.getByRole("link", { name: t.reception.tabs.directory }).click();
+      await page.getByRole("dialog", { name: t.editor.leaveTitle }).getByRole("button", { name: t.editor.leave }).click();
+      await page.locator("[data-place-id]").first().waitFor();
+      await page.getByRole("button", { name: t.directory.editPlace("Casa Lisboa") }).click();
+      await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+      await screenshot(page, "reception-directory", viewport);
+      await screenshot(page, "reception-directory-full", viewport, { fullPage: true });
+      expect(problems()).toEqual([]);
+    }
+  });
+});
