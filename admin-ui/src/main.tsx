@@ -14,6 +14,9 @@ import "./styles/working-hours.css";
 import "./styles/telegram-link.css";
 import "./styles/reception-links.css";
 import "./styles/reception-editor.css";
+import "./styles/reception-blocks.css";
+import "./styles/reception-preview.css";
+import "./styles/reception-directory.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);
