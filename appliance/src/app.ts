@@ -152,6 +152,7 @@ function createCapabilities(ctx: AppContext) {
       weather,
       reservationsAvailable: async () => false,
     },
+    map: { tiles: config.reception.mapTiles, attribution: config.reception.mapAttribution },
   });
 
   const list: Capability[] = [team, property, auth, chat, telegram, weather, reception];
@@ -213,6 +214,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       trustProxy: config.http.trustProxy,
       version: VERSION,
       startedAt,
+      // https://{s}.tile.example.org/… → https://*.tile.example.org
+      imageOrigins: [/^https?:\/\/[^/]+/.exec(config.reception.mapTiles)![0].replace("{s}", "*")],
       pages: [...capabilities.list.flatMap((c) => (c.pages ? [c.pages()] : [])), staticApp(join(uiRoot, "admin-ui", "dist"), "/admin", "admin page"), staticApp(join(uiRoot, "guest-ui", "dist"), "/r", "reception page")],
     });
     server = createServer(app);

@@ -1,12 +1,17 @@
+import type { ReceptionSettings } from "@innbox/protocol/reception-view";
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, guestApi, type GuestProperty } from "./api/guest-api";
+import { ApiError, guestApi, type GuestReception } from "./api/guest-api";
 import { adoptFormerRecord, browserStore } from "./chat/guest-storage";
-import { choice, t } from "./i18n";
+import { adoptPropertyLanguage, choice, t } from "./i18n";
 import { ReceptionPage } from "./pages/reception-page";
 import { StatusPage } from "./pages/status-page";
+import { isPreview, listenForSettings, previewed } from "./preview";
 import { TAG_MAX_LENGTH, type ReceptionLink } from "./route";
 
-type Load = { kind: "loading" } | { kind: "invalid" } | { kind: "unreachable" } | { kind: "ready"; property: GuestProperty };
+type Load = { kind: "loading" } | { kind: "invalid" } | { kind: "unreachable" } | { kind: "ready"; reception: GuestReception };
+
+/** The page's data is asked again this often while it stays open (weather, who is on duty). */
+const REFRESH_MS = 15 * 60_000;
 
 /** A refused room, shortened so the sentence about it stays readable. */
 function quoted(tag: string): string {
@@ -18,37 +23,52 @@ export function App({ link: given }: { link: ReceptionLink | null }) {
   const [link, setLink] = useState(given);
   const [load, setLoad] = useState<Load>(link ? { kind: "loading" } : { kind: "invalid" });
   const [attempt, setAttempt] = useState(0);
+  const [preview] = useState(isPreview);
+  const [draft, setDraft] = useState<ReceptionSettings | null>(null);
 
   const slug = link?.slug;
   useEffect(() => {
     if (!slug) return;
     let current = true;
-    setLoad({ kind: "loading" });
-    guestApi.getProperty(slug, choice.language).then(
-      (property) => {
-        if (!current) return;
-        // A chat started under the property's former link stays this guest's chat.
-        adoptFormerRecord(browserStore(), property.slug, property.formerSlugs);
-        setLoad({ kind: "ready", property });
-      },
-      (error: unknown) => {
-        if (!current) return;
-        const invalid = error instanceof ApiError && (error.status === 404 || error.status === 400);
-        setLoad({ kind: invalid ? "invalid" : "unreachable" });
-      },
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const fetchPage = (quietly: boolean) => {
+      if (!quietly) setLoad({ kind: "loading" });
+      guestApi.getReception(slug, choice.language).then(
+        (reception) => {
+          if (!current) return;
+          adoptPropertyLanguage(reception.language);
+          // A chat started under the property's former link stays this guest's chat.
+          adoptFormerRecord(browserStore(), reception.property.slug, reception.property.formerSlugs);
+          setLoad({ kind: "ready", reception });
+          timer = setTimeout(() => fetchPage(true), REFRESH_MS);
+        },
+        (error: unknown) => {
+          if (!current) return;
+          if (quietly) {
+            timer = setTimeout(() => fetchPage(true), REFRESH_MS);
+            return; // what the page shows stands
+          }
+          const invalid = error instanceof ApiError && (error.status === 404 || error.status === 400);
+          setLoad({ kind: invalid ? "invalid" : "unreachable" });
+        },
+      );
+    };
+    fetchPage(false);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
   }, [slug, attempt]);
 
+  useEffect(() => (preview ? listenForSettings(setDraft) : undefined), [preview]);
+
   useEffect(() => {
     if (link?.refusedTag) document.title = t.page.roomLinkTitle;
-    else if (load.kind === "ready") document.title = load.property.name;
+    else if (load.kind === "ready") document.title = load.reception.property.name;
     else if (load.kind === "invalid") document.title = t.page.invalidTitle;
   }, [load, link]);
 
-  if (link?.refusedTag) {
+  if (link?.refusedTag && !preview) {
     const { tag, reason } = link.refusedTag;
     return (
       <StatusPage
@@ -67,6 +87,6 @@ export function App({ link: given }: { link: ReceptionLink | null }) {
     case "unreachable":
       return <StatusPage title={t.page.unreachableTitle} body={t.page.unreachableBody} onRetry={() => setAttempt((n) => n + 1)} />;
     case "ready":
-      return <ReceptionPage property={load.property} link={link!} />;
+      return <ReceptionPage reception={draft ? previewed(load.reception, draft) : load.reception} link={link!} preview={preview} />;
   }
 }

@@ -69,12 +69,12 @@ export function defaultReceptionSettings(): ReceptionSettings {
       id,
       visible: id !== "info",
       textColor: id === "title" ? "#ffffff" : PAGE_TEXT,
-      backgroundColor: id === "title" ? "#1d4e89" : PAGE_BACKGROUND,
+      backgroundColor: id === "title" ? "#1d4f5c" : PAGE_BACKGROUND,
       texts: {},
     })),
     defaultLanguage: "en",
     languages: ["en"],
-    chatInitialState: "welcome",
+    chatInitialState: "open",
     useGuestLocation: false,
   };
 }

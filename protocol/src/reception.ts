@@ -123,6 +123,8 @@ export const GuestReception = z
       timezone: z.string(),
       latitude: z.number().optional(),
       longitude: z.number().optional(),
+      mapUrl: z.string().optional().describe("OpenStreetMap at the property, with its location."),
+      navigationUrl: z.string().optional().describe("A geo: link to the property that phones open in their maps app, with its location."),
       city: z.string().optional(),
     }),
     language: GuestLanguageCode.describe("The language the page answers in."),
@@ -135,6 +137,9 @@ export const GuestReception = z
     weather: Weather.optional().describe("From the cache, never waited for; absent until a first forecast is in."),
     duty: z.object({ onDuty: z.boolean(), offHoursNotice: z.string().nullable(), backAt: z.string().nullable() }).describe("As getGuestProperty answers it."),
     reservation: z.object({ available: z.boolean().describe("Whether the property has bookings a guest could look up.") }),
+    map: z
+      .object({ tiles: z.string().describe("Tile address with {z}, {x}, {y} (and maybe {s})."), attribution: z.string() })
+      .describe("The Location block's map tiles, loaded by the guest's browser (config reception.mapTiles)."),
   })
   .meta({ id: "GuestReception" });
 export type GuestReception = z.infer<typeof GuestReception>;

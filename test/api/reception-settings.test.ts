@@ -43,7 +43,7 @@ describe("the Online Reception's settings and the guest's answer", () => {
     const manager = await setUpManager(app);
     const defaults = (await manager.get("/api/reception")).body;
     expect(defaults.blocks.map((b: any) => b.id)).toEqual(["title", "invitation", "info", "glance", "weather", "location", "services", "reservation", "chat"]);
-    expect(defaults).toMatchObject({ defaultLanguage: "en", chatInitialState: "welcome", useGuestLocation: false });
+    expect(defaults).toMatchObject({ defaultLanguage: "en", chatInitialState: "open", useGuestLocation: false });
 
     const saved = await put(manager, await designed(manager));
     expect(saved.status).toBe(200);

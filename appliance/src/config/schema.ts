@@ -96,6 +96,14 @@ export const ConfigSchema = z.strictObject({
       refreshMinutes: z.number().int().min(5, { error: "must be at least 5" }).max(1440, { error: "must be at most 1440 (a day)" }).default(30),
     })
     .prefault({}),
+  reception: z
+    .strictObject({
+      mapTiles: Url.refine((u) => /^https?:\/\//.test(u) && ["{z}", "{x}", "{y}"].every((p) => u.includes(p)), {
+        error: "must be an http(s) tile address with {z}, {x} and {y}, such as https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+      }).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+      mapAttribution: z.string().min(1, { error: "must not be empty: tile servers require their credit" }).max(300).default("© OpenStreetMap contributors"),
+    })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

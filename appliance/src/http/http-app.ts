@@ -1,3 +1,4 @@
+import compression from "compression";
 import express, { type Express, type Router } from "express";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
@@ -17,6 +18,8 @@ export interface HttpAppOptions {
   startedAt: number;
   /** Routers for pages (admin UI, guest pages), mounted after the API. */
   pages: Router[];
+  /** Other origins pages may load images from (the reception map's tile server). */
+  imageOrigins?: readonly string[];
 }
 
 /** Health probes come every few seconds: not logged at all. */
@@ -58,9 +61,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
       quietReqLogger: true,
     }),
   );
-  const headersHttp = securityHeaders({ https: false });
-  const headersHttps = securityHeaders({ https: true });
+  const imageOrigins = options.imageOrigins ?? [];
+  const headersHttp = securityHeaders({ https: false, imageOrigins });
+  const headersHttps = securityHeaders({ https: true, imageOrigins });
   app.use((req, res, next) => (req.secure ? headersHttps : headersHttp)(req, res, next));
+  // Pages, scripts and JSON gzip to a third or less: it matters on a guest's mobile data.
+  app.use(compression());
 
   // API answers are per person and per moment: no browser or proxy may keep one, errors included.
   app.use("/api", (_req, res, next) => {

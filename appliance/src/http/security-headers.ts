@@ -1,7 +1,7 @@
 import helmet from "helmet";
 
 /** Security headers for every answer; pages get a strict CSP (no inline script). */
-export function securityHeaders(options: { https: boolean }) {
+export function securityHeaders(options: { https: boolean; imageOrigins?: readonly string[] }) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -9,7 +9,8 @@ export function securityHeaders(options: { https: boolean }) {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        // The reception's map tiles come from the tile server the config names.
+        "img-src": ["'self'", "data:", "blob:", ...(options.imageOrigins ?? [])],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "media-src": ["'self'", "blob:"],
@@ -18,7 +19,8 @@ export function securityHeaders(options: { https: boolean }) {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
+        // The admin page frames the guest page for its live preview; nobody else may frame either.
+        "frame-ancestors": ["'self'"],
         ...(options.https ? { "upgrade-insecure-requests": [] } : {}),
       },
     },

@@ -15,8 +15,19 @@ export function slugRedirects(property: PropertyService): Router {
       if (typeof policy === "string") res.setHeader("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
     }
     const asked = req.params.slug.toLowerCase();
+    // /r/icon.svg and the like are the page's own files, not links.
+    if (asked.includes(".")) {
+      next();
+      return;
+    }
     const current = await property.currentSlugFor(asked);
-    if (!current || current === asked) {
+    if (!current) {
+      // The page itself says so, in the guest's language; the status tells crawlers and tools.
+      res.status(404);
+      next();
+      return;
+    }
+    if (current === asked) {
       next();
       return;
     }

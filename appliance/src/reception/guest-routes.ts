@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError, type RouteRegistry } from "../http/index.js";
 import { localDate } from "../time/index.js";
 import { receptionTexts as texts } from "./messages.js";
+import { mapUrl, navigationUrl } from "./place-links.js";
 import type { PlacesService } from "./places-service.js";
 import type { ReceptionSettingsService } from "./settings-service.js";
 
@@ -27,7 +28,7 @@ export interface GuestPageSources {
 
 const NO_SUN: SunTimes = { sunrise: null, sunset: null, dawn: null, dusk: null };
 
-export function registerGuestReceptionRoutes(registry: RouteRegistry, deps: { settings: ReceptionSettingsService; places: PlacesService; sources: GuestPageSources }): void {
+export function registerGuestReceptionRoutes(registry: RouteRegistry, deps: { settings: ReceptionSettingsService; places: PlacesService; sources: GuestPageSources; map: { tiles: string; attribution: string } }): void {
   const { sources } = deps;
   registry.add({
     method: "get",
@@ -67,7 +68,12 @@ export function registerGuestReceptionRoutes(registry: RouteRegistry, deps: { se
           slug: property.slug,
           formerSlugs,
           timezone: property.timezone,
-          ...(located ? { latitude: property.latitude!, longitude: property.longitude! } : {}),
+          ...(located
+            ? (() => {
+                const where = { name: property.name, address: null, latitude: property.latitude!, longitude: property.longitude! };
+                return { latitude: property.latitude!, longitude: property.longitude!, mapUrl: mapUrl(where), navigationUrl: navigationUrl(where) };
+              })()
+            : {}),
           ...(property.city ? { city: property.city } : {}),
         },
         language,
@@ -80,6 +86,7 @@ export function registerGuestReceptionRoutes(registry: RouteRegistry, deps: { se
         ...(weather ? { weather } : {}),
         duty: sources.duty(language),
         reservation: { available: reservations },
+        map: deps.map,
       };
     },
   });

@@ -22,6 +22,8 @@ export interface ReceptionDeps extends LinkSource {
   clock: () => number;
   /** Property, duty, weather and bookings, for the guest page. */
   sources: Omit<GuestPageSources, "clock">;
+  /** The Location block's tile server (config reception.mapTiles). */
+  map: { tiles: string; attribution: string };
 }
 
 /** The Online Reception: the guest page's data and its settings, links and QR codes, and the Guest Services Directory. */
@@ -37,7 +39,7 @@ export function createReception(deps: ReceptionDeps) {
       registerReceptionRoutes(registry, deps);
       registerSettingsRoutes(registry, settings);
       registerPlacesRoutes(registry, places);
-      registerGuestReceptionRoutes(registry, { settings, places, sources: { ...deps.sources, clock: deps.clock } });
+      registerGuestReceptionRoutes(registry, { settings, places, sources: { ...deps.sources, clock: deps.clock }, map: deps.map });
     },
     start() {},
     stop() {},

@@ -1,6 +1,6 @@
 // The guest endpoints of the appliance (same origin). A guest token is a bearer
 // capability for one conversation; it is passed in, never kept here.
-import type { ChatMessage, CreateGuestSessionBody, GuestConversationInfo, GuestProperty, GuestSession } from "@innbox/protocol";
+import type { ChatMessage, CreateGuestSessionBody, GuestConversationInfo, GuestProperty, GuestReception, GuestSession } from "@innbox/protocol";
 import { apiFetch } from "@innbox/protocol/web/api-fetch";
 
 export { ApiError } from "@innbox/protocol/web/api-fetch";
@@ -8,7 +8,7 @@ export { ApiError } from "@innbox/protocol/web/api-fetch";
 /** Whether someone is on duty now, and if not, what the property tells guests. */
 export type Duty = Pick<GuestProperty, "onDuty" | "offHoursNotice" | "backAt">;
 
-export type { GuestProperty };
+export type { GuestProperty, GuestReception };
 
 export interface GuestUpdate {
   name?: string;
@@ -17,6 +17,8 @@ export interface GuestUpdate {
 }
 
 export interface GuestApi {
+  /** Everything the page shows (blocks, places, sun, cached weather), in `language` or the property's default. */
+  getReception(slug: string, language: string): Promise<GuestReception>;
   /** `language`: the page's, for the off-hours notice. */
   getProperty(slug: string, language: string): Promise<GuestProperty>;
   createSession(body: CreateGuestSessionBody): Promise<GuestSession>;
@@ -31,7 +33,11 @@ function request<T>(method: string, path: string, options: { token?: string; bod
   return apiFetch<T>({ method, path, body: options.body, headers, credentials: "omit", cache: "no-store" });
 }
 
+/** What the chat uses. */
+export type ChatApi = Omit<GuestApi, "getReception">;
+
 export const guestApi: GuestApi = {
+  getReception: (slug, language) => request("GET", `/api/guest/reception/${encodeURIComponent(slug)}?lang=${encodeURIComponent(language)}`),
   getProperty: (slug, language) => request("GET", `/api/guest/property/${encodeURIComponent(slug)}?lang=${encodeURIComponent(language)}`),
   createSession: (body) => request("POST", "/api/guest/sessions", { body }),
   listMessages: async (token) => (await request<{ messages: ChatMessage[] }>("GET", "/api/guest/messages", { token })).messages,

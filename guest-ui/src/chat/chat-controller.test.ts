@@ -1,6 +1,6 @@
 import type { ChatMessage, GuestConversationInfo } from "@innbox/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ApiError, type GuestApi } from "../api/guest-api";
+import { ApiError, type ChatApi } from "../api/guest-api";
 import { ChatController, type NetworkWatch } from "./chat-controller";
 import { memoryStore, readGuestRecord, writeGuestRecord, type KeyValueStore } from "./guest-storage";
 import type { GuestSocketHandlers } from "./guest-socket";
@@ -24,7 +24,7 @@ function fakeAppliance() {
     const c = check(token);
     return { conversationId: token, guestName: c.name, tag: null, propertyName: "Hotel", ...duty, email: c.email };
   };
-  const api: GuestApi = {
+  const api: ChatApi = {
     getProperty: async (slug, language) => {
       if (down) throw new ApiError(0, "network error");
       propertyLanguages.push(language);

@@ -1,7 +1,7 @@
 // The shapes the chat controller shows to the page and takes from it, and what its parts
 // (the outbox, the duty and email state, the connection) share with it.
 import type { ChatMessage, GuestConversationInfo } from "@innbox/protocol";
-import type { Duty, GuestApi } from "../api/guest-api";
+import type { ChatApi, Duty } from "../api/guest-api";
 import type { GuestRecord, KeyValueStore, QueuedMessage } from "./guest-storage";
 import type { GuestSocketFactory } from "./guest-socket";
 
@@ -46,7 +46,7 @@ export interface ChatControllerDeps {
   slug: string;
   tag?: string;
   language: string;
-  api: GuestApi;
+  api: ChatApi;
   store: KeyValueStore;
   connectSocket: GuestSocketFactory;
   network: NetworkWatch;

@@ -61,6 +61,25 @@ export const en = {
     emailInvalid: "That does not look like an email address.",
     saveFailed: "That did not work. Check your connection and try again.",
   },
+  reception: {
+    language: "Language",
+    openChat: "Chat with reception",
+    closeChat: "Close the chat",
+    dismiss: "Dismiss",
+    servicesHeading: "Around us",
+    call: "Call",
+    website: "Website",
+    map: "Map",
+    directions: "Directions",
+    locationHeading: "How to find us",
+    openInMaps: "Open in maps",
+    mapOf: (name: string) => `Map of ${name}`,
+    mapFailed: "The map could not be loaded. The links below still work.",
+    infoHeading: "Useful information",
+    reservationHeading: "My reservation",
+    previewChat: "Preview: the chat works on the real page.",
+    footerChat: "Chat with reception",
+  },
 };
 
 export type Messages = typeof en;

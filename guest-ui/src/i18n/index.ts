@@ -50,5 +50,47 @@ function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
 }
 
-export const choice: LanguageChoice = pickLanguage(browserLanguages());
-export const t: Messages = LANGUAGES[choice.language];
+/** A language the link names: `?lang=de` (the page's language picker) or `?preview=de` (the editor's preview). */
+function linkLanguage(): string | null {
+  if (typeof location === "undefined") return null;
+  const query = new URLSearchParams(location.search);
+  return query.get("preview") || query.get("lang");
+}
+
+function firstChoice(): LanguageChoice & { fromBrowser: boolean } {
+  const asked = linkLanguage();
+  if (asked && isLanguage(primary(asked))) return { ...pickLanguage([asked]), fromBrowser: false };
+  const picked = pickLanguage(browserLanguages());
+  const spoken = browserLanguages().some((tag) => isLanguage(primary(tag)));
+  return { ...picked, fromBrowser: spoken };
+}
+
+const first = firstChoice();
+export const choice: LanguageChoice = { language: first.language, locale: first.locale };
+export let t: Messages = LANGUAGES[choice.language];
+/** Whether the language was chosen (by the link or the browser) rather than fallen back to. */
+const chosen = Boolean(linkLanguage()) || first.fromBrowser;
+
+/**
+ * When neither the link nor the browser names a language we speak, the page takes the one
+ * the property writes in (getGuestReception's answer) instead of English.
+ */
+export function adoptPropertyLanguage(code: string): void {
+  if (chosen || !isLanguage(code) || code === choice.language) return;
+  choice.language = code;
+  choice.locale = code;
+  t = LANGUAGES[code];
+  if (typeof document !== "undefined") document.documentElement.lang = code;
+}
+
+/** Each language's own name, for the picker. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: "English",
+  de: "Deutsch",
+  fr: "Français",
+  es: "Español",
+  it: "Italiano",
+  pt: "Português",
+  ru: "Русский",
+  zh: "中文",
+};
