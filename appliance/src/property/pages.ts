@@ -4,16 +4,11 @@ import type { PropertyService } from "./property-service.js";
 /**
  * `/r/<old slug>` → 301 to `/r/<current slug>`, the query (`?t=Room12`) kept: a QR code
  * printed before the slug changed still reaches the reception. Anything else falls
- * through to the page, which says when a link is unknown. The editor's preview may frame it.
+ * through to the page, which says when a link is unknown.
  */
 export function slugRedirects(property: PropertyService): Router {
   const router = Router();
   router.get("/r/:slug", async (req, res, next) => {
-    // The editor's live preview frames the page (`?preview=<language>`), from the admin page's own origin only.
-    if (req.query.preview !== undefined) {
-      const policy = res.getHeader("Content-Security-Policy");
-      if (typeof policy === "string") res.setHeader("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
-    }
     const asked = req.params.slug.toLowerCase();
     // /r/icon.svg and the like are the page's own files, not links.
     if (asked.includes(".")) {
