@@ -56,7 +56,6 @@ export function ColourField({ label, name, value, onValue, onValidity, error }: 
           type="text"
           class="colour-text"
           value={typed}
-          maxLength={7}
           autoCapitalize="none"
           autoCorrect="off"
           spellcheck={false}
