@@ -12,6 +12,9 @@ export interface PointerDrag {
   cancel(): void;
 }
 
+const EDGE = 96;
+const STEP = 24;
+
 /** Starts a drag from a pointerdown on a handle; `drag` hears every move and the end. */
 export function startPointerDrag(event: PointerEvent, drag: PointerDrag): void {
   if (event.button !== 0) return;
@@ -20,6 +23,9 @@ export function startPointerDrag(event: PointerEvent, drag: PointerDrag): void {
   const onMove = (moved: PointerEvent) => {
     if (moved.pointerId !== id) return;
     moved.preventDefault();
+    // Near the window's top or bottom edge the page scrolls, so a long list can be crossed.
+    if (moved.clientY < EDGE) window.scrollBy(0, -STEP);
+    else if (moved.clientY > window.innerHeight - EDGE) window.scrollBy(0, STEP);
     drag.move(moved.clientX, moved.clientY);
   };
   const finish = (ended: PointerEvent) => {
