@@ -391,6 +391,7 @@ describe.skipIf(suite.skip)("the Online Reception editor", () => {
       await translateIntoGerman(page);
       const title = block(page, "title");
       await title.getByLabel(t.editor.heading, { exact: true }).fill("Welcome to the Miramar");
+      await block(page, "info").getByRole("switch", { name: t.editor.showBlock("Useful information") }).check();
       await openBlock(page, "info", "Useful information");
       await block(page, "info").getByLabel(t.editor.bodyLabel.info!, { exact: true }).fill("**Breakfast** 7–10\n\n- Wi-Fi: Miramar-Guest");
       await expect.poll(async () => (await pageBlocks(frame(page, "desktop")))[0]?.heading, { timeout: 15_000 }).toContain("Welcome to the Miramar");

@@ -59,6 +59,7 @@ export function ColourField({ label, name, value, onValue, onValidity, error }: 
           autoCapitalize="none"
           autoCorrect="off"
           spellcheck={false}
+          placeholder="#rrggbb"
           onInput={(event) => {
             const text = event.currentTarget.value;
             setTyped(text);
@@ -72,7 +73,7 @@ export function ColourField({ label, name, value, onValue, onValidity, error }: 
           {shown}
         </p>
       ) : null}
-      <p class="field-hint" id={`${id}-hint`}>
+      <p class="visually-hidden" id={`${id}-hint`}>
         {hint}
       </p>
     </div>
