@@ -61,6 +61,20 @@ async function dragTo(page: Page, handle: Locator, target: Locator, where: "abov
   await page.mouse.up();
 }
 
+/** The same with a finger: touch events through the DevTools protocol, as a phone's screen sends them. */
+async function fingerDrag(page: Page, handle: Locator, target: Locator) {
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  const cdp = await page.context().newCDPSession(page);
+  const x = from.x + from.width / 2;
+  const y0 = from.y + from.height / 2;
+  const y1 = to.y + 4;
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y: y0 }] });
+  for (let i = 1; i <= 10; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / 10 }] });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.detach();
+}
+
 /** What a guest page shows: each block's id and its words, in order. */
 async function pageBlocks(frame: Page | ReturnType<Page["frameLocator"]>) {
   const blocks = frame.locator("[data-block]");
@@ -354,6 +368,31 @@ describe.skipIf(suite.skip)("the Online Reception editor", () => {
     expect(place).toMatchObject({ address: "Rua Augusta 1, Lisboa", latitude: 38.7107, longitude: -9.1366 });
     expect(restaurants).toEqual(expect.any(String));
     expect(problems().filter((p) => !/status of 400/.test(p))).toEqual([]);
+  });
+
+  it("reorders blocks and places with a finger on a phone", async () => {
+    const app = await startApp();
+    const manager = await setUpManager(app);
+    for (const [category, name] of [
+      ["Taxi", "City Cabs"],
+      ["Taxi", "Night Taxi"],
+    ] as const) await manager.post("/api/places", { category, name });
+    const { page, problems } = await open("phone", { hasTouch: true, isMobile: true });
+    await openEditor(page, app);
+    await block(page, "title").getByRole("button", { name: t.editor.edit("Title") }).click();
+    await block(page, "invitation").evaluate((row) => row.scrollIntoView({ block: "center" }));
+    await fingerDrag(page, block(page, "glance").getByRole("button", { name: t.editor.dragHandle("At a glance") }), block(page, "invitation"));
+    await expect.poll(() => blockOrder(page)).toEqual(["title", "glance", "invitation", "info", "weather", "location", "services", "reservation", "chat"]);
+
+    await page.getByRole("button", { name: t.editor.discard }).click();
+    await page.getByRole("dialog", { name: t.editor.discardTitle }).getByRole("button", { name: t.editor.discardConfirm }).click();
+    await page.getByRole("link", { name: t.reception.tabs.directory }).click();
+    await page.locator("[data-place-id]").first().waitFor();
+    await fingerDrag(page, page.getByRole("button", { name: t.directory.placeHandle("Night Taxi") }), page.locator("[data-place-id]", { hasText: "City Cabs" }));
+    await expect
+      .poll(async () => (await manager.get("/api/places")).body.categories[0].places.map((p: any) => p.name))
+      .toEqual(["Night Taxi", "City Cabs"]);
+    expect(problems()).toEqual([]);
   });
 
   it("names the property's city on the Property page", async () => {

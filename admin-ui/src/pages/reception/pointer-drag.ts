@@ -12,8 +12,10 @@ export interface PointerDrag {
   cancel(): void;
 }
 
-const EDGE = 96;
-const STEP = 24;
+// Under the top bar, and above the editor's Save bar.
+const TOP_EDGE = 110;
+const BOTTOM_EDGE = 170;
+const STEP = 16;
 
 /** Starts a drag from a pointerdown on a handle; `drag` hears every move and the end. */
 export function startPointerDrag(event: PointerEvent, drag: PointerDrag): void {
@@ -24,8 +26,8 @@ export function startPointerDrag(event: PointerEvent, drag: PointerDrag): void {
     if (moved.pointerId !== id) return;
     moved.preventDefault();
     // Near the window's top or bottom edge the page scrolls, so a long list can be crossed.
-    if (moved.clientY < EDGE) window.scrollBy(0, -STEP);
-    else if (moved.clientY > window.innerHeight - EDGE) window.scrollBy(0, STEP);
+    if (moved.clientY < TOP_EDGE) window.scrollBy(0, -STEP);
+    else if (moved.clientY > window.innerHeight - BOTTOM_EDGE) window.scrollBy(0, STEP);
     drag.move(moved.clientX, moved.clientY);
   };
   const finish = (ended: PointerEvent) => {
