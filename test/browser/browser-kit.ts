@@ -1,7 +1,7 @@
 // What the browser tests share: fresh builds of the pages in a temp folder (so a test run
 // never races `npm run build` writing admin-ui/dist or guest-ui/dist), the real app serving
 // them, headless Chromium, and each suite's set-up and clean-up around its tests.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
@@ -187,4 +187,19 @@ export async function screenshot(page: Page, name: string, viewport: ViewportNam
 
 export async function closeContext(context: BrowserContext): Promise<void> {
   await context.close().catch(() => undefined);
+}
+
+/** axe-core's findings on the page as it is now, at "serious" and "critical" impact (WCAG 2.x A and AA rules). */
+export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
+  const source = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  // Run through the debugging protocol, so the page's own CSP (no inline script) stays as it is.
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
 }

@@ -8,7 +8,7 @@ import { de } from "../../guest-ui/src/i18n/de.js";
 import { en as t } from "../../guest-ui/src/i18n/en.js";
 import { setUpManager, startTestApp, type ApiClient, type TestApp } from "../helpers/app.js";
 import { startTileServer, type TileServer } from "../helpers/tile-server.js";
-import { browserSuite, buildUi, screenshot, VIEWPORTS } from "./browser-kit.js";
+import { browserSuite, buildUi, screenshot, seriousAccessibilityProblems, VIEWPORTS } from "./browser-kit.js";
 
 const suite = browserSuite({ name: "reception page", tests: "reception page", build: () => buildUi("guest-ui"), timeout: 120_000 });
 
@@ -146,6 +146,7 @@ describe.skipIf(suite.skip)("reception page", () => {
       await page.getByText("Hello! Ask us anything about your stay.").waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), viewport).toBe(true);
       await screenshot(page, "reception-page", viewport, { fullPage: true });
+      expect(await seriousAccessibilityProblems(page), viewport).toEqual([]);
       // The docked chat opens over the page (the whole screen on a phone) and closes again.
       await page.getByRole("button", { name: t.reception.openChat }).click();
       const sheet = page.getByRole("dialog", { name: "Front desk" });
@@ -154,6 +155,7 @@ describe.skipIf(suite.skip)("reception page", () => {
       if (viewport === "phone") expect(box.width).toBe(VIEWPORTS.phone.width);
       else expect(box.width).toBeLessThan(500);
       await screenshot(page, "reception-chat-open", viewport);
+      expect(await seriousAccessibilityProblems(page), `${viewport}, chat open`).toEqual([]);
       await sheet.getByRole("button", { name: t.reception.closeChat }).click();
       await sheet.waitFor({ state: "hidden" });
       expect(problems()).toEqual([]);

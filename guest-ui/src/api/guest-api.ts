@@ -37,7 +37,10 @@ function request<T>(method: string, path: string, options: { token?: string; bod
 export type ChatApi = Omit<GuestApi, "getReception">;
 
 export const guestApi: GuestApi = {
-  getReception: (slug, language) => request("GET", `/api/guest/reception/${encodeURIComponent(slug)}?lang=${encodeURIComponent(language)}`),
+  // Asked for exactly as the page's own response preloads it (see property/pages.ts), so the
+  // browser fetches it while the script is still arriving: same address, same credentials mode.
+  getReception: (slug, language) =>
+    apiFetch({ method: "GET", path: `/api/guest/reception/${encodeURIComponent(slug)}?lang=${encodeURIComponent(language)}`, credentials: "same-origin" }),
   getProperty: (slug, language) => request("GET", `/api/guest/property/${encodeURIComponent(slug)}?lang=${encodeURIComponent(language)}`),
   createSession: (body) => request("POST", "/api/guest/sessions", { body }),
   listMessages: async (token) => (await request<{ messages: ChatMessage[] }>("GET", "/api/guest/messages", { token })).messages,

@@ -80,22 +80,25 @@ export function MessageList({ state, intro, footer, onDiscard }: MessageListProp
     <div class="message-scroller" ref={scroller} onScroll={onScroll}>
       <div class="message-column">
         {intro}
-        <ol class="messages" role="log" aria-live="polite" aria-relevant="additions" aria-busy={state.loading ? "true" : undefined}>
-          {rowsOf(state.messages, state.outgoing).map((row) => {
-            switch (row.kind) {
-              case "day":
-                return (
-                  <li key={row.key} class="day-separator">
-                    <span>{row.label}</span>
-                  </li>
-                );
-              case "stored":
-                return <StoredMessage key={row.key} message={row.message} showName={row.showName} showStatus={row.showStatus} />;
-              case "outgoing":
-                return <OutgoingBubble key={row.key} message={row.message} onDiscard={onDiscard} />;
-            }
-          })}
-        </ol>
+        {/* A list may not take the log role itself: the log is around it. */}
+        <div role="log" aria-live="polite" aria-relevant="additions" aria-busy={state.loading ? "true" : undefined}>
+          <ol class="messages">
+            {rowsOf(state.messages, state.outgoing).map((row) => {
+              switch (row.kind) {
+                case "day":
+                  return (
+                    <li key={row.key} class="day-separator">
+                      <span>{row.label}</span>
+                    </li>
+                  );
+                case "stored":
+                  return <StoredMessage key={row.key} message={row.message} showName={row.showName} showStatus={row.showStatus} />;
+                case "outgoing":
+                  return <OutgoingBubble key={row.key} message={row.message} onDiscard={onDiscard} />;
+              }
+            })}
+          </ol>
+        </div>
         {footer}
       </div>
     </div>

@@ -64,7 +64,9 @@ export function LocationBlock({ reception, block }: BlockContext) {
       {block.body && <PlainText text={block.body} />}
       {located && (
         <>
-          <div ref={element} class="map" role="img" aria-label={t.reception.mapOf(property.name)} data-state={state} />
+          <div role="region" aria-label={t.reception.mapOf(property.name)}>
+            <div ref={element} class="map" data-state={state} />
+          </div>
           {state === "failed" && <p class="map-failed">{t.reception.mapFailed}</p>}
           <div class="place-actions">
             <a class="chip-link chip-primary" href={deviceDirectionsHref(property.navigationUrl!)}>

@@ -6,7 +6,7 @@ import type { BlockContext } from "../index";
 function PlaceCard({ place }: { place: Place }) {
   return (
     <li class="place">
-      <h4 class="place-name">{place.name}</h4>
+      <h3 class="place-name">{place.name}</h3>
       {place.description && <p class="place-description">{place.description}</p>}
       {place.address && <p class="place-address">{place.address}</p>}
       <div class="place-actions">
