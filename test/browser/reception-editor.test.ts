@@ -75,7 +75,11 @@ async function fingerDrag(page: Page, handle: Locator, target: Locator) {
   await cdp.detach();
 }
 
-/** What a guest page shows: each block's id and its words, in order. */
+/**
+ * What a guest page shows: each block's id, heading, colours and words, in order. The chat
+ * (never started in a preview) and the blocks that tell the time or the weather (which move
+ * on by themselves) are compared by heading and colours only.
+ */
 async function pageBlocks(frame: Page | ReturnType<Page["frameLocator"]>) {
   const blocks = frame.locator("[data-block]");
   return blocks.evaluateAll((sections) =>
@@ -83,6 +87,8 @@ async function pageBlocks(frame: Page | ReturnType<Page["frameLocator"]>) {
       id: (section as HTMLElement).dataset.block,
       heading: section.querySelector("h2, h1")?.textContent?.trim() ?? "",
       background: getComputedStyle(section as HTMLElement).backgroundColor,
+      color: getComputedStyle(section as HTMLElement).color,
+      words: ["chat", "glance", "weather"].includes((section as HTMLElement).dataset.block ?? "") ? "" : (section as HTMLElement).innerText.replace(/\s+/g, " ").trim(),
     })),
   );
 }
