@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { en as t } from "../../admin-ui/src/messages/en/index.js";
 import { setUpManager, startTestApp, type TestApp } from "../helpers/app.js";
 import { startTileServer, type TileServer } from "../helpers/tile-server.js";
-import { VIEWPORTS, browserSuite, buildUi, navigation, screenshot, signIn, type ViewportName } from "./browser-kit.js";
+import { VIEWPORTS, browserSuite, buildUi, navigation, screenshot, seriousAccessibilityProblems, signIn, type ViewportName } from "./browser-kit.js";
 
 const suite = browserSuite({
   name: "Online Reception editor",
@@ -441,6 +441,7 @@ describe.skipIf(suite.skip)("the Online Reception editor", () => {
       await block(page, "info").getByLabel(t.editor.bodyLabel.info!, { exact: true }).fill("**Breakfast** 7–10\n\n- Wi-Fi: Miramar-Guest");
       await expect.poll(async () => (await pageBlocks(frame(page, "desktop")))[0]?.heading, { timeout: 15_000 }).toContain("Welcome to the Miramar");
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await screenshot(page, "reception-editor", viewport);
       await screenshot(page, "reception-editor-full", viewport, { fullPage: true });
       await page.locator(".preview").scrollIntoViewIfNeeded();
@@ -452,6 +453,7 @@ describe.skipIf(suite.skip)("the Online Reception editor", () => {
       await page.locator("[data-place-id]").first().waitFor();
       await page.getByRole("button", { name: t.directory.editPlace("Casa Lisboa") }).click();
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await screenshot(page, "reception-directory", viewport);
       await screenshot(page, "reception-directory-full", viewport, { fullPage: true });
       expect(problems()).toEqual([]);

@@ -50,17 +50,28 @@ function Directory({ initial }: { initial: PlaceCategory[] }) {
     setCategories(next);
   };
 
-  /** Sends the whole order; on a refusal the list goes back to `before` and says why. */
+  // Moves may follow each other faster than the appliance answers: only the latest answer is shown.
+  const lastOrder = useRef(0);
+
+  /** Sends the whole order; on a refusal the list goes back to `before` (or to what is stored) and says why. */
   const saveOrder = async (next: PlaceCategory[], before: PlaceCategory[], said: string) => {
     show(next);
     setError(null);
+    const mine = ++lastOrder.current;
     try {
       const answer = await api.orderPlaces(orderBody(next));
+      if (mine !== lastOrder.current) return;
       show(answer.categories);
       setNotice(`${said} ${t.directory.orderSaved}`);
     } catch (caught) {
-      show(before);
       setError(toApiError(caught).message);
+      if (mine !== lastOrder.current) return;
+      show(before);
+      try {
+        show((await api.listPlaces()).categories);
+      } catch {
+        // The list stays as it was before this move; the sentence above says what went wrong.
+      }
     }
   };
 
