@@ -373,6 +373,21 @@ describe.skipIf(suite.skip)("the Online Reception editor", () => {
     const place = (await manager.get("/api/places")).body.categories[0].places[0];
     expect(place).toMatchObject({ address: "Rua Augusta 1, Lisboa", latitude: 38.7107, longitude: -9.1366 });
     expect(restaurants).toEqual(expect.any(String));
+
+    // Someone removes a place behind the page's back: the next move is refused with a
+    // sentence, and the list shows what is stored.
+    const gone = (await manager.get("/api/places")).body.categories[1].places[1];
+    expect(gone.name).toBe("O Pescador");
+    await manager.delete(`/api/places/${gone.id}`);
+    await page.getByRole("button", { name: t.directory.moveUp("O Pescador") }).click();
+    const refusal = page.locator(".directory-editor .alert-error");
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/every category and every place/);
+    await page.locator("[data-place-id]", { hasText: "O Pescador" }).waitFor({ state: "detached" });
+    expect(await names()).toEqual([
+      ["Restaurants", ["Casa Lisboa"]],
+      ["Taxis", ["Night Taxi"]],
+    ]);
     expect(problems().filter((p) => !/status of 400/.test(p))).toEqual([]);
   });
 
