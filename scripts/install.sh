@@ -23,6 +23,7 @@ readonly NODE_MIN=20.19.0
 readonly RESET_CMD=/usr/local/sbin/innbox-reset-password
 readonly HEALTH_TIMEOUT_S=90
 readonly BUILD_PACKAGES=(python3 make g++ rsync)
+readonly CJK_FONT_PACKAGE=fonts-wqy-microhei
 
 PROG=$(basename "$0")
 ORIG_ARGS=("$@")
@@ -39,7 +40,7 @@ or Ubuntu 24.04+, or updates an existing install. Needs root (use sudo), Node.js
 $NODE_MIN or newer, and internet access for apt and npm.
 
 What it does, skipping whatever is already done:
-  - installs build tools with apt if missing (${BUILD_PACKAGES[*]})
+  - installs build tools and a CJK font with apt if missing (${BUILD_PACKAGES[*]} $CJK_FONT_PACKAGE)
   - creates the system user "$SERVICE_USER"
   - copies the code to the prefix, runs npm ci and npm run build there
   - creates $DATA_DIR (mode 700) and $CONFIG_FILE (from config.example.json)
@@ -229,6 +230,13 @@ MISSING_PACKAGES=()
 for tool in "${BUILD_PACKAGES[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || MISSING_PACKAGES+=("$tool")
 done
+# Printed plates and stickers take Chinese, Japanese and Korean letters from the box's
+# CJK font (appliance/src/reception/sticker-fonts.ts); WenQuanYi Micro Hei is 5 MB.
+if ! ls /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then MISSING_PACKAGES+=("$CJK_FONT_PACKAGE"); else
+    echo "note: no CJK font found; plates and stickers print Chinese, Japanese and Korean letters as boxes until one is installed ($CJK_FONT_PACKAGE on Debian)" >&2
+  fi
+fi
 if ((${#MISSING_PACKAGES[@]} > 0)) && ! command -v apt-get >/dev/null 2>&1; then
   problem "missing ${MISSING_PACKAGES[*]} and there is no apt-get; install them with your package manager"
 fi
@@ -250,7 +258,7 @@ BUILD_DIR=$PREFIX
 
 # --- 1. packages ---------------------------------------------------------------
 
-step "Build tools (${BUILD_PACKAGES[*]})"
+step "Build tools and fonts (${BUILD_PACKAGES[*]} $CJK_FONT_PACKAGE)"
 if ((${#MISSING_PACKAGES[@]} > 0)); then
   run apt-get update
   run env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${MISSING_PACKAGES[@]}"

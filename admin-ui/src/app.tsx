@@ -17,6 +17,7 @@ import { PropertyPage } from "./pages/property-page";
 import { ReceptionPage } from "./pages/reception/reception-page";
 import { SettingsPage } from "./pages/settings/settings-page";
 import { SetupPage } from "./pages/setup/setup-page";
+import { StickersPage } from "./pages/stickers/stickers-page";
 import { TeamPage } from "./pages/team/team-page";
 import { navigate, useLocation } from "./router";
 import { sectionFor } from "./sections";
@@ -170,6 +171,7 @@ function Screen({ path, role }: { path: string; role: "manager" | "staff" }) {
   if (section.path === "/messenger") return rest?.includes("/") ? <NotFoundPage /> : <MessengerPage conversationId={rest} />;
   if (section.path === "/settings") return <SettingsPage page={rest} />;
   if (section.path === "/reception") return <ReceptionPage page={rest} />;
+  if (section.path === "/property" && rest === "stickers") return <StickersPage />;
   if (rest !== null) return <NotFoundPage />;
   switch (section.path) {
     case "/team":

@@ -17,6 +17,7 @@ import "./styles/reception-editor.css";
 import "./styles/reception-blocks.css";
 import "./styles/reception-preview.css";
 import "./styles/reception-directory.css";
+import "./styles/stickers.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -9,3 +9,4 @@ export * from "./telegram.js";
 export type * from "./sockets.js";
 export * from "./weather.js";
 export * from "./places.js";
+export * from "./stickers.js";

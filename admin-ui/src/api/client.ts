@@ -13,6 +13,8 @@ import type {
   LoginBody,
   Property,
   ReceptionLink,
+  ReceptionLogoInfo,
+  RenderStickersBody,
   SessionInfo,
   SetupBody,
   SetupStatus,
@@ -24,6 +26,7 @@ import type {
   UpdatePlaceBody,
   UpdatePropertyBody,
   UpdateTeamMemberBody,
+  StickerDesignBody,
   WorkingHours,
 } from "@innbox/protocol";
 import type { ReceptionSettings } from "@innbox/protocol/reception-view";
@@ -61,6 +64,27 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
       if (error instanceof ApiError && error.status === 401 && !options.credentialsRequest) onSessionEnded();
       throw error;
     }
+  }
+
+  /** A request whose body or answer is not JSON (an image upload, a PDF); refusals as ApiError. */
+  async function binary(method: string, path: string, body: Blob | string, contentType: string): Promise<Response> {
+    const headers: Record<string, string> = { "Content-Type": contentType, Accept: "application/json, application/pdf" };
+    if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
+    let res: Response;
+    try {
+      res = await fetch(path, { method, headers, body, credentials: "same-origin" });
+    } catch {
+      throw new ApiError(0, t.errors.network);
+    }
+    if (res.ok) return res;
+    let answer: { error?: string; details?: ApiError["details"] } = {};
+    try {
+      answer = (await res.json()) as typeof answer;
+    } catch {
+      // Not the appliance's error body (a proxy's page): the generic sentence below.
+    }
+    if (res.status === 401) onSessionEnded();
+    throw new ApiError(res.status, answer.error ?? t.errors.unexpected(res.status), answer.details ?? []);
   }
 
   return {
@@ -101,6 +125,14 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     renamePlaceCategory: (id: string, name: string) =>
       request<PlaceCategory>("PATCH", `/api/place-categories/${encodeURIComponent(id)}`, { name }),
 
+    getStickerDesign: () => request<StickerDesign>("GET", "/api/reception/stickers/design"),
+    updateStickerDesign: (design: StickerDesignBody) => request<StickerDesign>("PUT", "/api/reception/stickers/design", design),
+    /** The print as a PDF file. */
+    renderStickers: async (body: RenderStickersBody) => (await binary("POST", "/api/reception/stickers", JSON.stringify(body), "application/json")).blob(),
+    /** The file as it is; the appliance reads its type from its bytes. */
+    uploadLogo: async (file: Blob) => (await (await binary("POST", "/api/reception/logo", file, file.type || "application/octet-stream")).json()) as ReceptionLogoInfo,
+    deleteLogo: () => request<void>("DELETE", "/api/reception/logo"),
+
     listTeam: async () => (await request<TeamList>("GET", "/api/team")).members,
     createMember: (body: CreateTeamMemberBody) => request<TeamMember>("POST", "/api/team", body),
     updateMember: (id: string, body: UpdateTeamMemberBody) =>
@@ -132,6 +164,9 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The sticker design with the logo's details, as getStickerDesign answers. */
+export type StickerDesign = StickerDesignBody & { logo: ReceptionLogoInfo | null };
 
 /** Where the QR code of a room's link is: an image address the browser fetches with the session. */
 export function receptionQrUrl(tag: string, format: "png" | "svg"): string {

@@ -9,6 +9,7 @@ import { LoadState, useLoad } from "../components/use-load";
 import { browserTimeZone } from "../format/time-format";
 import { t } from "../messages";
 import { ReceptionLinksPanel } from "./reception-links-panel";
+import { StickersEntry } from "./stickers/stickers-entry";
 import { PROPERTY_FIELDS, checkPropertyForm, toPropertyForm, type PropertyForm } from "./property-validation";
 import { timeIn } from "./timezones";
 
@@ -106,6 +107,7 @@ export function PropertyPage() {
         </div>
       </form>
       <ReceptionLinksPanel slug={saved.slug} />
+      <StickersEntry />
     </Page>
   );
 }

@@ -9,6 +9,7 @@ const ERROR_STATUSES: Record<string, string> = {
   "404": "Unknown id.",
   "409": "Conflict with what is stored.",
   "413": "The body is too large.",
+  "415": "The body is not of a type this request accepts.",
   "429": "Too many attempts; retry after the Retry-After header.",
 };
 
@@ -67,7 +68,8 @@ export function buildOpenApi(registry: RouteRegistry, version: string): JsonSche
     if (route.access !== "public") errorStatuses.push("401");
     if (route.access === "manager" || (route.access === "signed-in" && route.method !== "get")) errorStatuses.push("403");
     if (route.path.includes(":")) errorStatuses.push("404");
-    if (route.body) errorStatuses.push("413");
+    if (route.body || route.rawBody) errorStatuses.push("413");
+    if (route.rawBody) errorStatuses.push("415");
     for (const status of errorStatuses) {
       responses[status] ??= { description: ERROR_STATUSES[status] ?? "Error", content: { "application/json": { schema: errorRef } } };
     }
@@ -79,6 +81,10 @@ export function buildOpenApi(registry: RouteRegistry, version: string): JsonSche
     };
     if (parameters.length) operation.parameters = parameters;
     if (route.body) operation.requestBody = { required: true, content: { "application/json": { schema: toSchema(route.body, "input") } } };
+    if (route.rawBody) {
+      const content = Object.fromEntries(route.rawBody.contentTypes.map((type) => [type, { schema: { type: "string", contentMediaType: type } }]));
+      operation.requestBody = { required: true, description: route.rawBody.description, content };
+    }
     if (route.access === "signed-in" || route.access === "manager") operation.security = [{ session: [] }];
     if (route.access === "bearer") operation.security = [{ bearer: [] }];
     if (route.access === "manager") operation.description = "Managers only.";

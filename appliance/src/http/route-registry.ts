@@ -37,6 +37,8 @@ export interface RouteSpec<B extends z.ZodType, P extends z.ZodType, Q extends z
   tag: string;
   access: Access;
   body?: B;
+  /** A body the handler reads itself (an image upload): its types, for the OpenAPI description. */
+  rawBody?: { contentTypes: string[]; description: string };
   params?: P;
   query?: Q;
   /** Runs before input validation (e.g. "setup already done" beats "bad body"). */

@@ -8,6 +8,9 @@ import { registerPlacesRoutes } from "./places-routes.js";
 import { registerReceptionRoutes, type LinkSource } from "./routes.js";
 import { registerSettingsRoutes } from "./settings-routes.js";
 import { createReceptionSettings } from "./settings-service.js";
+import { createLogoService } from "./logo-service.js";
+import { registerStickerRoutes } from "./stickers-routes.js";
+import { createStickersService } from "./stickers-service.js";
 
 export type { LinkSource } from "./routes.js";
 export type { GuestPageSources } from "./guest-routes.js";
@@ -26,10 +29,12 @@ export interface ReceptionDeps extends LinkSource {
   map: { tiles: string; attribution: string };
 }
 
-/** The Online Reception: the guest page's data and its settings, links and QR codes, and the Guest Services Directory. */
+/** The Online Reception: the guest page's data and its settings, links, QR codes, printed plates and stickers, and the Guest Services Directory. */
 export function createReception(deps: ReceptionDeps) {
   const places = createPlacesService({ db: deps.db, transactions: deps.transactions, clock: deps.clock });
   const settings = createReceptionSettings({ db: deps.db, clock: deps.clock, log: deps.log });
+  const logo = createLogoService({ db: deps.db, clock: deps.clock });
+  const stickers = createStickersService({ db: deps.db, clock: deps.clock, log: deps.log, logo });
   return {
     name: "reception",
     migrations: receptionMigrations,
@@ -39,6 +44,7 @@ export function createReception(deps: ReceptionDeps) {
       registerReceptionRoutes(registry, deps);
       registerSettingsRoutes(registry, settings);
       registerPlacesRoutes(registry, places);
+      registerStickerRoutes(registry, { stickers, logo, links: deps });
       registerGuestReceptionRoutes(registry, { settings, places, sources: { ...deps.sources, clock: deps.clock }, map: deps.map });
     },
     start() {},

@@ -45,4 +45,24 @@ export const receptionMigrations: MigrationSet = {
         .execute();
     },
   },
+  "0013-reception-logo": {
+    // The logo printed on plates and stickers (one row: its bytes as checked, an SVG as
+    // cleaned) and the sticker editor's last design (one row, JSON checked by the API).
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable("reception_logo")
+        .addColumn("id", "integer", (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn("content_type", "text", (c) => c.notNull())
+        .addColumn("bytes", "blob", (c) => c.notNull())
+        .addColumn("cleaned", "integer", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("sticker_design")
+        .addColumn("id", "integer", (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn("design", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -1,7 +1,7 @@
 import type { Db } from "../db/index.js";
-import type { PlaceCategoryRow, PlaceRow } from "./tables.js";
+import type { PlaceCategoryRow, PlaceRow, ReceptionLogoRow } from "./tables.js";
 
-/** The only code that touches the reception tables (the page's settings and the Guest Services Directory). */
+/** The only code that touches the reception tables (the page's settings, the Guest Services Directory, the logo and the sticker design). */
 export const receptionRepository = {
   settings: (db: Db) => db.selectFrom("reception_settings").selectAll().where("id", "=", 1).executeTakeFirst(),
 
@@ -10,6 +10,29 @@ export const receptionRepository = {
       .insertInto("reception_settings")
       .values({ id: 1, settings, updated_at: at })
       .onConflict((oc) => oc.column("id").doUpdateSet({ settings, updated_at: at }))
+      .execute(),
+
+  logo: (db: Db) => db.selectFrom("reception_logo").selectAll().where("id", "=", 1).executeTakeFirst(),
+
+  /** Without the bytes, for answers about the logo. */
+  logoInfo: (db: Db) => db.selectFrom("reception_logo").select(["content_type", "cleaned", "updated_at"]).select((eb) => eb.fn<number>("length", ["bytes"]).as("size")).where("id", "=", 1).executeTakeFirst(),
+
+  saveLogo: (db: Db, row: Omit<ReceptionLogoRow, "id">) =>
+    db
+      .insertInto("reception_logo")
+      .values({ id: 1, ...row })
+      .onConflict((oc) => oc.column("id").doUpdateSet(row))
+      .execute(),
+
+  deleteLogo: (db: Db) => db.deleteFrom("reception_logo").where("id", "=", 1).execute(),
+
+  stickerDesign: (db: Db) => db.selectFrom("sticker_design").selectAll().where("id", "=", 1).executeTakeFirst(),
+
+  saveStickerDesign: (db: Db, design: string, at: string) =>
+    db
+      .insertInto("sticker_design")
+      .values({ id: 1, design, updated_at: at })
+      .onConflict((oc) => oc.column("id").doUpdateSet({ design, updated_at: at }))
       .execute(),
 
   categories: (db: Db) => db.selectFrom("place_categories").selectAll().orderBy("position").orderBy("created_at").execute(),

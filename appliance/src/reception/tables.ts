@@ -33,8 +33,29 @@ export interface ReceptionSettingsRow {
   updated_at: string;
 }
 
+/** The logo printed on plates and stickers (one row, id 1). */
+export interface ReceptionLogoRow {
+  id: number;
+  content_type: string;
+  /** PNG or JPEG as uploaded; SVG as cleaned. */
+  bytes: Buffer;
+  /** 1 when the cleaner removed something from an SVG. */
+  cleaned: number;
+  updated_at: string;
+}
+
+/** The sticker editor's last design (one row, id 1). */
+export interface StickerDesignRow {
+  id: number;
+  /** StickerDesignBody as JSON. */
+  design: string;
+  updated_at: string;
+}
+
 export interface ReceptionTables {
   reception_settings: ReceptionSettingsRow;
+  reception_logo: ReceptionLogoRow;
+  sticker_design: StickerDesignRow;
   place_categories: PlaceCategoryRow;
   places: PlaceRow;
 }

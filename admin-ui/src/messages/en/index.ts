@@ -11,6 +11,7 @@ import { property } from "./property";
 import { directory, editor, reception } from "./reception";
 import { alerts, hours, settings, telegram } from "./settings";
 import { setup } from "./setup";
+import { stickers } from "./stickers";
 import { team } from "./team";
 
 export const en = {
@@ -28,6 +29,7 @@ export const en = {
   reception,
   editor,
   directory,
+  stickers,
   team,
   messenger,
   settings,
