@@ -2,12 +2,14 @@
 // languages, blocks moved by keyboard and by dragging, a colour changed, all seen in the
 // preview frames (the real guest page) before saving and on the real page only after;
 // the warning before leaving unsaved changes; missing translations; a bad colour; the
-// Guest Services Directory ordered by keyboard and by dragging. Screenshots at three sizes.
-import type { Locator, Page } from "playwright-core";
+// property's city. Screenshots at three sizes (the directory's too). The directory's
+// editor itself is reception-directory.test.ts.
+import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { en as t } from "../../admin-ui/src/messages/en/index.js";
 import { setUpManager, startTestApp, type TestApp } from "../helpers/app.js";
 import { startTileServer, type TileServer } from "../helpers/tile-server.js";
+import { dragTo, fingerDrag } from "./drag-kit.js";
 import { VIEWPORTS, browserSuite, buildUi, navigation, screenshot, seriousAccessibilityProblems, signIn, type ViewportName } from "./browser-kit.js";
 
 const suite = browserSuite({
@@ -48,31 +50,6 @@ const blockOrder = (page: Page) => page.locator("li[data-block-id]").evaluateAll
 async function openBlock(page: Page, id: string, label: string) {
   const toggle = block(page, id).getByRole("button", { name: t.editor.edit(label) });
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-}
-
-/** Drags `handle` with the pointer (mouse button held) to the vertical middle of `target`, or just above it. */
-async function dragTo(page: Page, handle: Locator, target: Locator, where: "above" | "below" = "above") {
-  const from = (await handle.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  const y = where === "above" ? to.y + 4 : to.y + to.height - 4;
-  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + ((y - from.y - from.height / 2) * i) / 8);
-  await page.mouse.up();
-}
-
-/** The same with a finger: touch events through the DevTools protocol, as a phone's screen sends them. */
-async function fingerDrag(page: Page, handle: Locator, target: Locator) {
-  const from = (await handle.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  const cdp = await page.context().newCDPSession(page);
-  const x = from.x + from.width / 2;
-  const y0 = from.y + from.height / 2;
-  const y1 = to.y + 4;
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y: y0 }] });
-  for (let i = 1; i <= 10; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / 10 }] });
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  await cdp.detach();
 }
 
 /**
@@ -282,122 +259,9 @@ describe.skipIf(suite.skip)("the Online Reception editor", () => {
     expect(problems().filter((p) => !/status of 400/.test(p))).toEqual([]);
   });
 
-  it("builds the Guest Services Directory and keeps its order after a reload", async () => {
+  it("reorders blocks with a finger on a phone", async () => {
     const app = await startApp();
-    const manager = await setUpManager(app);
-    const { page, problems } = await open("desktop");
-    await signIn(page, app.url);
-    await page.goto(`${app.url}/admin/reception/directory`);
-    const form = page.locator("section", { has: page.getByRole("heading", { name: t.directory.addPlace }) });
-    await form.waitFor();
-    for (const [category, name, phone] of [
-      ["Taxi", "City Cabs", "+351 21 000 0000"],
-      ["Taxi", "Night Taxi", ""],
-      ["Restaurants", "Casa Lisboa", ""],
-      ["Restaurants", "O Pescador", ""],
-    ] as const) {
-      await form.getByLabel(t.directory.name).fill(name);
-      await form.getByLabel(t.directory.category).fill(category);
-      await form.getByLabel(t.directory.phone).fill(phone);
-      await form.getByRole("button", { name: t.directory.add }).click();
-      await page.locator(`[data-place-id]`, { hasText: name }).waitFor();
-    }
-    // A bad website: the appliance's sentence beside the field, nothing added.
-    await form.getByLabel(t.directory.name).fill("Farmácia");
-    await form.getByLabel(t.directory.category).fill("Pharmacy");
-    await form.getByLabel(t.directory.website).fill("javascript:alert(1)");
-    await form.getByRole("button", { name: t.directory.add }).click();
-    await form.getByText(/Website must be a full http/).waitFor();
-    await form.getByLabel(t.directory.website).fill("");
-
-    const names = async () =>
-      ((await manager.get("/api/places")).body.categories as any[]).map((c) => [c.name, c.places.map((p: any) => p.name)]);
-    expect(await names()).toEqual([
-      ["Taxi", ["City Cabs", "Night Taxi"]],
-      ["Restaurants", ["Casa Lisboa", "O Pescador"]],
-    ]);
-
-    // Keyboard: Night Taxi up; then City Cabs down past the end of Taxi into Restaurants.
-    await page.getByRole("button", { name: t.directory.placeHandle("Night Taxi") }).focus();
-    await page.keyboard.press("Alt+ArrowUp");
-    await expect.poll(names).toEqual([
-      ["Taxi", ["Night Taxi", "City Cabs"]],
-      ["Restaurants", ["Casa Lisboa", "O Pescador"]],
-    ]);
-    await page.getByRole("button", { name: t.directory.moveDown("City Cabs") }).click();
-    await expect.poll(names).toEqual([
-      ["Taxi", ["Night Taxi"]],
-      ["Restaurants", ["City Cabs", "Casa Lisboa", "O Pescador"]],
-    ]);
-    // Pointer: O Pescador dragged into Taxi, below Night Taxi; then Restaurants dragged above Taxi.
-    await dragTo(page, page.getByRole("button", { name: t.directory.placeHandle("O Pescador") }), page.locator("[data-place-id]", { hasText: "Night Taxi" }), "below");
-    await expect.poll(names).toEqual([
-      ["Taxi", ["Night Taxi", "O Pescador"]],
-      ["Restaurants", ["City Cabs", "Casa Lisboa"]],
-    ]);
-    const restaurants = await page.locator("[data-category-id]", { hasText: "Restaurants" }).getAttribute("data-category-id");
-    await dragTo(page, page.getByRole("button", { name: t.directory.categoryHandle("Restaurants") }), page.locator("[data-category-id]").first());
-    await expect.poll(names).toEqual([
-      ["Restaurants", ["City Cabs", "Casa Lisboa"]],
-      ["Taxi", ["Night Taxi", "O Pescador"]],
-    ]);
-    await page.getByText(t.directory.orderSaved, { exact: false }).first().waitFor({ state: "attached" });
-
-    // Rename a category, edit a place, delete one.
-    await page.getByRole("button", { name: t.directory.renameCategory("Taxi") }).click();
-    await page.getByLabel(t.directory.categoryName).fill("Taxis");
-    await page.getByRole("button", { name: t.directory.saveName }).click();
-    await page.getByRole("heading", { name: "Taxis", level: 3 }).waitFor();
-    await page.getByRole("button", { name: t.directory.editPlace("Casa Lisboa") }).click();
-    const editing = page.locator("[data-place-id]", { hasText: "Casa Lisboa" });
-    await editing.getByLabel(t.directory.address).fill("Rua Augusta 1, Lisboa");
-    await editing.getByLabel(t.directory.latitude).fill("38,7107");
-    await editing.getByLabel(t.directory.longitude).fill("-9.1366");
-    await editing.getByRole("button", { name: t.directory.save }).click();
-    await page.getByText("Rua Augusta 1, Lisboa").waitFor();
-    await page.getByRole("button", { name: t.directory.deletePlace("City Cabs") }).click();
-    await page.getByRole("dialog").getByRole("button", { name: t.directory.deleteConfirm }).click();
-    await page.locator("[data-place-id]", { hasText: "City Cabs" }).waitFor({ state: "detached" });
-
-    await page.reload();
-    await page.locator("[data-place-id]").first().waitFor();
-    const shown = await page.locator("[data-category-id]").evaluateAll((boxes) =>
-      boxes.map((box) => [box.querySelector("h3")!.textContent, Array.from(box.querySelectorAll(".place-name")).map((n) => n.textContent)]),
-    );
-    const expected = [
-      ["Restaurants", ["Casa Lisboa"]],
-      ["Taxis", ["Night Taxi", "O Pescador"]],
-    ];
-    expect(shown).toEqual(expected);
-    expect(await names()).toEqual(expected);
-    const place = (await manager.get("/api/places")).body.categories[0].places[0];
-    expect(place).toMatchObject({ address: "Rua Augusta 1, Lisboa", latitude: 38.7107, longitude: -9.1366 });
-    expect(restaurants).toEqual(expect.any(String));
-
-    // Someone removes a place behind the page's back: the next move is refused with a
-    // sentence, and the list shows what is stored.
-    const gone = (await manager.get("/api/places")).body.categories[1].places[1];
-    expect(gone.name).toBe("O Pescador");
-    await manager.delete(`/api/places/${gone.id}`);
-    await page.getByRole("button", { name: t.directory.moveUp("O Pescador") }).click();
-    const refusal = page.locator(".directory-editor .alert-error");
-    await refusal.waitFor();
-    expect(await refusal.innerText()).toMatch(/every category and every place/);
-    await page.locator("[data-place-id]", { hasText: "O Pescador" }).waitFor({ state: "detached" });
-    expect(await names()).toEqual([
-      ["Restaurants", ["Casa Lisboa"]],
-      ["Taxis", ["Night Taxi"]],
-    ]);
-    expect(problems().filter((p) => !/status of 400/.test(p))).toEqual([]);
-  });
-
-  it("reorders blocks and places with a finger on a phone", async () => {
-    const app = await startApp();
-    const manager = await setUpManager(app);
-    for (const [category, name] of [
-      ["Taxi", "City Cabs"],
-      ["Taxi", "Night Taxi"],
-    ] as const) await manager.post("/api/places", { category, name });
+    await setUpManager(app);
     const { page, problems } = await open("phone", { hasTouch: true, isMobile: true });
     await openEditor(page, app);
     await block(page, "title").getByRole("button", { name: t.editor.edit("Title") }).click();
@@ -405,14 +269,6 @@ describe.skipIf(suite.skip)("the Online Reception editor", () => {
     await fingerDrag(page, block(page, "glance").getByRole("button", { name: t.editor.dragHandle("At a glance") }), block(page, "invitation"));
     await expect.poll(() => blockOrder(page)).toEqual(["title", "glance", "invitation", "info", "weather", "location", "services", "reservation", "chat"]);
 
-    await page.getByRole("button", { name: t.editor.discard }).click();
-    await page.getByRole("dialog", { name: t.editor.discardTitle }).getByRole("button", { name: t.editor.discardConfirm }).click();
-    await page.getByRole("link", { name: t.reception.tabs.directory }).click();
-    await page.locator("[data-place-id]").first().waitFor();
-    await fingerDrag(page, page.getByRole("button", { name: t.directory.placeHandle("Night Taxi") }), page.locator("[data-place-id]", { hasText: "City Cabs" }));
-    await expect
-      .poll(async () => (await manager.get("/api/places")).body.categories[0].places.map((p: any) => p.name))
-      .toEqual(["Night Taxi", "City Cabs"]);
     expect(problems()).toEqual([]);
   });
 
