@@ -26,11 +26,12 @@ export function href(path: string): string {
 }
 
 /**
- * A screen with unsaved work may hold the person back: `check` is asked before a link or
- * the browser's Back/Forward leaves the current path, and answers whether that may happen
- * (the screen asks the person itself, then calls navigate). One screen at a time.
+ * A screen with unsaved work may hold the person back: `check` is asked before a link,
+ * the browser's Back/Forward or signing out leaves the current path, and answers whether
+ * that may happen now; when it says no, it asks the person itself and calls `go` if they
+ * still want to leave. One screen at a time.
  */
-type LeaveCheck = (path: string) => boolean;
+type LeaveCheck = (path: string, go: () => void) => boolean;
 let leaveCheck: LeaveCheck | null = null;
 let guardedUrl = "";
 
@@ -42,8 +43,9 @@ export function guardNavigation(check: LeaveCheck): () => void {
   };
 }
 
-function mayLeaveFor(path: string): boolean {
-  return !leaveCheck || leaveCheck(path);
+/** Leaves for `path` by `go` (navigating, signing out…), unless the screen holds the person back first. */
+export function leave(path: string, go: () => void): void {
+  if (!leaveCheck || leaveCheck(path, go)) go();
 }
 
 // Registered before any screen's listener: a Back that the screen holds back is undone
@@ -54,7 +56,7 @@ if (typeof window !== "undefined") {
     const { path, query } = currentLocation();
     const to = query.size ? `${path}?${query}` : path;
     if (window.location.pathname + window.location.search === guardedUrl) return;
-    if (!mayLeaveFor(to)) window.history.pushState(null, "", guardedUrl);
+    if (!leaveCheck(to, () => navigate(to))) window.history.pushState(null, "", guardedUrl);
   });
 }
 
@@ -84,5 +86,5 @@ export function followLink(event: MouseEvent, path: string): void {
   if (event.defaultPrevented || event.button !== 0) return;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  if (mayLeaveFor(path)) navigate(path);
+  leave(path, () => navigate(path));
 }

@@ -185,6 +185,13 @@ describe.skipIf(suite.skip)("the Online Reception editor", () => {
     await dialog.getByRole("button", { name: t.editor.stay }).click();
     expect(await block(page, "title").getByLabel(t.editor.heading, { exact: true }).inputValue()).toBe("Bem-vindo");
 
+    // Signing out too.
+    await page.getByRole("button", { name: t.layout.signOut }).click();
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: t.editor.stay }).click();
+    await page.getByRole("button", { name: t.layout.signOut }).waitFor();
+    expect(await block(page, "title").getByLabel(t.editor.heading, { exact: true }).inputValue()).toBe("Bem-vindo");
+
     // Discard: back to what is stored, nothing armed any more.
     await page.getByRole("button", { name: t.editor.discard }).click();
     await page.getByRole("dialog", { name: t.editor.discardTitle }).getByRole("button", { name: t.editor.discardConfirm }).click();
@@ -198,6 +205,13 @@ describe.skipIf(suite.skip)("the Online Reception editor", () => {
     await dialog.getByRole("button", { name: t.editor.leave }).click();
     await page.getByRole("heading", { name: t.property.title, level: 1 }).waitFor();
     expect((await manager.get("/api/reception")).body.blocks[0].texts).toEqual({});
+
+    // Signing out anyway, once asked, signs out.
+    await navigation(page).getByRole("link", { name: t.nav.reception }).click();
+    await block(page, "title").getByLabel(t.editor.heading, { exact: true }).fill("Bem-vindo");
+    await page.getByRole("button", { name: t.layout.signOut }).click();
+    await dialog.getByRole("button", { name: t.editor.leave }).click();
+    await page.getByLabel(t.login.username).waitFor();
     expect(problems()).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { Alert } from "../../components/alert";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { LoadState, useLoad } from "../../components/use-load";
 import { t } from "../../messages";
-import { guardNavigation, navigate } from "../../router";
+import { guardNavigation } from "../../router";
 import { BlockList } from "./block-list";
 import { ChatAndWeatherSettings, LanguageSettings } from "./general-settings";
 import { PreviewFrames } from "./preview-frames";
@@ -39,7 +39,8 @@ function Editor({ stored, slug }: { stored: ReceptionSettings; slug: string }) {
   const [success, setSuccess] = useState(false);
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState("");
-  const [leavingFor, setLeavingFor] = useState<string | null>(null);
+  // Where the person asked to go while there were unsaved changes, and how to get there.
+  const [leaving, setLeaving] = useState<{ go: () => void } | null>(null);
   const [askDiscard, setAskDiscard] = useState(false);
   // Discarding draws the blocks anew, so half-typed colours go too.
   const [generation, setGeneration] = useState(0);
@@ -58,8 +59,8 @@ function Editor({ stored, slug }: { stored: ReceptionSettings; slug: string }) {
       event.returnValue = "";
     };
     window.addEventListener("beforeunload", onBeforeUnload);
-    const release = guardNavigation((path) => {
-      setLeavingFor(path);
+    const release = guardNavigation((_path, go) => {
+      setLeaving({ go });
       return false;
     });
     return () => {
@@ -183,18 +184,17 @@ function Editor({ stored, slug }: { stored: ReceptionSettings; slug: string }) {
           </div>
         </div>
       </div>
-      {leavingFor !== null ? (
+      {leaving ? (
         <ConfirmDialog
           title={t.editor.leaveTitle}
           confirmLabel={t.editor.leave}
           cancelLabel={t.editor.stay}
           danger
           onConfirm={() => {
-            const to = leavingFor;
-            setLeavingFor(null);
-            navigate(to);
+            setLeaving(null);
+            leaving.go();
           }}
-          onCancel={() => setLeavingFor(null)}
+          onCancel={() => setLeaving(null)}
         >
           <p>{t.editor.leaveBody}</p>
         </ConfirmDialog>
