@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LATITUDE, LONGITUDE } from "./rules.js";
 
 /** A sun event as an ISO instant in UTC, or null on a day without it (polar day or night). */
 const SunInstant = z.iso.datetime().nullable();
@@ -82,3 +83,36 @@ export const WeatherStatus = z
   })
   .meta({ id: "WeatherStatus" });
 export type WeatherStatus = z.infer<typeof WeatherStatus>;
+
+/** A coordinate in a query string: a plain decimal number within its range. */
+const coordinate = (name: "Latitude" | "Longitude", range: { min: number; max: number }) => {
+  const sentence = `${name} must be a number between ${range.min} and ${range.max}, such as ${name === "Latitude" ? "41.9" : "12.5"}.`;
+  return z
+    .string({ error: `${name} is required.` })
+    .regex(/^[+-]?\d{1,3}(\.\d{1,12})?$/, { error: sentence })
+    .transform(Number)
+    .pipe(z.number().min(range.min, { error: sentence }).max(range.max, { error: sentence }));
+};
+
+/** Where a guest's device is (getGuestWeather); the appliance rounds it to about 10 km before asking for a forecast. */
+export const GuestWeatherQuery = z.object({
+  latitude: coordinate("Latitude", LATITUDE).describe("Degrees north (-90 to 90)."),
+  longitude: coordinate("Longitude", LONGITUDE).describe("Degrees east (-180 to 180)."),
+});
+export type GuestWeatherQuery = z.infer<typeof GuestWeatherQuery>;
+
+/**
+ * The forecast at a guest's position (getGuestWeather), for a cell of about 0.1° around it:
+ * the cell's centre, the timezone there (as the weather server names it), today's sun times
+ * there, and the forecast in the same shape as the property's.
+ */
+export const GuestWeather = z
+  .object({
+    latitude: z.number().describe("The centre of the 0.1° cell the forecast is for."),
+    longitude: z.number(),
+    timezone: z.string().describe("The IANA timezone at that place; hours and days are in it."),
+    sun: SunTimes.describe("Today's at that place, in its timezone."),
+    weather: Weather,
+  })
+  .meta({ id: "GuestWeather" });
+export type GuestWeather = z.infer<typeof GuestWeather>;

@@ -86,7 +86,7 @@ describe.skipIf(suite.skip)("reception page", () => {
     await page.getByRole("heading", { level: 1, name: "Willkommen im Miramar" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("de");
     await page.getByText("Zimmer 12", { exact: true }).waitFor();
-    expect(await visibleBlocks(page)).toEqual(["title", "invitation", "info", "services", "location", "chat"]);
+    expect(await visibleBlocks(page)).toEqual(["title", "invitation", "info", "glance", "weather", "services", "location", "chat"]);
     const location = page.locator('section[data-block="location"]');
     expect((await location.boundingBox())!.y).toBeGreaterThan(844 + 200);
     // The map waits until it is scrolled to: no tiles, not even Leaflet's code.

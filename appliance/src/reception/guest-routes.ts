@@ -1,6 +1,7 @@
 import { GuestReception, GuestReceptionQuery, guestBlocks, guestLanguage, type Property, type SunTimes, type Weather } from "@innbox/protocol";
 import { z } from "zod";
 import { AppError, type RouteRegistry } from "../http/index.js";
+import type { GuestWeatherSource } from "./guest-weather-routes.js";
 import { localDate } from "../time/index.js";
 import { receptionTexts as texts } from "./messages.js";
 import { mapUrl, navigationUrl } from "./place-links.js";
@@ -16,7 +17,7 @@ export interface GuestPageSources {
   };
   /** Whether someone is on duty now (the chat's working hours). */
   duty(language: string): { onDuty: boolean; offHoursNotice: string | null; backAt: string | null };
-  weather: {
+  weather: GuestWeatherSource & {
     /** The cached forecast; never waits on the weather server. */
     current(): Weather | undefined;
     sunTimes(date: string, latitude: number, longitude: number, timezone: string): SunTimes;

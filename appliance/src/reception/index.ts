@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Capability } from "../capability.js";
 import type { Db, Transactions } from "../db/index.js";
 import { registerGuestReceptionRoutes, type GuestPageSources } from "./guest-routes.js";
+import { registerGuestWeatherRoutes } from "./guest-weather-routes.js";
 import { receptionMigrations } from "./migrations.js";
 import { createPlacesService } from "./places-service.js";
 import { registerPlacesRoutes } from "./places-routes.js";
@@ -41,6 +42,7 @@ export function createReception(deps: ReceptionDeps) {
     places,
     settings,
     routes(registry) {
+      registerGuestWeatherRoutes(registry, { settings, sources: { ...deps.sources, clock: deps.clock } });
       registerReceptionRoutes(registry, deps);
       registerSettingsRoutes(registry, settings);
       registerPlacesRoutes(registry, places);

@@ -6,9 +6,13 @@ import type { Timers } from "../time/index.js";
 import { weatherMigrations } from "./migrations.js";
 import { registerWeatherRoutes } from "./routes.js";
 import { sunTimes } from "./sun-times.js";
+import { PositionForecasts, type Position } from "./position-forecasts.js";
 import { WeatherService, type PropertyPlace } from "./weather-service.js";
 
 export { sunTimes } from "./sun-times.js";
+export { WeatherFetchError } from "./open-meteo-client.js";
+export { weatherTexts } from "./messages.js";
+export type { Position } from "./position-forecasts.js";
 export type { PropertyPlace } from "./weather-service.js";
 export type { WeatherTables } from "./tables.js";
 export { weatherMigrations };
@@ -43,6 +47,11 @@ export function createWeather(deps: WeatherDeps) {
     timeoutMs: deps.settings.timeoutMs,
     ...(deps.random ? { random: deps.random } : {}),
   });
+  const positions = new PositionForecasts({
+    source: { apiBase: deps.settings.apiBase, apiKey: deps.settings.apiKey, timers: deps.timers, timeoutMs: deps.settings.timeoutMs },
+    refreshMs: deps.settings.refreshMinutes * 60_000,
+    log: deps.log,
+  });
   const unsubscribers: Array<() => void> = [];
 
   return {
@@ -52,6 +61,10 @@ export function createWeather(deps: WeatherDeps) {
     current: () => service.current(),
     /** Sun times on a local date (YYYY-MM-DD) at a place, in UTC ISO; null on a day without the event. */
     sunTimes,
+    /** The forecast at a guest's position (rounded to 0.1°), cached per cell; waits on the weather server otherwise. Throws WeatherFetchError. */
+    forecastAt: (position: Position) => positions.forecastAt(position),
+    /** Whether forecastAt would answer from memory. */
+    hasForecastAt: (position: Position) => positions.has(position),
     /** The manager's status (what `getWeatherStatus` answers). */
     status: () => service.status(),
     routes: (registry) => registerWeatherRoutes(registry, service),
@@ -62,6 +75,7 @@ export function createWeather(deps: WeatherDeps) {
     stop() {
       for (const off of unsubscribers.splice(0)) off();
       service.stop();
+      positions.stop();
     },
   } satisfies Capability & Record<string, unknown>;
 }

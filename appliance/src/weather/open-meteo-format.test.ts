@@ -44,6 +44,15 @@ describe("Open-Meteo answers", () => {
     expect(f.daily[1]!.sunrise).toMatch(/^2026-03-29T04:5\d/);
   });
 
+  it("asked for with timezone=auto, are in the timezone the server names (UTC when this machine does not know it)", () => {
+    const f = normalizeForecast(answer(), { latitude: 41.9, longitude: 12.5, timezone: "auto" });
+    expect(f.timezone).toBe("Europe/Rome");
+    expect(f.daily.map((d) => d.date)).toEqual(["2026-03-28", "2026-03-29", "2026-03-30"]);
+    expect(normalizeForecast({ ...answer(), timezone: "Mars/Olympus_Mons" }, { latitude: 41.9, longitude: 12.5, timezone: "auto" }).timezone).toBe("UTC");
+    const { timezone: _none, ...unnamed } = answer();
+    expect(normalizeForecast(unnamed, { latitude: 41.9, longitude: 12.5, timezone: "auto" }).timezone).toBe("UTC");
+  });
+
   it("refuse anything else", () => {
     const bad: unknown[] = [
       null,

@@ -42,6 +42,19 @@ const ForecastAnswer = z.object({
   }),
 });
 
+/** Asked for as the timezone, the server answers in the one at the place and names it. */
+export const AUTO_TIMEZONE = "auto";
+
+/** The timezone the server named, if this machine knows it; UTC otherwise (then days are UTC days). */
+function answeredTimezone(name: string | undefined): string {
+  if (!name) return "UTC";
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return "UTC";
+  }
+}
+
 /** What the cache holds: Open-Meteo's answer in our own shape, with the place it is for. */
 export interface Forecast {
   latitude: number;
@@ -62,12 +75,13 @@ const at = (list: Array<number | null>, i: number) => list[i] ?? null;
  * Checks an answer and turns it into a Forecast. Anything else (HTML, another shape,
  * series of the wrong length) is a ForecastFormatError: nothing stored is replaced by it.
  */
-export function normalizeForecast(body: unknown, place: { latitude: number; longitude: number; timezone: string }): Forecast {
+export function normalizeForecast(body: unknown, asked: { latitude: number; longitude: number; timezone: string }): Forecast {
   const parsed = ForecastAnswer.safeParse(body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new ForecastFormatError(`${first?.path.join(".") || "the answer"}: ${first?.message ?? "unexpected shape"}`);
   }
+  const place = asked.timezone === AUTO_TIMEZONE ? { ...asked, timezone: answeredTimezone(parsed.data.timezone) } : asked;
   const { current, hourly, daily } = parsed.data;
   for (const [name, list] of Object.entries(hourly)) {
     if (list.length !== hourly.time.length) throw new ForecastFormatError(`hourly.${name} has ${list.length} values for ${hourly.time.length} hours`);

@@ -3,6 +3,7 @@ import { LocationBlock } from "./location/location-block";
 import { ReservationBlock } from "./reservation-block";
 import { ServicesBlock } from "./services/services-block";
 import { InfoBlock, InvitationBlock, TitleBlock } from "./text/text-blocks";
+import { GlanceBlock, WeatherBlock } from "./weather";
 
 /**
  * The block components by id. The chat is drawn by the page itself (inline when it starts
@@ -12,6 +13,8 @@ export const BLOCKS: BlockRegistry = {
   title: { Block: TitleBlock },
   invitation: { Block: InvitationBlock },
   info: { Block: InfoBlock },
+  glance: { Block: GlanceBlock },
+  weather: { Block: WeatherBlock },
   location: { Block: LocationBlock },
   services: { Block: ServicesBlock },
   reservation: { Block: ReservationBlock },

@@ -1,0 +1,3 @@
+// The weather blocks of the Online Reception: At a glance and Weather.
+export { GlanceBlock } from "./glance-block";
+export { WeatherBlock } from "./weather-block";
