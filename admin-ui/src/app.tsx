@@ -14,6 +14,7 @@ import { LoginPage } from "./pages/login-page";
 import { InboxProvider } from "./pages/messenger/inbox";
 import { MessengerPage } from "./pages/messenger/messenger-page";
 import { PropertyPage } from "./pages/property-page";
+import { ReceptionPage } from "./pages/reception/reception-page";
 import { SettingsPage } from "./pages/settings/settings-page";
 import { SetupPage } from "./pages/setup/setup-page";
 import { StickersPage } from "./pages/stickers/stickers-page";
@@ -169,6 +170,7 @@ function Screen({ path, role }: { path: string; role: "manager" | "staff" }) {
   const rest = path === section.path ? null : safeDecode(path.slice(section.path.length + 1));
   if (section.path === "/messenger") return rest?.includes("/") ? <NotFoundPage /> : <MessengerPage conversationId={rest} />;
   if (section.path === "/settings") return <SettingsPage page={rest} />;
+  if (section.path === "/reception") return <ReceptionPage page={rest} />;
   if (section.path === "/property" && rest === "stickers") return <StickersPage />;
   if (rest !== null) return <NotFoundPage />;
   switch (section.path) {

@@ -13,6 +13,10 @@ import "./styles/settings.css";
 import "./styles/working-hours.css";
 import "./styles/telegram-link.css";
 import "./styles/reception-links.css";
+import "./styles/reception-editor.css";
+import "./styles/reception-blocks.css";
+import "./styles/reception-preview.css";
+import "./styles/reception-directory.css";
 import "./styles/stickers.css";
 
 const root = document.getElementById("app");

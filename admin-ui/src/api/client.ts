@@ -3,7 +3,12 @@ import type {
   ChatSettings,
   ConversationDetail,
   ConversationListItem,
+  CreatePlaceBody,
   CreateTeamMemberBody,
+  OrderPlacesBody,
+  Place,
+  PlaceCategory,
+  PlaceDirectory,
   DutyStatus,
   LoginBody,
   Property,
@@ -18,11 +23,13 @@ import type {
   TelegramLink,
   TelegramLinkStatus,
   TelegramSettings,
+  UpdatePlaceBody,
   UpdatePropertyBody,
   UpdateTeamMemberBody,
   StickerDesignBody,
   WorkingHours,
 } from "@innbox/protocol";
+import type { ReceptionSettings } from "@innbox/protocol/reception-view";
 import { ApiError, apiFetch, type ApiWords } from "@innbox/protocol/web/api-fetch";
 import { t } from "../messages";
 
@@ -106,6 +113,17 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     /** The guests' link for a room or place (`tag`), or the plain link without one. */
     getReceptionLink: (tag?: string) =>
       request<ReceptionLink>("GET", `/api/reception/link${tag ? `?tag=${encodeURIComponent(tag)}` : ""}`),
+
+    getReception: () => request<ReceptionSettings>("GET", "/api/reception"),
+    updateReception: (settings: ReceptionSettings) => request<ReceptionSettings>("PUT", "/api/reception", settings),
+
+    listPlaces: () => request<PlaceDirectory>("GET", "/api/places"),
+    createPlace: (body: CreatePlaceBody) => request<Place>("POST", "/api/places", body),
+    updatePlace: (id: string, body: UpdatePlaceBody) => request<Place>("PATCH", `/api/places/${encodeURIComponent(id)}`, body),
+    deletePlace: (id: string) => request<void>("DELETE", `/api/places/${encodeURIComponent(id)}`),
+    orderPlaces: (body: OrderPlacesBody) => request<PlaceDirectory>("PUT", "/api/places/order", body),
+    renamePlaceCategory: (id: string, name: string) =>
+      request<PlaceCategory>("PATCH", `/api/place-categories/${encodeURIComponent(id)}`, { name }),
 
     getStickerDesign: () => request<StickerDesign>("GET", "/api/reception/stickers/design"),
     updateStickerDesign: (design: StickerDesignBody) => request<StickerDesign>("PUT", "/api/reception/stickers/design", design),

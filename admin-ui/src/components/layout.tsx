@@ -5,6 +5,7 @@ import { useSession } from "../app-context";
 import { t } from "../messages";
 import { unansweredCount } from "../pages/messenger/conversation-state";
 import { useInbox } from "../pages/messenger/inbox";
+import { leave } from "../router";
 import { sectionFor, sectionsFor } from "../sections";
 import { Alert } from "./alert";
 import { Icon } from "./icon";
@@ -88,7 +89,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
             type="button"
             class="button button-quiet sign-out"
             disabled={signingOut}
-            onClick={onSignOut}
+            onClick={() => leave("/login", () => void onSignOut())}
             aria-label={signingOut ? t.layout.signingOut : t.layout.signOut}
           >
             <Icon name="signOut" />

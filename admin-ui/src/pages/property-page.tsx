@@ -91,6 +91,7 @@ export function PropertyPage() {
 
         <fieldset class="fieldset">
           <legend>{t.property.locationHeading}</legend>
+          <TextField label={t.property.city} {...field("city")} hint={t.property.cityHint} autoComplete="address-level2" />
           <p class="field-hint">{t.property.locationHint}</p>
           <div class="field-row">
             <TextField label={t.property.latitude} {...field("latitude")} inputMode="decimal" verbatim />

@@ -1,6 +1,6 @@
 import type { Property, UpdatePropertyBody } from "@innbox/protocol";
-import { LATITUDE, LONGITUDE, PROPERTY_NAME_MAX } from "@innbox/protocol/rules";
-import { checkBetween, checkName, checkSlug, checkTimezone, problems } from "../forms/checks";
+import { CITY_MAX, LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, hasControlCharactersInLine } from "@innbox/protocol/rules";
+import { checkBetween, checkName, checkText, checkSlug, checkTimezone, problems } from "../forms/checks";
 import type { FieldWords } from "../forms/server-errors";
 import { t } from "../messages";
 import { parseCoordinate } from "./coordinates";
@@ -10,6 +10,7 @@ export interface PropertyForm {
   name: string;
   slug: string;
   timezone: string;
+  city: string;
   latitude: string;
   longitude: string;
 }
@@ -19,6 +20,7 @@ export function toPropertyForm(property: Property): PropertyForm {
     name: property.name,
     slug: property.slug,
     timezone: property.timezone,
+    city: property.city ?? "",
     latitude: property.latitude == null ? "" : String(property.latitude),
     longitude: property.longitude == null ? "" : String(property.longitude),
   };
@@ -35,6 +37,7 @@ export function checkPropertyForm(form: PropertyForm, saved: Property): { errors
     name: checkName(form.name, t.property.name, PROPERTY_NAME_MAX),
     slug: checkSlug(form.slug, t.property.slug),
     timezone: checkTimezone(form.timezone, t.property.timezone),
+    city: checkCity(form.city),
     latitude: checkBetween(latitude, t.property.latitude, LATITUDE),
     longitude: checkBetween(longitude, t.property.longitude, LONGITUDE),
   });
@@ -48,6 +51,7 @@ export function checkPropertyForm(form: PropertyForm, saved: Property): { errors
   if (form.name.trim() !== saved.name) changes.name = form.name.trim();
   if (form.slug.trim() !== saved.slug) changes.slug = form.slug.trim();
   if (form.timezone !== saved.timezone) changes.timezone = form.timezone;
+  if (form.city.trim() !== (saved.city ?? "")) changes.city = form.city.trim();
   if (latitude !== (saved.latitude ?? null)) changes.latitude = latitude;
   if (longitude !== (saved.longitude ?? null)) changes.longitude = longitude;
   return { errors, changes };
@@ -58,6 +62,13 @@ export const PROPERTY_FIELDS: FieldWords = {
   name: t.property.name,
   slug: t.property.slug,
   timezone: t.property.timezone,
+  city: t.property.city,
   latitude: t.property.latitude,
   longitude: t.property.longitude,
 };
+
+function checkCity(value: string) {
+  const problem = checkText(value, t.property.city, { max: CITY_MAX, required: false });
+  if (problem) return problem;
+  return hasControlCharactersInLine(value.trim()) ? t.validation.nameCharacters(t.property.city) : undefined;
+}

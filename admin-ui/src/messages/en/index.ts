@@ -8,6 +8,7 @@ import { home, sections } from "./home";
 import { login } from "./login";
 import { messenger } from "./messenger";
 import { property } from "./property";
+import { directory, editor, reception } from "./reception";
 import { alerts, hours, settings, telegram } from "./settings";
 import { setup } from "./setup";
 import { stickers } from "./stickers";
@@ -25,6 +26,9 @@ export const en = {
   nav,
   home,
   property,
+  reception,
+  editor,
+  directory,
   stickers,
   team,
   messenger,

@@ -14,6 +14,8 @@ export const property = {
   useBrowserTimezone: (zone: string) => `Use this device's timezone (${zone})`,
   locationHeading: "Location",
   locationHint: "Used for sunrise, sunset and the weather. Decimal degrees, for example 38.7223 and -9.1393. Leave both empty if you prefer not to say.",
+  city: "City or town",
+  cityHint: "Named on the guests' page next to the local time and weather, for example Lisbon.",
   latitude: "Latitude",
   longitude: "Longitude",
   save: "Save changes",
