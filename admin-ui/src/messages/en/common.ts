@@ -58,6 +58,11 @@ export const validation = {
   timezoneUnknown: "Choose a timezone from the list: type a city, for example Rome.",
 };
 
+/** Words of the shared form fields (components/). */
+export const fields = {
+  colourPicker: (label: string) => `${label}: picker`,
+};
+
 export const layout = {
   menu: "Menu",
   closeMenu: "Close menu",

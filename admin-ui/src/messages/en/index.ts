@@ -3,7 +3,7 @@
 // by screen. A new language is a folder like this one whose index exports an object
 // typed `Messages` (each of its files typed by its part, e.g. `Messages["team"]`);
 // ../index.ts picks the language.
-import { app, errors, forbidden, layout, nav, notFound, time, timezone, validation } from "./common";
+import { app, errors, fields, forbidden, layout, nav, notFound, time, timezone, validation } from "./common";
 import { home, sections } from "./home";
 import { login } from "./login";
 import { messenger } from "./messenger";
@@ -22,6 +22,7 @@ export const en = {
   setup,
   login,
   validation,
+  fields,
   layout,
   nav,
   home,

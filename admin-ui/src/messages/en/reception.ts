@@ -31,7 +31,6 @@ export const editor = {
   missingShort: "Not translated",
   textColor: "Text colour",
   backgroundColor: "Background colour",
-  colourPicker: (label: string) => `${label}: picker`,
   colourHint: "# and six hexadecimal digits, for example #1d4e89.",
   colourInvalid: (label: string) => `${label} must be # and six hexadecimal digits (0–9, a–f), for example #1d4e89. The last good colour is kept.`,
   contrastLow: (ratio: string) =>

@@ -39,7 +39,6 @@ export const stickers = {
   textColor: "Text colour",
   backgroundColor: "Background colour",
   accentColor: "Accent colour (room name and frame)",
-  colourPicker: (label: string) => `${label} colour picker`,
   colourShape: (label: string) => `${label}: write a colour as # and six hexadecimal digits, for example #1d4e89.`,
   withLogo: "Print the logo",
 

@@ -4,7 +4,7 @@ import { useId } from "preact/hooks";
 import { TextAreaField, TextField } from "../../components/field";
 import { languageName } from "../../format/language-name";
 import { t } from "../../messages";
-import { ColourField } from "./colour-field";
+import { BlockColourField } from "./colour-field";
 import { AA_NORMAL_TEXT, contrastRatio, formatRatio } from "./contrast";
 import { setText } from "./settings-edit";
 
@@ -37,7 +37,7 @@ export function BlockEditor({ block, settings, language, onLanguage, missing, er
     <div class="block-editor">
       {errors[block.id] ? <p class="field-error">{errors[block.id]}</p> : null}
       <div class="field-row colour-row">
-        <ColourField
+        <BlockColourField
           label={t.editor.textColor}
           name={key("textColor")}
           value={block.textColor}
@@ -45,7 +45,7 @@ export function BlockEditor({ block, settings, language, onLanguage, missing, er
           onValidity={(ok) => onColourValidity(key("textColor"), ok)}
           error={errors[key("textColor")]}
         />
-        <ColourField
+        <BlockColourField
           label={t.editor.backgroundColor}
           name={key("backgroundColor")}
           value={block.backgroundColor}

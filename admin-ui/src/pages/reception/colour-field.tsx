@@ -1,9 +1,9 @@
 import { COLOR } from "@innbox/protocol/rules";
-import { useEffect, useId, useState } from "preact/hooks";
-import { described } from "../../components/field";
+import { useEffect, useState } from "preact/hooks";
+import { ColourField } from "../../components/colour-field";
 import { t } from "../../messages";
 
-interface ColourFieldProps {
+interface BlockColourFieldProps {
   label: string;
   name: string;
   /** The last good colour, #rrggbb. */
@@ -16,12 +16,10 @@ interface ColourFieldProps {
 }
 
 /**
- * A colour as a picker and as #rrggbb text side by side. Text that is not a colour yet
- * (half typed, or mistyped) stays in the field with a sentence; the last good colour is
- * what the preview shows and what is saved.
+ * A block's colour. Text that is not a colour yet (half typed, or mistyped) stays in the
+ * field with a sentence; the last good colour is what the preview shows and what is saved.
  */
-export function ColourField({ label, name, value, onValue, onValidity, error }: ColourFieldProps) {
-  const id = useId();
+export function BlockColourField({ label, name, value, onValue, onValidity, error }: BlockColourFieldProps) {
   const [typed, setTyped] = useState(value);
   const bad = !COLOR.test(typed.trim());
 
@@ -33,49 +31,22 @@ export function ColourField({ label, name, value, onValue, onValidity, error }: 
   // A closed block's field no longer holds anything back.
   useEffect(() => () => onValidity(true), []);
 
-  const shown = bad ? t.editor.colourInvalid(label) : error;
-  const hint = t.editor.colourHint;
   return (
-    <div class={shown ? "field colour-field field-invalid" : "field colour-field"}>
-      <label for={id}>{label}</label>
-      <div class="colour-inputs">
-        <input
-          type="color"
-          class="colour-picker"
-          value={value}
-          aria-label={t.editor.colourPicker(label)}
-          onInput={(event) => {
-            const colour = event.currentTarget.value.toLowerCase();
-            setTyped(colour);
-            onValue(colour);
-          }}
-        />
-        <input
-          id={id}
-          name={name}
-          type="text"
-          class="colour-text"
-          value={typed}
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellcheck={false}
-          placeholder="#rrggbb"
-          onInput={(event) => {
-            const text = event.currentTarget.value;
-            setTyped(text);
-            if (COLOR.test(text.trim())) onValue(text.trim().toLowerCase());
-          }}
-          {...described(id, hint, shown)}
-        />
-      </div>
-      {shown ? (
-        <p class="field-error" id={`${id}-error`} role="alert">
-          {shown}
-        </p>
-      ) : null}
-      <p class="visually-hidden" id={`${id}-hint`}>
-        {hint}
-      </p>
-    </div>
+    <ColourField
+      label={label}
+      name={name}
+      text={typed}
+      fallback={value}
+      onText={(text) => {
+        setTyped(text);
+        if (COLOR.test(text.trim())) onValue(text.trim().toLowerCase());
+      }}
+      onPick={(colour) => {
+        setTyped(colour);
+        onValue(colour);
+      }}
+      hint={t.editor.colourHint}
+      error={bad ? t.editor.colourInvalid(label) : error}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { Link } from "../../components/link";
 import { Page } from "../../components/page";
 import { LoadState, useLoad } from "../../components/use-load";
 import { t } from "../../messages";
-import { ColourField } from "./colour-field";
+import { ColourField } from "../../components/colour-field";
 import { LogoPanel, useLogo } from "./logo-panel";
 import { StickerPrint } from "./sticker-print";
 import { drawPage, forgetMeasurements, loadStickerFonts } from "./sticker-drawing";
@@ -178,7 +178,7 @@ export function StickersPage() {
             <TextField label={words.text} name="text" value={form.text} onValue={(text) => change({ text })} hint={words.textHint} error={errors.text} />
             <div class="stickers-colours">
               {COLOUR_KEYS.map((key) => (
-                <ColourField key={key} label={words[key]} name={key} value={form[key]} onValue={(value) => change({ [key]: value })} error={errors[key]} />
+                <ColourField key={key} label={words[key]} name={key} text={form[key]} onText={(value) => change({ [key]: value.trim() })} onPick={(value) => change({ [key]: value })} error={errors[key]} />
               ))}
             </div>
           </fieldset>
