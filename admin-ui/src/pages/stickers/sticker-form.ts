@@ -1,17 +1,10 @@
 import { COLOR, TAG, hasControlCharactersInLine } from "@innbox/protocol/rules";
-import { STICKER_HEADING_MAX, STICKER_TAGS_MAX, STICKER_TEXT_MAX, type StickerDesign, type StickerTemplate } from "@innbox/protocol/sticker-layout";
+import { STICKER_HEADING_MAX, STICKER_TAGS_MAX, STICKER_TEXT_MAX, type StickerDesign } from "@innbox/protocol/sticker-layout";
 import { checkTag, checkText, problems, type Problem } from "../../forms/checks";
 import { t } from "../../messages";
 
 /** The editor's form: the design as typed, and the tags one a line. */
-export interface StickerForm {
-  template: StickerTemplate;
-  heading: string;
-  text: string;
-  textColor: string;
-  backgroundColor: string;
-  accentColor: string;
-  withLogo: boolean;
+export interface StickerForm extends StickerDesign {
   tags: string;
 }
 
