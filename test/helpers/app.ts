@@ -25,7 +25,18 @@ export async function startTestApp(
   options: { config?: Partial<ConfigInput>; dataDir?: string; clock?: TestClock; sleep?: (ms: number) => Promise<void>; uiRoot?: string } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "innbox-test-"));
-  const config = parseConfig({ port: 0, host: "127.0.0.1", dataDir, logLevel: "silent", ...options.config });
+  // Nothing leaves the machine: unless a test brings its own servers, the weather and the
+  // map tiles point at a closed loopback port (the defaults are Open-Meteo's and OSM's).
+  const closed = "http://127.0.0.1:9";
+  const config = parseConfig({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    logLevel: "silent",
+    weather: { apiBase: closed },
+    reception: { mapTiles: `${closed}/{z}/{x}/{y}.png` },
+    ...options.config,
+  });
   const app = createApp(config, {
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     ...(options.clock ? { timers: options.clock } : {}),

@@ -27,6 +27,7 @@ import type {
   UpdatePropertyBody,
   UpdateTeamMemberBody,
   StickerDesignBody,
+  WeatherStatus,
   WorkingHours,
 } from "@innbox/protocol";
 import type { ReceptionSettings } from "@innbox/protocol/reception-view";
@@ -115,6 +116,8 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
       request<ReceptionLink>("GET", `/api/reception/link${tag ? `?tag=${encodeURIComponent(tag)}` : ""}`),
 
     getReception: () => request<ReceptionSettings>("GET", "/api/reception"),
+    getWeatherStatus: () => request<WeatherStatus>("GET", "/api/weather"),
+    refreshWeather: () => request<WeatherStatus>("POST", "/api/weather/refresh"),
     updateReception: (settings: ReceptionSettings) => request<ReceptionSettings>("PUT", "/api/reception", settings),
 
     listPlaces: () => request<PlaceDirectory>("GET", "/api/places"),

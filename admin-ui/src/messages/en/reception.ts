@@ -9,6 +9,18 @@ export const reception = {
 };
 
 export const editor = {
+  forecastTitle: "Weather forecast",
+  weatherLead: "What the At a glance and Weather blocks show. The box fetches the forecast about every 30 minutes; guests never wait for it.",
+  weatherNoLocation: "There is no weather until the property has a location.",
+  weatherSetLocation: "Set it on the Property page",
+  weatherFetched: (when: string, minutes: number) => `Forecast from ${when} (${minutes < 1 ? "just now" : minutes === 1 ? "1 minute ago" : minutes < 120 ? `${minutes} minutes ago` : `${Math.floor(minutes / 60)} hours ago`}).`,
+  weatherNone: "No forecast has arrived yet.",
+  weatherStale: "Guests see this forecast marked with its age until a new one arrives.",
+  weatherProblem: (detail: string) => `The weather server did not give a forecast: ${detail}`,
+  weatherNextTry: (when: string) => `The box tries again at ${when} by itself.`,
+  weatherRefresh: "Fetch now",
+  weatherRefreshing: "Fetching…",
+  weatherRefreshed: "A new forecast is in.",
   languagesTitle: "Languages",
   languagesLead: "Guests see the page in their own language when you have translated it; otherwise in the default language.",
   defaultLanguage: "Default language",

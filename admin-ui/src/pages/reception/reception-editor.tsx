@@ -11,6 +11,7 @@ import { guardNavigation } from "../../router";
 import { BlockList } from "./block-list";
 import { ChatAndWeatherSettings, LanguageSettings } from "./general-settings";
 import { PreviewFrames } from "./preview-frames";
+import { WeatherStatusCard } from "./weather-status";
 import { editorKey, sameSettings } from "./settings-edit";
 
 interface Loaded {
@@ -156,6 +157,7 @@ function Editor({ stored, slug }: { stored: ReceptionSettings; slug: string }) {
           </p>
         </section>
         <ChatAndWeatherSettings settings={draft} onSettings={change} errors={errors} />
+        <WeatherStatusCard />
       </div>
       <div class="editor-preview" id="reception-preview">
         <PreviewFrames slug={slug} settings={draft} />
