@@ -17,6 +17,7 @@ import { defaultPublicUrl } from "./network.js";
 import { Outbox } from "./outbox/index.js";
 import { startupLines } from "./startup-lines.js";
 import { createProperty } from "./property/index.js";
+import { createBookings } from "./bookings/index.js";
 import { createReception } from "./reception/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
@@ -139,6 +140,16 @@ function createCapabilities(ctx: AppContext) {
     property: property.service,
     settings: { apiBase: config.weather.apiBase, apiKey: config.weather.apiKey, refreshMinutes: config.weather.refreshMinutes, timeoutMs: 10_000 },
   });
+  const bookings = createBookings({
+    db,
+    clock,
+    times: {
+      stayTimes: async () => {
+        const p = await property.service.get();
+        return { timeZone: p.timezone, checkInTime: p.checkInTime ?? "15:00", checkOutTime: p.checkOutTime ?? "11:00" };
+      },
+    },
+  });
   const reception = createReception({
     db,
     transactions,
@@ -150,12 +161,12 @@ function createCapabilities(ctx: AppContext) {
       property: property.service,
       duty: (language) => chat.service.duty(language),
       weather,
-      reservationsAvailable: async () => false,
+      reservationsAvailable: () => bookings.service.hasBookings(),
     },
     map: { tiles: config.reception.mapTiles, attribution: config.reception.mapAttribution },
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram, weather, reception];
+  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, reception];
   return { list, auth, chat, telegram, weather };
 }
 

@@ -10,3 +10,4 @@ export type * from "./sockets.js";
 export * from "./weather.js";
 export * from "./places.js";
 export * from "./stickers.js";
+export * from "./bookings.js";

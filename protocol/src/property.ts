@@ -14,6 +14,10 @@ export const Slug = z
     error: `Slug must be ${SLUG.min} to ${SLUG.max} characters of lower-case letters, digits and dashes.`,
   });
 
+/** A time of day on the 24-hour clock, 00:00 to 23:59. */
+const StayTime = (label: string) =>
+  z.string({ error: `${label} must be text such as "15:00".` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label} must be a time such as "15:00" (24-hour clock).` });
+
 export const Property = z
   .object({
     name: z.string(),
@@ -22,6 +26,8 @@ export const Property = z
     latitude: z.number().nullable().optional(),
     longitude: z.number().nullable().optional(),
     city: z.string().nullable().optional().describe("The town the Online Reception names in \"At a glance\"."),
+    checkInTime: z.string().optional().describe("HH:MM on the arrival day, in the property's timezone, from which guests may move in (default 15:00)."),
+    checkOutTime: z.string().optional().describe("HH:MM on the departure day by which guests leave (default 11:00)."),
     receptionUrl: z.string().optional().describe("The guests' Online Reception link: <publicUrl>/r/<slug>."),
   })
   .meta({ id: "Property" });
@@ -41,5 +47,7 @@ export const UpdatePropertyBody = z.strictObject({
     .nullable()
     .optional()
     .describe("The town the Online Reception names; null or empty clears it."),
+  checkInTime: StayTime("Check-in time").optional(),
+  checkOutTime: StayTime("Check-out time").optional(),
 });
 export type UpdatePropertyBody = z.infer<typeof UpdatePropertyBody>;

@@ -128,6 +128,7 @@ describe("property", () => {
       latitude: 38.7223,
       longitude: -9.1393,
       city: "Lisboa",
+      checkInTime: "14:00",
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -137,6 +138,8 @@ describe("property", () => {
       latitude: 38.7223,
       longitude: -9.1393,
       city: "Lisboa",
+      checkInTime: "14:00",
+      checkOutTime: "11:00",
       receptionUrl: `${app.publicUrl}/r/miramar`,
     });
     expect((await manager.get("/api/property")).body).toEqual(res.body);

@@ -34,4 +34,11 @@ export const propertyMigrations: MigrationSet = {
       await db.schema.alterTable("property").addColumn("city", "text").execute();
     },
   },
+  "0014-property-stay-times": {
+    // When guests may move in on the arrival day and must leave on the departure day.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable("property").addColumn("check_in_time", "text", (c) => c.notNull().defaultTo("15:00")).execute();
+      await db.schema.alterTable("property").addColumn("check_out_time", "text", (c) => c.notNull().defaultTo("11:00")).execute();
+    },
+  },
 };

@@ -28,6 +28,8 @@ const toApi = (row: PropertyRow): Property => ({
   latitude: row.latitude,
   longitude: row.longitude,
   city: row.city,
+  checkInTime: row.check_in_time,
+  checkOutTime: row.check_out_time,
 });
 
 export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () => number }): PropertyService {
@@ -49,6 +51,8 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
         latitude: null,
         longitude: null,
         city: null,
+        check_in_time: "15:00",
+        check_out_time: "11:00",
         updated_at: nowIso(deps.clock),
       };
       await repo.upsert(db, row);
@@ -70,6 +74,8 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
       if (patch.latitude !== undefined) set.latitude = patch.latitude;
       if (patch.longitude !== undefined) set.longitude = patch.longitude;
       if (patch.city !== undefined) set.city = patch.city || null;
+      if (patch.checkInTime !== undefined) set.check_in_time = patch.checkInTime;
+      if (patch.checkOutTime !== undefined) set.check_out_time = patch.checkOutTime;
       if (set.slug !== undefined && set.slug !== current.slug) {
         const { slug: newSlug, updated_at: at } = set as { slug: string; updated_at: string };
         await db.transaction().execute(async (trx) => {

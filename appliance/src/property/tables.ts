@@ -8,6 +8,9 @@ export interface PropertyRow {
   longitude: number | null;
   /** The town the reception names; null until the manager gives it. */
   city: string | null;
+  /** HH:MM in the property's timezone. */
+  check_in_time: string;
+  check_out_time: string;
   updated_at: string;
 }
 

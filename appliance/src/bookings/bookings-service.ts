@@ -1,0 +1,169 @@
+import { randomInt } from "node:crypto";
+import { stayProblem, type Booking, type CreateBookingBody, type CreateRoomBody, type Room, type UpdateBookingBody, type UpdateRoomBody } from "@innbox/protocol";
+import { TAG } from "@innbox/protocol/rules";
+import { newId, nowIso, type Db } from "../db/index.js";
+import { AppError } from "../http/index.js";
+import { addDays, localDate } from "../time/index.js";
+import { bookingsTexts as texts } from "./messages.js";
+import { bookingsRepository as repo } from "./repository.js";
+import { roomStay, type StayTimes } from "./stay.js";
+import type { BookingRow, RoomRow } from "./tables.js";
+
+/** The property's timezone and stay times. */
+export interface StayTimesSource {
+  stayTimes(): Promise<StayTimes>;
+}
+
+/** Reservation codes: 10 letters and digits without the ones people confuse (0/O, 1/I/L). */
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const CODE_LENGTH = 10;
+export function newReservationCode(): string {
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+const tagKey = (tag: string) => tag.toLocaleLowerCase("und");
+
+/** A tag made from a room's name: the letters a tag may hold, at most 40 of them. */
+export function tagFromName(name: string): string {
+  const kept = [...name].map((ch) => (TAG.pattern.test(ch) ? ch : " ")).join("").replace(/\s+/g, " ").trim();
+  return kept.slice(0, TAG.max).trim() || "Room";
+}
+
+export function toApiBooking(row: BookingRow): Booking {
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    guestName: row.guest_name,
+    checkIn: row.check_in,
+    checkOut: row.check_out,
+    source: row.source as Booking["source"],
+    status: row.status as Booking["status"],
+    code: row.code,
+    ...(row.guest_email ? { guestEmail: row.guest_email } : {}),
+    ...(row.notes ? { notes: row.notes } : {}),
+    createdAt: row.created_at,
+  };
+}
+
+export function createBookingsService(deps: { db: Db; clock: () => number; times: StayTimesSource }) {
+  const { db } = deps;
+
+  async function roomOf(id: string): Promise<RoomRow> {
+    const row = await repo.room(db, id);
+    if (!row) throw AppError.notFound(texts.roomNotFound);
+    return row;
+  }
+
+  async function toApiRoom(row: RoomRow, bookings?: BookingRow[], times?: StayTimes): Promise<Room> {
+    const stays = bookings ?? (await repo.bookings(db, { roomId: row.id, confirmedOnly: true }));
+    const { stay, booking } = roomStay(
+      stays.map((b) => ({ ...b, checkIn: b.check_in, checkOut: b.check_out })),
+      deps.clock(),
+      times ?? (await deps.times.stayTimes()),
+    );
+    return { id: row.id, name: row.name, tag: row.tag, stay, ...(booking ? { booking: toApiBooking(booking) } : {}) };
+  }
+
+  async function checkTagFree(tag: string, exceptId?: string) {
+    const taken = await repo.roomByTag(db, tagKey(tag));
+    if (taken && taken.id !== exceptId) throw AppError.conflict(texts.tagTaken(tag));
+  }
+
+  async function checkFree(roomId: string, checkIn: string, checkOut: string, exceptId?: string) {
+    const [other] = await repo.overlapping(db, roomId, checkIn, checkOut, exceptId);
+    if (other) throw AppError.conflict(texts.overlap(other.guest_name, other.check_in, other.check_out));
+  }
+
+  return {
+    async listRooms(): Promise<Room[]> {
+      const times = await deps.times.stayTimes();
+      const rooms = await repo.rooms(db);
+      // Stays leaving yesterday or later: a room is "checked-out" until the end of its departure day.
+      const yesterday = addDays(localDate(deps.clock(), times.timeZone), -1);
+      const stays = await repo.bookings(db, { from: yesterday, confirmedOnly: true });
+      return Promise.all(rooms.map((room) => toApiRoom(room, stays.filter((b) => b.room_id === room.id), times)));
+    },
+    async createRoom(body: CreateRoomBody): Promise<Room> {
+      const tag = body.tag ?? tagFromName(body.name);
+      await checkTagFree(tag);
+      const row: RoomRow = { id: newId("r_"), name: body.name, tag, tag_key: tagKey(tag), created_at: nowIso(deps.clock) };
+      await repo.insertRoom(db, row);
+      return toApiRoom(row, []);
+    },
+    async updateRoom(id: string, body: UpdateRoomBody): Promise<Room> {
+      const row = await roomOf(id);
+      const set: Partial<RoomRow> = {};
+      if (body.name !== undefined) set.name = body.name;
+      if (body.tag !== undefined) {
+        await checkTagFree(body.tag, id);
+        Object.assign(set, { tag: body.tag, tag_key: tagKey(body.tag) });
+      }
+      if (Object.keys(set).length) await repo.updateRoom(db, id, set);
+      return toApiRoom({ ...row, ...set });
+    },
+    async deleteRoom(id: string): Promise<void> {
+      await roomOf(id);
+      const held = await repo.bookings(db, { roomId: id });
+      if (held.length) throw AppError.conflict(texts.roomHasBookings(held.length));
+      await repo.deleteRoom(db, id);
+    },
+
+    async listBookings(filter: { from?: string | undefined; to?: string | undefined; roomId?: string | undefined }): Promise<Booking[]> {
+      return (await repo.bookings(db, filter)).map(toApiBooking);
+    },
+    async createBooking(body: CreateBookingBody): Promise<Booking> {
+      await roomOf(body.roomId);
+      await checkFree(body.roomId, body.checkIn, body.checkOut);
+      const at = nowIso(deps.clock);
+      let code = newReservationCode();
+      while (await repo.bookingByCode(db, code)) code = newReservationCode();
+      const row: BookingRow = {
+        id: newId("b_"),
+        room_id: body.roomId,
+        guest_name: body.guestName,
+        check_in: body.checkIn,
+        check_out: body.checkOut,
+        source: "manual",
+        status: "confirmed",
+        code,
+        guest_email: body.guestEmail ?? null,
+        notes: body.notes || null,
+        created_at: at,
+        updated_at: at,
+      };
+      await repo.insertBooking(db, row);
+      return toApiBooking(row);
+    },
+    async updateBooking(id: string, body: UpdateBookingBody): Promise<Booking> {
+      const row = await repo.booking(db, id);
+      if (!row) throw AppError.notFound(texts.bookingNotFound);
+      const next: BookingRow = {
+        ...row,
+        room_id: body.roomId ?? row.room_id,
+        guest_name: body.guestName ?? row.guest_name,
+        check_in: body.checkIn ?? row.check_in,
+        check_out: body.checkOut ?? row.check_out,
+        status: body.status ?? row.status,
+        guest_email: body.guestEmail === undefined ? row.guest_email : body.guestEmail,
+        notes: body.notes === undefined ? row.notes : body.notes || null,
+        updated_at: nowIso(deps.clock),
+      };
+      const problem = stayProblem(next.check_in, next.check_out);
+      if (problem) throw AppError.badRequest(problem, [{ field: "checkOut", message: problem }]);
+      if (next.room_id !== row.room_id) await roomOf(next.room_id);
+      if (next.status === "confirmed") await checkFree(next.room_id, next.check_in, next.check_out, id);
+      await repo.updateBooking(db, id, next);
+      return toApiBooking(next);
+    },
+    async deleteBooking(id: string): Promise<void> {
+      if (!(await repo.booking(db, id))) throw AppError.notFound(texts.bookingNotFound);
+      await repo.deleteBooking(db, id);
+    },
+    /** Whether any booking exists (the Online Reception shows My Reservation then). */
+    hasBookings: async () => (await repo.countBookings(db)) > 0,
+  };
+}
+
+export type BookingsService = ReturnType<typeof createBookingsService>;

@@ -1,0 +1,35 @@
+import type { Kysely } from "kysely";
+import type { MigrationSet } from "../db/index.js";
+
+// Frozen: never import app code here, never edit after release; add a new migration instead.
+export const bookingsMigrations: MigrationSet = {
+  "0015-rooms-and-bookings": {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable("rooms")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("tag", "text", (c) => c.notNull())
+        .addColumn("tag_key", "text", (c) => c.notNull().unique())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("bookings")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("room_id", "text", (c) => c.notNull().references("rooms.id"))
+        .addColumn("guest_name", "text", (c) => c.notNull())
+        .addColumn("check_in", "text", (c) => c.notNull())
+        .addColumn("check_out", "text", (c) => c.notNull())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("code", "text", (c) => c.notNull().unique())
+        .addColumn("guest_email", "text")
+        .addColumn("notes", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("bookings_by_room").on("bookings").columns(["room_id", "check_in"]).execute();
+      await db.schema.createIndex("bookings_by_dates").on("bookings").columns(["check_out", "check_in"]).execute();
+    },
+  },
+};

@@ -1,0 +1,105 @@
+import { Booking, BookingList, CreateBookingBody, CreateRoomBody, IdParams, ListBookingsQuery, RoomAnswer, RoomList, UpdateBookingBody, UpdateRoomBody } from "@innbox/protocol";
+import type { RouteRegistry } from "../http/index.js";
+import type { BookingsService } from "./bookings-service.js";
+import { bookingsTexts as texts } from "./messages.js";
+
+export function registerBookingsRoutes(registry: RouteRegistry, bookings: BookingsService): void {
+  const tag = "Rooms and bookings";
+
+  registry.add({
+    method: "get",
+    path: "/api/rooms",
+    operationId: "listRooms",
+    summary: texts.listRoomsSummary,
+    tag,
+    access: "signed-in",
+    responses: { 200: { description: texts.listRoomsAnswer, schema: RoomList } },
+    handler: async () => ({ rooms: await bookings.listRooms() }),
+  });
+  registry.add({
+    method: "post",
+    path: "/api/rooms",
+    operationId: "createRoom",
+    summary: texts.createRoomSummary,
+    tag,
+    access: "manager",
+    body: CreateRoomBody,
+    responses: { 201: { description: texts.createRoomAnswer, schema: RoomAnswer }, 409: { description: "The tag is another room's." } },
+    handler: async ({ body }) => ({ room: await bookings.createRoom(body) }),
+  });
+  registry.add({
+    method: "patch",
+    path: "/api/rooms/:id",
+    operationId: "updateRoom",
+    summary: texts.updateRoomSummary,
+    tag,
+    access: "manager",
+    params: IdParams,
+    body: UpdateRoomBody,
+    responses: { 200: { description: texts.updateRoomAnswer, schema: RoomAnswer }, 409: { description: "The tag is another room's." } },
+    handler: async ({ params, body }) => ({ room: await bookings.updateRoom(params.id, body) }),
+  });
+  registry.add({
+    method: "delete",
+    path: "/api/rooms/:id",
+    operationId: "deleteRoom",
+    summary: texts.deleteRoomSummary,
+    tag,
+    access: "manager",
+    params: IdParams,
+    responses: { 204: { description: texts.deleteRoomAnswer }, 409: { description: "The room has bookings." } },
+    handler: async ({ params, res }) => {
+      await bookings.deleteRoom(params.id);
+      res.status(204).end();
+    },
+  });
+
+  registry.add({
+    method: "get",
+    path: "/api/bookings",
+    operationId: "listBookings",
+    summary: texts.listBookingsSummary,
+    tag,
+    access: "signed-in",
+    query: ListBookingsQuery,
+    responses: { 200: { description: texts.listBookingsAnswer, schema: BookingList } },
+    handler: async ({ query }) => ({ bookings: await bookings.listBookings(query) }),
+  });
+  registry.add({
+    method: "post",
+    path: "/api/bookings",
+    operationId: "createBooking",
+    summary: texts.createBookingSummary,
+    tag,
+    access: "signed-in",
+    body: CreateBookingBody,
+    responses: { 201: { description: texts.createBookingAnswer, schema: Booking }, 409: { description: "Another confirmed stay has a night in the room in common." } },
+    handler: ({ body }) => bookings.createBooking(body),
+  });
+  registry.add({
+    method: "patch",
+    path: "/api/bookings/:id",
+    operationId: "updateBooking",
+    summary: texts.updateBookingSummary,
+    tag,
+    access: "signed-in",
+    params: IdParams,
+    body: UpdateBookingBody,
+    responses: { 200: { description: texts.updateBookingAnswer, schema: Booking }, 409: { description: "Another confirmed stay has a night in the room in common." } },
+    handler: ({ params, body }) => bookings.updateBooking(params.id, body),
+  });
+  registry.add({
+    method: "delete",
+    path: "/api/bookings/:id",
+    operationId: "deleteBooking",
+    summary: texts.deleteBookingSummary,
+    tag,
+    access: "signed-in",
+    params: IdParams,
+    responses: { 204: { description: texts.deleteBookingAnswer } },
+    handler: async ({ params, res }) => {
+      await bookings.deleteBooking(params.id);
+      res.status(204).end();
+    },
+  });
+}
