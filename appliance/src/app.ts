@@ -143,6 +143,7 @@ function createCapabilities(ctx: AppContext) {
   const bookings = createBookings({
     db,
     clock,
+    publicUrl: ctx.publicUrl,
     times: {
       stayTimes: async () => {
         const p = await property.service.get();

@@ -116,6 +116,10 @@ export const Room = z
     tag: z.string(),
     stay: z.enum(STAY_STATES).describe("Right now, in the property's timezone."),
     booking: Booking.optional().describe("The stay that makes `stay`, else the next one."),
+    exportUrl: z
+      .string()
+      .optional()
+      .describe("The manager's only: the secret address of the room's calendar (text/calendar) of the stays entered in Innbox, for Airbnb, Booking.com and Vrbo to import."),
   })
   .meta({ id: "Room" });
 export type Room = z.infer<typeof Room>;

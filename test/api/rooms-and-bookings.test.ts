@@ -113,3 +113,39 @@ describe("rooms and bookings", () => {
     expect((await manager.get("/api/rooms")).body.rooms).toEqual([]);
   });
 });
+
+describe("a room's calendar export", () => {
+  it("gives the manager a secret address serving the stays entered in Innbox as all-day events, without the guest", async () => {
+    const { app, manager } = await start();
+    const r12 = await room(manager, { name: "Room 12, sea view; top floor" });
+    expect(r12).toHaveProperty("exportUrl");
+    const exportUrl = ((await manager.get("/api/rooms")).body.rooms[0] as any).exportUrl as string;
+    expect(exportUrl).toMatch(new RegExp(`^${app.publicUrl}/api/ical/[A-Za-z0-9_-]{32}\\.ics$`));
+    const { client: staff } = await addMemberWithLogin(manager, "staff", "sam");
+    expect((await staff.get("/api/rooms")).body.rooms[0].exportUrl).toBeUndefined();
+
+    const keep = await manager.post("/api/bookings", { roomId: r12.id, guestName: "Anna Rossi", checkIn: "2026-07-20", checkOut: "2026-07-23", guestEmail: "anna@example.com", notes: "Late arrival" });
+    const gone = await manager.post("/api/bookings", { roomId: r12.id, guestName: "Ben Vogel", checkIn: "2026-08-01", checkOut: "2026-08-02" });
+    await manager.post("/api/bookings", { roomId: r12.id, guestName: "Past Guest", checkIn: "2026-07-01", checkOut: "2026-07-05" });
+    await manager.patch(`/api/bookings/${gone.body.id}`, { status: "cancelled" });
+
+    const res = await fetch(exportUrl.replace(app.publicUrl, app.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    const body = await res.text();
+    expect(body.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect(body).not.toMatch(/Anna|Rossi|anna@example|Late arrival|Ben|Past Guest/);
+    const ical = await import("node-ical");
+    const events = Object.values(ical.sync.parseICS(body)).filter((e: any) => e.type === "VEVENT") as any[];
+    expect(events).toHaveLength(1);
+    expect(events[0].uid).toBe(`${keep.body.id}@innbox`);
+    expect(events[0].summary).toBe("Reserved");
+    expect(events[0].start.dateOnly).toBe(true);
+    expect(body).toContain("DTSTART;VALUE=DATE:20260720\r\nDTEND;VALUE=DATE:20260723\r\n");
+    expect(body).toContain("X-WR-CALNAME:Room 12\\, sea view\\; top floor\r\n");
+
+    // The same address answers again the same way (stable UID); a wrong one is 404.
+    expect((await (await fetch(exportUrl.replace(app.publicUrl, app.url))).text()).match(/UID:.*\r\n/)![0]).toBe(`UID:${keep.body.id}@innbox\r\n`);
+    expect((await fetch(`${app.url}/api/ical/not-a-secret.ics`)).status).toBe(404);
+  });
+});

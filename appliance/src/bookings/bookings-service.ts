@@ -6,6 +6,8 @@ import { AppError } from "../http/index.js";
 import { addDays, localDate } from "../time/index.js";
 import { bookingsTexts as texts } from "./messages.js";
 import { bookingsRepository as repo } from "./repository.js";
+import { newToken } from "../crypto/index.js";
+import { roomCalendar } from "./ical-export.js";
 import { roomStay, type StayTimes } from "./stay.js";
 import type { BookingRow, RoomRow } from "./tables.js";
 
@@ -47,7 +49,7 @@ export function toApiBooking(row: BookingRow): Booking {
   };
 }
 
-export function createBookingsService(deps: { db: Db; clock: () => number; times: StayTimesSource }) {
+export function createBookingsService(deps: { db: Db; clock: () => number; times: StayTimesSource; publicUrl: () => string }) {
   const { db } = deps;
 
   async function roomOf(id: string): Promise<RoomRow> {
@@ -56,14 +58,16 @@ export function createBookingsService(deps: { db: Db; clock: () => number; times
     return row;
   }
 
-  async function toApiRoom(row: RoomRow, bookings?: BookingRow[], times?: StayTimes): Promise<Room> {
+  const exportUrl = (row: RoomRow) => `${deps.publicUrl()}/api/ical/${row.export_secret}.ics`;
+
+  async function toApiRoom(row: RoomRow, bookings?: BookingRow[], times?: StayTimes, secrets = false): Promise<Room> {
     const stays = bookings ?? (await repo.bookings(db, { roomId: row.id, confirmedOnly: true }));
     const { stay, booking } = roomStay(
       stays.map((b) => ({ ...b, checkIn: b.check_in, checkOut: b.check_out })),
       deps.clock(),
       times ?? (await deps.times.stayTimes()),
     );
-    return { id: row.id, name: row.name, tag: row.tag, stay, ...(booking ? { booking: toApiBooking(booking) } : {}) };
+    return { id: row.id, name: row.name, tag: row.tag, stay, ...(booking ? { booking: toApiBooking(booking) } : {}), ...(secrets ? { exportUrl: exportUrl(row) } : {}) };
   }
 
   async function checkTagFree(tag: string, exceptId?: string) {
@@ -77,20 +81,21 @@ export function createBookingsService(deps: { db: Db; clock: () => number; times
   }
 
   return {
-    async listRooms(): Promise<Room[]> {
+    /** `secrets`: the export addresses too (the manager's). */
+    async listRooms(secrets = false): Promise<Room[]> {
       const times = await deps.times.stayTimes();
       const rooms = await repo.rooms(db);
       // Stays leaving yesterday or later: a room is "checked-out" until the end of its departure day.
       const yesterday = addDays(localDate(deps.clock(), times.timeZone), -1);
       const stays = await repo.bookings(db, { from: yesterday, confirmedOnly: true });
-      return Promise.all(rooms.map((room) => toApiRoom(room, stays.filter((b) => b.room_id === room.id), times)));
+      return Promise.all(rooms.map((room) => toApiRoom(room, stays.filter((b) => b.room_id === room.id), times, secrets)));
     },
     async createRoom(body: CreateRoomBody): Promise<Room> {
       const tag = body.tag ?? tagFromName(body.name);
       await checkTagFree(tag);
-      const row: RoomRow = { id: newId("r_"), name: body.name, tag, tag_key: tagKey(tag), created_at: nowIso(deps.clock) };
+      const row: RoomRow = { id: newId("r_"), name: body.name, tag, tag_key: tagKey(tag), export_secret: newToken(24), created_at: nowIso(deps.clock) };
       await repo.insertRoom(db, row);
-      return toApiRoom(row, []);
+      return toApiRoom(row, [], undefined, true);
     },
     async updateRoom(id: string, body: UpdateRoomBody): Promise<Room> {
       const row = await roomOf(id);
@@ -101,7 +106,7 @@ export function createBookingsService(deps: { db: Db; clock: () => number; times
         Object.assign(set, { tag: body.tag, tag_key: tagKey(body.tag) });
       }
       if (Object.keys(set).length) await repo.updateRoom(db, id, set);
-      return toApiRoom({ ...row, ...set });
+      return toApiRoom({ ...row, ...set }, undefined, undefined, true);
     },
     async deleteRoom(id: string): Promise<void> {
       await roomOf(id);
@@ -160,6 +165,18 @@ export function createBookingsService(deps: { db: Db; clock: () => number; times
     async deleteBooking(id: string): Promise<void> {
       if (!(await repo.booking(db, id))) throw AppError.notFound(texts.bookingNotFound);
       await repo.deleteBooking(db, id);
+    },
+    /**
+     * The room's calendar for the platforms: the confirmed stays entered in Innbox that
+     * have not ended, as all-day events; null for an unknown secret.
+     */
+    async exportCalendar(secret: string): Promise<string | null> {
+      const row = await repo.roomBySecret(db, secret);
+      if (!row) return null;
+      const times = await deps.times.stayTimes();
+      const today = localDate(deps.clock(), times.timeZone);
+      const stays = (await repo.bookings(db, { roomId: row.id, from: today, confirmedOnly: true })).filter((b) => b.source === "manual");
+      return roomCalendar({ name: row.name, roomId: row.id }, stays, deps.clock());
     },
     /** Whether any booking exists (the Online Reception shows My Reservation then). */
     hasBookings: async () => (await repo.countBookings(db)) > 0,

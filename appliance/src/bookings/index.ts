@@ -13,6 +13,8 @@ export interface BookingsDeps {
   clock: () => number;
   /** The property's timezone and check-in/out times. */
   times: StayTimesSource;
+  /** The base of the rooms' calendar export addresses. */
+  publicUrl: () => string;
 }
 
 /** Rooms and bookings: who is in which room, and each room's stay state right now. */

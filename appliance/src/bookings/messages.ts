@@ -17,6 +17,10 @@ export const bookingsTexts = {
   deleteBookingSummary: "Remove a booking entered by mistake.",
   deleteBookingAnswer: "Removed.",
 
+  exportSummary: "A room's calendar of the stays entered in Innbox, for Airbnb, Booking.com and Vrbo to import: the secret address the room's exportUrl gives.",
+  exportAnswer: "iCalendar: all-day events, \"Reserved\", nothing about the guest.",
+  exportUnknown: "There is no calendar at this address; the room may have been removed.",
+
   roomNotFound: "There is no such room; it may have been removed.",
   bookingNotFound: "There is no such booking; it may have been removed.",
   tagTaken: (tag: string) => `Another room already has the tag "${tag}"; each room's QR code must lead to it alone.`,

@@ -11,6 +11,8 @@ export const bookingsMigrations: MigrationSet = {
         .addColumn("name", "text", (c) => c.notNull())
         .addColumn("tag", "text", (c) => c.notNull())
         .addColumn("tag_key", "text", (c) => c.notNull().unique())
+        // The secret part of the room's calendar export address, for the platforms to import.
+        .addColumn("export_secret", "text", (c) => c.notNull().unique())
         .addColumn("created_at", "text", (c) => c.notNull())
         .execute();
       await db.schema

@@ -5,6 +5,7 @@ import type { BookingRow, RoomRow } from "./tables.js";
 export const bookingsRepository = {
   rooms: (db: Db) => db.selectFrom("rooms").selectAll().orderBy("name").orderBy("created_at").execute(),
   room: (db: Db, id: string) => db.selectFrom("rooms").selectAll().where("id", "=", id).executeTakeFirst(),
+  roomBySecret: (db: Db, secret: string) => db.selectFrom("rooms").selectAll().where("export_secret", "=", secret).executeTakeFirst(),
   roomByTag: (db: Db, tagKey: string) => db.selectFrom("rooms").selectAll().where("tag_key", "=", tagKey).executeTakeFirst(),
   insertRoom: (db: Db, row: RoomRow) => db.insertInto("rooms").values(row).execute(),
   updateRoom: (db: Db, id: string, set: Partial<RoomRow>) => db.updateTable("rooms").set(set).where("id", "=", id).execute(),

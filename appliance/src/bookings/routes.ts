@@ -1,5 +1,6 @@
 import { Booking, BookingList, CreateBookingBody, CreateRoomBody, IdParams, ListBookingsQuery, RoomAnswer, RoomList, UpdateBookingBody, UpdateRoomBody } from "@innbox/protocol";
-import type { RouteRegistry } from "../http/index.js";
+import { z } from "zod";
+import { AppError, type RouteRegistry } from "../http/index.js";
 import type { BookingsService } from "./bookings-service.js";
 import { bookingsTexts as texts } from "./messages.js";
 
@@ -14,7 +15,7 @@ export function registerBookingsRoutes(registry: RouteRegistry, bookings: Bookin
     tag,
     access: "signed-in",
     responses: { 200: { description: texts.listRoomsAnswer, schema: RoomList } },
-    handler: async () => ({ rooms: await bookings.listRooms() }),
+    handler: async ({ user }) => ({ rooms: await bookings.listRooms(user?.role === "manager") }),
   });
   registry.add({
     method: "post",
@@ -51,6 +52,24 @@ export function registerBookingsRoutes(registry: RouteRegistry, bookings: Bookin
     handler: async ({ params, res }) => {
       await bookings.deleteRoom(params.id);
       res.status(204).end();
+    },
+  });
+
+  registry.add({
+    method: "get",
+    path: "/api/ical/:file",
+    operationId: "exportRoomCalendar",
+    summary: texts.exportSummary,
+    tag,
+    access: "public",
+    params: z.object({ file: z.string().max(80) }),
+    responses: { 200: { description: texts.exportAnswer, contentType: ["text/calendar"] }, 404: { description: texts.exportUnknown } },
+    handler: async ({ params, res }) => {
+      const calendar = await bookings.exportCalendar(params.file.replace(/\.ics$/, ""));
+      if (calendar === null) throw AppError.notFound(texts.exportUnknown);
+      // The platforms poll it; each poll must see the stays as they are now.
+      res.set({ "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "no-cache" });
+      res.status(200).send(calendar);
     },
   });
 

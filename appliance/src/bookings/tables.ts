@@ -5,6 +5,8 @@ export interface RoomRow {
   tag: string;
   /** The tag in lower case: tags are unique whatever their capitals. */
   tag_key: string;
+  /** The room's calendar export is <publicUrl>/api/ical/<export_secret>.ics. */
+  export_secret: string;
   created_at: string;
 }
 
