@@ -142,6 +142,9 @@ function createCapabilities(ctx: AppContext) {
   });
   const bookings = createBookings({
     db,
+    bus,
+    log: log("bookings"),
+    timers,
     clock,
     publicUrl: ctx.publicUrl,
     times: {
@@ -198,7 +201,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
   let stopping: Promise<void> | undefined;
   const stops: Array<() => void | Promise<void>> = [];
   /** Capabilities, for tests and benchmarks that need to wait on them. */
-  const exposed: Partial<Pick<ReturnType<typeof createCapabilities>, "chat" | "telegram" | "weather">> = {};
+  const exposed: Partial<Pick<ReturnType<typeof createCapabilities>, "chat" | "telegram" | "weather"> & { bus: EventBus }> = {};
 
   async function start(): Promise<RunningApp> {
     const startedAt = Date.now();
@@ -211,7 +214,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const outbox = new Outbox({ db, log: log.child({ part: "outbox" }), clock, timers, retryMaxMs: config.chat.retryMaxSeconds * 1000 });
     let publicUrl = config.publicUrl?.replace(/\/$/, "") ?? "";
     const capabilities = createCapabilities({ config, db, bus, log, clock, timers, outbox, publicUrl: () => publicUrl, ...(overrides.sleep ? { sleep: overrides.sleep } : {}) });
-    Object.assign(exposed, { chat: capabilities.chat, telegram: capabilities.telegram, weather: capabilities.weather });
+    Object.assign(exposed, { chat: capabilities.chat, telegram: capabilities.telegram, weather: capabilities.weather, bus });
 
     const migrationsApplied = await migrate(db, capabilities.list.map((c) => c.migrations));
     if (migrationsApplied.length) log.debug({ applied: migrationsApplied }, "database migrated");

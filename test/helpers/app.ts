@@ -13,6 +13,8 @@ export interface TestApp extends RunningApp {
   checkUnanswered(): Promise<number>;
   /** The weather capability's public face (what the reception capability reads). */
   weather(): NonNullable<ReturnType<typeof createApp>["capabilities"]["weather"]>;
+  /** The app's event bus, to watch what capabilities announce. */
+  bus(): NonNullable<ReturnType<typeof createApp>["capabilities"]["bus"]>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startTestApp(
     setupToken: () => readFileSync(join(dataDir, "setup-token"), "utf8").trim(),
     checkUnanswered: () => app.capabilities.chat!.alerts.check(),
     weather: () => app.capabilities.weather!,
+    bus: () => app.capabilities.bus!,
     async stop() {
       await app.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

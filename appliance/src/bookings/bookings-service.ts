@@ -7,6 +7,8 @@ import { addDays, localDate } from "../time/index.js";
 import { bookingsTexts as texts } from "./messages.js";
 import { bookingsRepository as repo } from "./repository.js";
 import { newToken } from "../crypto/index.js";
+import type { EventBus } from "../events/index.js";
+import { bookingPayload } from "./booking-events.js";
 import { roomCalendar } from "./ical-export.js";
 import { roomStay, type StayTimes } from "./stay.js";
 import type { BookingRow, RoomRow } from "./tables.js";
@@ -49,7 +51,17 @@ export function toApiBooking(row: BookingRow): Booking {
   };
 }
 
-export function createBookingsService(deps: { db: Db; clock: () => number; times: StayTimesSource; publicUrl: () => string }) {
+export interface BookingsServiceDeps {
+  db: Db;
+  clock: () => number;
+  times: StayTimesSource;
+  publicUrl: () => string;
+  bus: EventBus;
+  /** Told when stays change, so booking.checkedIn and booking.checkedOut follow. */
+  changed: () => void;
+}
+
+export function createBookingsService(deps: BookingsServiceDeps) {
   const { db } = deps;
 
   async function roomOf(id: string): Promise<RoomRow> {
@@ -139,6 +151,8 @@ export function createBookingsService(deps: { db: Db; clock: () => number; times
         updated_at: at,
       };
       await repo.insertBooking(db, row);
+      deps.bus.emit("booking.created", bookingPayload(row, deps.clock(), false));
+      deps.changed();
       return toApiBooking(row);
     },
     async updateBooking(id: string, body: UpdateBookingBody): Promise<Booking> {
@@ -160,11 +174,17 @@ export function createBookingsService(deps: { db: Db; clock: () => number; times
       if (next.room_id !== row.room_id) await roomOf(next.room_id);
       if (next.status === "confirmed") await checkFree(next.room_id, next.check_in, next.check_out, id);
       await repo.updateBooking(db, id, next);
+      if (row.status === "confirmed" && next.status === "cancelled") deps.bus.emit("booking.cancelled", bookingPayload(next, deps.clock(), false));
+      if (row.status === "cancelled" && next.status === "confirmed") deps.bus.emit("booking.created", bookingPayload(next, deps.clock(), false));
+      deps.changed();
       return toApiBooking(next);
     },
     async deleteBooking(id: string): Promise<void> {
-      if (!(await repo.booking(db, id))) throw AppError.notFound(texts.bookingNotFound);
+      const row = await repo.booking(db, id);
+      if (!row) throw AppError.notFound(texts.bookingNotFound);
       await repo.deleteBooking(db, id);
+      if (row.status === "confirmed") deps.bus.emit("booking.cancelled", bookingPayload(row, deps.clock(), false));
+      deps.changed();
     },
     /**
      * The room's calendar for the platforms: the confirmed stays entered in Innbox that

@@ -1,5 +1,9 @@
+import type { Logger } from "pino";
 import type { Capability } from "../capability.js";
 import type { Db } from "../db/index.js";
+import type { EventBus } from "../events/index.js";
+import type { Timers } from "../time/index.js";
+import { BookingMoments } from "./booking-events.js";
 import { createBookingsService, type StayTimesSource } from "./bookings-service.js";
 import { bookingsMigrations } from "./migrations.js";
 import { registerBookingsRoutes } from "./routes.js";
@@ -15,17 +19,34 @@ export interface BookingsDeps {
   times: StayTimesSource;
   /** The base of the rooms' calendar export addresses. */
   publicUrl: () => string;
+  bus: EventBus;
+  log: Logger;
+  timers: Timers;
 }
 
 /** Rooms and bookings: who is in which room, and each room's stay state right now. */
 export function createBookings(deps: BookingsDeps) {
-  const service = createBookingsService(deps);
+  const moments = new BookingMoments({ db: deps.db, bus: deps.bus, log: deps.log, timers: deps.timers, times: () => deps.times.stayTimes() });
+  const service = createBookingsService({ ...deps, changed: () => void moments.check() });
+  const unsubscribers: Array<() => void> = [];
   return {
     name: "bookings",
     migrations: bookingsMigrations,
     service,
     routes: (registry) => registerBookingsRoutes(registry, service),
-    start() {},
-    stop() {},
+    start() {
+      // New check-in or check-out times, or a new timezone, move every moment.
+      unsubscribers.push(deps.bus.on("property.updated", () => void moments.check()));
+    },
+    serving() {
+      // Catching up fires events other capabilities act on: only once every one of them
+      // has started and subscribed, and the server is up.
+      const handle = deps.timers.setTimeout(() => void moments.start(), 0);
+      unsubscribers.push(() => deps.timers.clearTimeout(handle));
+    },
+    stop() {
+      for (const off of unsubscribers.splice(0)) off();
+      moments.stop();
+    },
   } satisfies Capability & Record<string, unknown>;
 }

@@ -32,6 +32,16 @@ export const bookingsMigrations: MigrationSet = {
         .execute();
       await db.schema.createIndex("bookings_by_room").on("bookings").columns(["room_id", "check_in"]).execute();
       await db.schema.createIndex("bookings_by_dates").on("bookings").columns(["check_out", "check_in"]).execute();
+      // Each booking event fired, once: what makes "once" hold across restarts.
+      await db.schema
+        .createTable("booking_events")
+        .addColumn("booking_id", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("due_at", "text", (c) => c.notNull())
+        .addColumn("fired_at", "text", (c) => c.notNull())
+        .addColumn("late", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("booking_events_pk", ["booking_id", "kind"])
+        .execute();
     },
   },
 };

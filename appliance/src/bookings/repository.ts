@@ -1,5 +1,5 @@
 import type { Db } from "../db/index.js";
-import type { BookingRow, RoomRow } from "./tables.js";
+import type { BookingEventRow, BookingRow, RoomRow } from "./tables.js";
 
 /** The only code that touches the rooms and bookings tables. */
 export const bookingsRepository = {
@@ -34,6 +34,13 @@ export const bookingsRepository = {
     if (exceptId) q = q.where("id", "!=", exceptId);
     return q.orderBy("check_in").execute();
   },
+  /** Marks an event fired; false when it already was (the caller then does not emit it). */
+  recordEvent: async (db: Db, row: BookingEventRow) => {
+    const result = await db.insertInto("booking_events").values(row).onConflict((oc) => oc.columns(["booking_id", "kind"]).doNothing()).executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  },
+  firedEvents: (db: Db, bookingIds: string[]) =>
+    bookingIds.length ? db.selectFrom("booking_events").select(["booking_id", "kind"]).where("booking_id", "in", bookingIds).execute() : Promise.resolve([]),
   countBookings: async (db: Db) => Number((await db.selectFrom("bookings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst())?.n ?? 0),
   insertBooking: (db: Db, row: BookingRow) => db.insertInto("bookings").values(row).execute(),
   updateBooking: (db: Db, id: string, set: Partial<BookingRow>) => db.updateTable("bookings").set(set).where("id", "=", id).execute(),

@@ -26,7 +26,17 @@ export interface BookingRow {
   updated_at: string;
 }
 
+/** A booking event that has fired (booking.checkedIn …): never again. */
+export interface BookingEventRow {
+  booking_id: string;
+  kind: string;
+  due_at: string;
+  fired_at: string;
+  late: number;
+}
+
 export interface BookingsTables {
   rooms: RoomRow;
   bookings: BookingRow;
+  booking_events: BookingEventRow;
 }

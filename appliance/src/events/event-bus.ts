@@ -10,6 +10,23 @@ export interface Events {
   "property.updated": { name: string; slug: string; timezone: string; latitude: number | null; longitude: number | null };
   "auth.setupCompleted": { memberId: string };
   "chat.messageStored": { conversationId: string; messageId: string; seq: number; from: "guest" | "staff" | "system" };
+  /**
+   * A stay's moments, each fired once. `at` is when it was due (created/cancelled: when it
+   * happened); `late` when the box was down or asleep then and fires it on catching up.
+   */
+  "booking.created": BookingEvent;
+  "booking.cancelled": BookingEvent;
+  "booking.checkedIn": BookingEvent;
+  "booking.checkedOut": BookingEvent;
+}
+
+export interface BookingEvent {
+  bookingId: string;
+  roomId: string;
+  checkIn: string;
+  checkOut: string;
+  at: string;
+  late: boolean;
 }
 
 type Listener<K extends keyof Events> = (payload: Events[K]) => void | Promise<void>;
