@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { en as t } from "../../guest-ui/src/i18n/en.js";
-import { WEATHER_TEXTS } from "../../guest-ui/src/blocks/weather/weather-texts.js";
+import { WEATHER_TEXTS } from "../../guest-ui/src/blocks/weather/weather-texts/index.js";
 import { setUpManager, startTestApp, type ApiClient, type TestApp } from "../helpers/app.js";
 import { createTestClock, type TestClock } from "../helpers/test-clock.js";
 import { startWeatherServer, type WeatherServer } from "../helpers/weather-server.js";
