@@ -103,6 +103,12 @@ export const Booking = z
     guestEmail: z.string().optional(),
     notes: z.string().optional(),
     createdAt: z.string(),
+    calendarId: z.string().optional().describe("The imported calendar the stay came from; imported stays change only through their feed."),
+    phoneLast4: z.string().optional().describe("The last four digits of the guest's phone, when the platform's feed gives them."),
+    conflictsWith: z
+      .array(z.string())
+      .optional()
+      .describe("Other confirmed stays in the room sharing a night with this one: two platforms sold the same night. Imported stays are never refused or merged; the manager decides."),
   })
   .meta({ id: "Booking" });
 export type Booking = z.infer<typeof Booking>;
@@ -126,3 +132,88 @@ export type Room = z.infer<typeof Room>;
 
 export const RoomList = z.object({ rooms: z.array(Room) });
 export const RoomAnswer = z.object({ room: Room });
+
+// Imported calendars: each room's Airbnb, Booking.com and Vrbo iCal feeds.
+
+export const CALENDAR_STATUSES = ["pending", "ok", "error"] as const;
+export type CalendarStatus = (typeof CALENDAR_STATUSES)[number];
+export const CALENDAR_URL_MAX = 2000;
+/** How often each feed is fetched, about (with jitter, and backoff after failures). */
+export const CALENDAR_POLL_MINUTES = 15;
+
+export const AddRoomCalendarBody = z.strictObject({
+  url: z
+    .string({ error: "url is required: the calendar's export address, from Airbnb, Booking.com or Vrbo." })
+    .trim()
+    .min(1, { error: "url is required: the calendar's export address, from Airbnb, Booking.com or Vrbo." })
+    .max(CALENDAR_URL_MAX, { error: `The calendar address must be at most ${CALENDAR_URL_MAX} characters.` })
+    .refine(
+      (text) => {
+        try {
+          const url = new URL(text);
+          return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+        } catch {
+          return false;
+        }
+      },
+      { error: "The calendar address must be an http:// or https:// address, such as https://www.airbnb.com/calendar/ical/123.ics?s=…" },
+    ),
+});
+export type AddRoomCalendarBody = z.infer<typeof AddRoomCalendarBody>;
+
+export const RoomCalendar = z
+  .object({
+    id: z.string(),
+    roomId: z.string(),
+    url: z.string().describe("The feed's address: a secret, the manager's only."),
+    source: z.enum(BOOKING_SOURCES).describe("From the feed's PRODID or UID domain, else the address's host, else `ical`."),
+    status: z.enum(CALENDAR_STATUSES).describe("`pending` until the first fetch; `ok` after a good one; `error` after a failed one (nothing changed then)."),
+    lastSyncAt: z.string().optional().describe("The last good fetch."),
+    lastError: z.string().optional().describe("Why the last fetch changed nothing; cleared by a good one."),
+    lastAttemptAt: z.string().optional(),
+    nextSyncAt: z.string().optional().describe("When the box fetches it next (about every 15 minutes, later after failures)."),
+    stays: z.number().int().describe("Confirmed stays from this feed that have not ended."),
+    blocks: z.number().int().describe("Nights the platform closed that are not stays (\"Not available\", \"Blocked\"), not ended."),
+    createdAt: z.string(),
+  })
+  .meta({ id: "RoomCalendar" });
+export type RoomCalendar = z.infer<typeof RoomCalendar>;
+export const RoomCalendarList = z.object({ calendars: z.array(RoomCalendar) });
+
+/** A range a platform closed that is not a stay (Airbnb "Not available", Vrbo "Blocked"). */
+export const CalendarBlock = z
+  .object({
+    roomId: z.string(),
+    calendarId: z.string(),
+    source: z.enum(BOOKING_SOURCES),
+    start: z.string().describe("The first closed day."),
+    end: z.string().describe("The day after the last closed one (exclusive, as in the feeds)."),
+    summary: z.string(),
+  })
+  .meta({ id: "CalendarBlock" });
+export type CalendarBlock = z.infer<typeof CalendarBlock>;
+export const CalendarBlockList = z.object({ blocks: z.array(CalendarBlock) });
+
+// My Reservation: what a guest sees of their own stay.
+export const RESERVATION_CODE = { min: 8, max: 32 } as const;
+
+export const ReservationCode = z
+  .string({ error: "The reservation code must be text." })
+  .trim()
+  .min(RESERVATION_CODE.min, { error: `A reservation code has at least ${RESERVATION_CODE.min} characters.` })
+  .max(RESERVATION_CODE.max, { error: `A reservation code has at most ${RESERVATION_CODE.max} characters.` });
+
+export const GuestReservation = z
+  .object({
+    guestName: z.string(),
+    room: z.object({ name: z.string(), tag: z.string() }),
+    checkIn: z.string(),
+    checkOut: z.string(),
+    checkInTime: z.string().describe("HH:MM, the property's."),
+    checkOutTime: z.string().describe("HH:MM, the property's."),
+    status: z.enum(BOOKING_STATUSES),
+    timeZone: z.string(),
+    instructions: z.string().optional().describe("The property's arrival instructions (Markdown subset)."),
+  })
+  .meta({ id: "GuestReservation" });
+export type GuestReservation = z.infer<typeof GuestReservation>;
