@@ -240,7 +240,10 @@ describe("calendar import", () => {
   });
 
   it("flags two platforms selling the same nights instead of merging them, and keeps imported stays for their feed to change", async () => {
+    const flagged: Array<Events["booking.conflictFound"]> = [];
+    app.bus().on("booking.conflictFound", (e) => void flagged.push(e));
     await addFeed("/airbnb.ics", fixture("airbnb.ics"));
+    expect(flagged).toEqual([]);
     await addFeed("/vrbo.ics", fixture("vrbo.ics", { MARIA_START: "20270406", MARIA_END: "20270409" }));
     const stays = await bookingsOf();
     const airbnb = stays.find((b) => b.checkIn === "2027-04-04")!;
@@ -248,6 +251,7 @@ describe("calendar import", () => {
     expect(airbnb.conflictsWith).toEqual([maria.id]);
     expect(maria.conflictsWith).toEqual([airbnb.id]);
     expect(stays.find((b) => b.guestName === "Oliver Brown")!.conflictsWith).toBeUndefined();
+    expect(flagged).toEqual([{ roomId, bookingId: maria.id, conflictsWith: [airbnb.id] }]);
 
     // A stay typed in over an imported one is refused, naming it.
     const typed = await manager.post("/api/bookings", { roomId, guestName: "Walk-in", checkIn: "2027-04-05", checkOut: "2027-04-06" });
