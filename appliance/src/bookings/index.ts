@@ -7,10 +7,12 @@ import { BookingMoments } from "./booking-events.js";
 import { createBookingsService, type StayTimesSource } from "./bookings-service.js";
 import { bookingsMigrations } from "./migrations.js";
 import { registerBookingsRoutes } from "./routes.js";
+import { createReservations } from "./reservation.js";
 
 export type { BookingsTables } from "./tables.js";
 export type { BookingsService, StayTimesSource } from "./bookings-service.js";
 export { bookingsMigrations };
+export { normaliseReservationCode, type Reservations } from "./reservation.js";
 
 export interface BookingsDeps {
   db: Db;
@@ -22,17 +24,22 @@ export interface BookingsDeps {
   bus: EventBus;
   log: Logger;
   timers: Timers;
+  /** The property's arrival instructions, shown in My Reservation. */
+  arrivalInstructions: () => Promise<string | null | undefined>;
 }
 
 /** Rooms and bookings: who is in which room, and each room's stay state right now. */
 export function createBookings(deps: BookingsDeps) {
   const moments = new BookingMoments({ db: deps.db, bus: deps.bus, log: deps.log, timers: deps.timers, times: () => deps.times.stayTimes() });
   const service = createBookingsService({ ...deps, changed: () => void moments.check() });
+  const reservations = createReservations({ db: deps.db, times: deps.times, arrivalInstructions: deps.arrivalInstructions });
   const unsubscribers: Array<() => void> = [];
   return {
     name: "bookings",
     migrations: bookingsMigrations,
     service,
+    /** My Reservation: bookings by code, as the guest and staff see them. */
+    reservations,
     routes: (registry) => registerBookingsRoutes(registry, service),
     start() {
       // New check-in or check-out times, or a new timezone, move every moment.

@@ -18,6 +18,7 @@ const CONVERSATION_COLUMNS = [
   "waiting_since",
   "alerted_at",
   "off_hours_noticed_at",
+  "booking_id",
 ] as const;
 
 /** The only code that touches the chat tables. Every method takes the db (or a transaction). */
