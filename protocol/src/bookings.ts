@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DATE, PERSON_NAME_MAX, hasControlCharacters } from "./rules.js";
+import { DATE, PERSON_NAME_MAX, RESERVATION_CODE, hasControlCharacters } from "./rules.js";
 import { Tag } from "./reception.js";
 import { NameText } from "./text.js";
 
@@ -195,7 +195,7 @@ export type CalendarBlock = z.infer<typeof CalendarBlock>;
 export const CalendarBlockList = z.object({ blocks: z.array(CalendarBlock) });
 
 // My Reservation: what a guest sees of their own stay.
-export const RESERVATION_CODE = { min: 8, max: 32 } as const;
+export { RESERVATION_CODE };
 
 export const ReservationCode = z
   .string({ error: "The reservation code must be text." })
