@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { NameText } from "./text.js";
-import { CITY_MAX, LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, SLUG, hasControlCharacters, hasControlCharactersInLine, isTimeZone } from "./rules.js";
-
-/** The longest arrival instructions taken. */
-export const ARRIVAL_INSTRUCTIONS_MAX = 4000;
+import { ARRIVAL_INSTRUCTIONS_MAX, CITY_MAX, LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, SLUG, hasControlCharacters, hasControlCharactersInLine, isTimeZone } from "./rules.js";
 
 export { isTimeZone };
 

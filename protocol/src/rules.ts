@@ -90,3 +90,6 @@ export const CITY_MAX = 80;
 
 /** Reservation codes a guest types (My Reservation): the appliance issues 10 characters. */
 export const RESERVATION_CODE = { min: 8, max: 32 } as const;
+
+/** The longest arrival instructions (the property's, shown in My Reservation) taken. */
+export const ARRIVAL_INSTRUCTIONS_MAX = 4000;
