@@ -55,12 +55,7 @@ function Stay({ reservation }: { reservation: GuestReservation }) {
     <div class={cancelled ? "reservation reservation-cancelled" : "reservation"}>
       <p class="reservation-guest">
         <strong>{r.guestName}</strong>
-        {r.room.name && (
-          <span>
-            {" · "}
-            {t.reservation.room} {r.room.name}
-          </span>
-        )}
+        {r.room.name && <span> · {r.room.name}</span>}
       </p>
       {cancelled && (
         <p class="reservation-status" role="status">

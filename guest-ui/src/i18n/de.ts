@@ -84,7 +84,6 @@ export const de: Messages = {
     checkOut: "Abreise",
     fromTime: (time) => `ab ${time}`,
     untilTime: (time) => `bis ${time}`,
-    room: "Zimmer",
     cancelled: "Diese Buchung wurde storniert.",
     instructions: "Hinweise zur Anreise",
     localTime: "Alle Zeiten in Ortszeit der Unterkunft.",

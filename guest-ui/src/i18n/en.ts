@@ -89,7 +89,6 @@ export const en = {
     checkOut: "Check-out",
     fromTime: (time: string) => `from ${time}`,
     untilTime: (time: string) => `until ${time}`,
-    room: "Room",
     cancelled: "This reservation has been cancelled.",
     instructions: "Arrival instructions",
     localTime: "Times are local time at the property.",

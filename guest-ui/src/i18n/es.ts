@@ -85,7 +85,6 @@ export const es: Messages = {
     checkOut: "Salida",
     fromTime: (time) => `desde las ${time}`,
     untilTime: (time) => `hasta las ${time}`,
-    room: "Habitación",
     cancelled: "Esta reserva ha sido cancelada.",
     instructions: "Instrucciones de llegada",
     localTime: "Las horas son las locales del alojamiento.",

@@ -86,7 +86,6 @@ export const fr: Messages = {
     checkOut: "Départ",
     fromTime: (time) => `à partir de ${time}`,
     untilTime: (time) => `jusqu’à ${time}`,
-    room: "Chambre",
     cancelled: "Cette réservation a été annulée.",
     instructions: "Instructions d’arrivée",
     localTime: "Les heures sont celles du lieu de séjour.",

@@ -84,7 +84,6 @@ export const it: Messages = {
     checkOut: "Partenza",
     fromTime: (time) => `dalle ${time}`,
     untilTime: (time) => `entro le ${time}`,
-    room: "Camera",
     cancelled: "Questa prenotazione è stata cancellata.",
     instructions: "Istruzioni per l’arrivo",
     localTime: "Gli orari sono quelli locali della struttura.",

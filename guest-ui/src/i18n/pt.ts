@@ -87,7 +87,6 @@ export const pt: Messages = {
     checkOut: "Check-out",
     fromTime: (time) => `a partir das ${time}`,
     untilTime: (time) => `até às ${time}`,
-    room: "Quarto",
     cancelled: "Esta reserva foi cancelada.",
     instructions: "Instruções de chegada",
     localTime: "As horas são as locais do alojamento.",

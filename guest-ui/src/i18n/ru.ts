@@ -86,7 +86,6 @@ export const ru: Messages = {
     checkOut: "Выезд",
     fromTime: (time) => `с ${time}`,
     untilTime: (time) => `до ${time}`,
-    room: "Номер",
     cancelled: "Это бронирование отменено.",
     instructions: "Как заселиться",
     localTime: "Время указано местное, по месту проживания.",

@@ -78,7 +78,6 @@ export const zh: Messages = {
     checkOut: "退房",
     fromTime: (time) => `${time} 起`,
     untilTime: (time) => `${time} 前`,
-    room: "房间",
     cancelled: "此预订已取消。",
     instructions: "入住须知",
     localTime: "时间均为住宿所在地的当地时间。",

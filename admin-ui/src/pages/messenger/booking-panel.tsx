@@ -63,7 +63,7 @@ export function BookingPanel({ conversation }: { conversation: ConversationListI
       ) : (
         <div class="booking-none">
           <p>{text().none}</p>
-          <button type="button" class="button" onClick={() => setPicking(true)}>
+          <button type="button" class="button button-primary" onClick={() => setPicking(true)}>
             {text().link}
           </button>
         </div>
@@ -96,7 +96,7 @@ function LinkedBooking({ booking: b, busy, onUnlink }: { booking: ConversationBo
           </dd>
         </div>
       </dl>
-      <button type="button" class="button button-quiet" disabled={busy} onClick={onUnlink}>
+      <button type="button" class="button" disabled={busy} onClick={onUnlink}>
         {busy ? text().unlinking : text().unlink}
       </button>
     </div>
@@ -166,7 +166,7 @@ function BookingPicker({ busy, onPick, onCancel }: { busy: boolean; onPick(id: s
           ))}
         </ul>
       ) : null}
-      <button type="button" class="button button-quiet" onClick={onCancel}>
+      <button type="button" class="button" onClick={onCancel}>
         {text().cancel}
       </button>
     </div>
