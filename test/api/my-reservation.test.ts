@@ -152,6 +152,12 @@ describe("My Reservation", () => {
     await updates.waitFor((c) => c.id === conversationId && c.booking?.id === booking.id);
     expect((await guestRequest("GET", "/api/guest/reservation", token)).body).toMatchObject({ guestName: "Anna Rossi", checkOutTime: "10:30" });
 
+    // The stay cancelled: both the messenger and the guest's page see it at once.
+    const toldCancelled = new Promise<any>((resolve) => guestSocket.once("reservation", resolve));
+    expect((await manager.patch(`/api/bookings/${booking.id}`, { status: "cancelled" })).status).toBe(200);
+    expect(await toldCancelled).toMatchObject({ guestName: "Anna Rossi", status: "cancelled" });
+    await updates.waitFor((c) => c.id === conversationId && c.booking?.status === "cancelled");
+
     const toldAgain = new Promise((resolve) => guestSocket.once("reservation", resolve));
     const unlinked = await put(conversationId, { bookingId: null });
     expect(unlinked.status).toBe(200);

@@ -297,6 +297,17 @@ export class ChatService {
     return conversation;
   }
 
+  /** A linked booking was cancelled or confirmed again: staff and the guests' pages see it now. */
+  async bookingChanged(bookingId: string): Promise<void> {
+    const conversations = await repo.conversationsOfBooking(this.deps.db, bookingId);
+    if (!conversations.length) return;
+    const reservation = (await this.deps.reservations.guestView(bookingId)) ?? null;
+    for (const conversation of conversations) {
+      this.deps.publisher.conversationChanged(conversation);
+      this.deps.publisher.reservationChanged(conversation.id, reservation);
+    }
+  }
+
   listMessages(conversationId: string): Promise<Message[]> {
     return repo.listMessages(this.deps.db, conversationId);
   }

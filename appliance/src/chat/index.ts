@@ -83,6 +83,9 @@ export function createChat(deps: ChatDeps) {
       unsubscribers.push(
         deps.bus.on("property.updated", () => service.reloadProperty()),
         deps.bus.on("auth.setupCompleted", () => service.reloadProperty()),
+        // A linked stay cancelled (or confirmed again) shows as such beside the chat and on the guest's page.
+        deps.bus.on("booking.cancelled", ({ bookingId }) => service.bookingChanged(bookingId)),
+        deps.bus.on("booking.created", ({ bookingId }) => service.bookingChanged(bookingId)),
       );
       await service.load();
       alerts.start();

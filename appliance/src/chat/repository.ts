@@ -45,6 +45,10 @@ export const chatRepository = {
       .where("alerted_at", "is", null)
       .execute();
   },
+  /** The conversations linked to a booking (My Reservation). */
+  conversationsOfBooking(db: Db, bookingId: string): Promise<Conversation[]> {
+    return db.selectFrom("conversations").select(CONVERSATION_COLUMNS).where("booking_id", "=", bookingId).execute();
+  },
   updateConversation(db: Db, id: string, set: Partial<Conversation>) {
     return db.updateTable("conversations").set(set).where("id", "=", id).execute();
   },
