@@ -174,4 +174,43 @@ describe.skipIf(suite.skip)("My Reservation", () => {
     expect(phone.problems()).toEqual([]);
     expect(guest.problems()).toEqual([]);
   });
+
+  it("shows a sample stay in the editor's preview and never asks the appliance about a code there", async () => {
+    const { app, manager, booking } = await startProperty();
+    const admin = await open("desktop");
+    const asked: string[] = [];
+    admin.context.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/api/guest/reservation") || path === "/api/guest/sessions") asked.push(`${request.method()} ${path}`);
+    });
+    await signIn(admin.page, app.url);
+
+    // The manager writes the arrival instructions on the Property page.
+    await admin.page.goto(`${app.url}/admin/property`);
+    const instructions = admin.page.getByLabel(t.property.arrivalInstructions);
+    expect(await instructions.inputValue()).toContain("**4821**");
+    await instructions.fill("Ring the bell at the **green gate**; the code is 4821.");
+    await admin.page.getByRole("button", { name: t.property.save }).click();
+    await admin.page.getByRole("status").filter({ hasText: t.property.saved }).waitFor();
+    expect((await manager.get("/api/property")).body.arrivalInstructions).toBe("Ring the bell at the **green gate**; the code is 4821.");
+    await instructions.scrollIntoViewIfNeeded();
+    await screenshot(admin.page, "property-arrival-instructions", "desktop");
+    expect(await seriousAccessibilityProblems(admin.page)).toEqual([]);
+
+    await admin.page.goto(`${app.url}/admin/reception/design`);
+    const frame = admin.page.frameLocator('iframe[data-device="phone"]');
+    const sample = frame.locator('section[data-block="reservation"]');
+    await sample.getByText(guestText.reservation.sample).waitFor();
+    expect(await sample.innerText()).toContain("Anna Rossi");
+    // A preview whose link carries a code still shows the sample only.
+    await admin.page.evaluate((code) => {
+      const frame = document.createElement("iframe");
+      frame.id = "coded-preview";
+      frame.title = "Preview with a code";
+      frame.src = `/r/hotel-miramar?preview=en&code=${code}`;
+      document.body.append(frame);
+    }, booking.code);
+    await admin.page.frameLocator("#coded-preview").locator('section[data-block="reservation"]').getByText(guestText.reservation.sample).waitFor();
+    expect(asked).toEqual([]);
+  });
 });
