@@ -1,5 +1,4 @@
-import { MissLimiter } from "../http/index.js";
-import { AppError } from "../http/index.js";
+import { AppError, MissLimiter } from "../http/index.js";
 import type { ChatService } from "./chat-service.js";
 import { chatTexts } from "./messages.js";
 

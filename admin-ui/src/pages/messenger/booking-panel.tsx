@@ -22,10 +22,14 @@ function stay(checkIn: string, checkOut: string): string {
   return `${day(checkIn)} – ${day(checkOut)} · ${text().nights(nights(checkIn, checkOut))}`;
 }
 
-/** Today on this browser's calendar: stays leaving after it are current or upcoming. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+/** Today on the property's calendar (this browser's without one): stays leaving after it are current or upcoming. */
+function today(timeZone: string | undefined): string {
+  try {
+    // en-CA writes dates as YYYY-MM-DD.
+    return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", ...(timeZone ? { timeZone } : {}) }).format(new Date());
+  } catch {
+    return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  }
 }
 
 /** Beside the conversation: the guest's booking with Unlink, or a way to link one. */
@@ -104,14 +108,15 @@ function LinkedBooking({ booking: b, busy, onUnlink }: { booking: ConversationBo
 }
 
 function BookingPicker({ busy, onPick, onCancel }: { busy: boolean; onPick(id: string): void; onCancel(): void }) {
-  const { api } = useSession();
+  const { api, property } = useSession();
+  const timeZone = property?.timezone;
   const [stays, setStays] = useState<Array<Booking & { roomName: string }> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [query, setQuery] = useState("");
 
   useEffect(() => {
     let current = true;
-    Promise.all([api.listBookings(today()), api.listRooms()]).then(
+    Promise.all([api.listBookings(today(timeZone)), api.listRooms()]).then(
       ([bookings, rooms]) => {
         if (!current) return;
         const names = new Map(rooms.map((r: Room) => [r.id, r.name]));
@@ -122,7 +127,7 @@ function BookingPicker({ busy, onPick, onCancel }: { busy: boolean; onPick(id: s
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, timeZone]);
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
