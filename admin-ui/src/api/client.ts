@@ -1,8 +1,10 @@
 import type {
+  Booking,
   ChatMessage,
   ChatSettings,
   ConversationDetail,
   ConversationListItem,
+  Room,
   CreatePlaceBody,
   CreateTeamMemberBody,
   OrderPlacesBody,
@@ -149,6 +151,12 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     sendStaffMessage: async (id: string, text: string, clientId: string) =>
       (await request<{ message: ChatMessage }>("POST", `/api/conversations/${encodeURIComponent(id)}/messages`, { text, clientId }))
         .message,
+    /** Links the conversation to a booking (null unlinks); answers with the conversation. */
+    linkConversationBooking: (id: string, bookingId: string | null) =>
+      request<ConversationListItem>("PUT", `/api/conversations/${encodeURIComponent(id)}/booking`, { bookingId }),
+    /** Stays whose check-out is after `from` (YYYY-MM-DD). */
+    listBookings: async (from: string) => (await request<{ bookings: Booking[] }>("GET", `/api/bookings?from=${encodeURIComponent(from)}`)).bookings,
+    listRooms: async () => (await request<{ rooms: Room[] }>("GET", "/api/rooms")).rooms,
     getDuty: () => request<DutyStatus>("GET", "/api/chat/duty"),
     setDuty: (onDuty: boolean) => request<DutyStatus>("PUT", "/api/chat/duty", { onDuty }),
 

@@ -1,5 +1,5 @@
 import type { Property, UpdatePropertyBody } from "@innbox/protocol";
-import { CITY_MAX, LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, hasControlCharactersInLine } from "@innbox/protocol/rules";
+import { ARRIVAL_INSTRUCTIONS_MAX, CITY_MAX, LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, hasControlCharactersInLine } from "@innbox/protocol/rules";
 import { checkBetween, checkName, checkText, checkSlug, checkTimezone, problems } from "../forms/checks";
 import type { FieldWords } from "../forms/server-errors";
 import { t } from "../messages";
@@ -13,6 +13,7 @@ export interface PropertyForm {
   city: string;
   latitude: string;
   longitude: string;
+  arrivalInstructions: string;
 }
 
 export function toPropertyForm(property: Property): PropertyForm {
@@ -23,6 +24,7 @@ export function toPropertyForm(property: Property): PropertyForm {
     city: property.city ?? "",
     latitude: property.latitude == null ? "" : String(property.latitude),
     longitude: property.longitude == null ? "" : String(property.longitude),
+    arrivalInstructions: property.arrivalInstructions ?? "",
   };
 }
 
@@ -40,6 +42,7 @@ export function checkPropertyForm(form: PropertyForm, saved: Property): { errors
     city: checkCity(form.city),
     latitude: checkBetween(latitude, t.property.latitude, LATITUDE),
     longitude: checkBetween(longitude, t.property.longitude, LONGITUDE),
+    arrivalInstructions: checkText(form.arrivalInstructions, t.property.arrivalInstructions, { max: ARRIVAL_INSTRUCTIONS_MAX, required: false }),
   });
   // The appliance keeps both or neither.
   if (!errors.latitude && !errors.longitude) {
@@ -54,6 +57,7 @@ export function checkPropertyForm(form: PropertyForm, saved: Property): { errors
   if (form.city.trim() !== (saved.city ?? "")) changes.city = form.city.trim();
   if (latitude !== (saved.latitude ?? null)) changes.latitude = latitude;
   if (longitude !== (saved.longitude ?? null)) changes.longitude = longitude;
+  if (form.arrivalInstructions.trim() !== (saved.arrivalInstructions ?? "")) changes.arrivalInstructions = form.arrivalInstructions.trim();
   return { errors, changes };
 }
 
@@ -65,6 +69,7 @@ export const PROPERTY_FIELDS: FieldWords = {
   city: t.property.city,
   latitude: t.property.latitude,
   longitude: t.property.longitude,
+  arrivalInstructions: t.property.arrivalInstructions,
 };
 
 function checkCity(value: string) {

@@ -18,6 +18,10 @@ export const property = {
   cityHint: "Named on the guests' page next to the local time and weather, for example Lisbon.",
   latitude: "Latitude",
   longitude: "Longitude",
+  arrivalHeading: "Guests' arrival",
+  arrivalInstructions: "Arrival instructions",
+  arrivalHint:
+    "How guests check in: keys, door codes, parking. Shown in My Reservation on the guests' page once they open it with their reservation code. **bold**, *italic*, lists and links work.",
   save: "Save changes",
   saving: "Saving…",
   saved: "Property saved.",
