@@ -190,9 +190,18 @@ describe.skipIf(suite.skip)("My Reservation", () => {
     const instructions = admin.page.getByLabel(t.property.arrivalInstructions);
     expect(await instructions.inputValue()).toContain("**4821**");
     await instructions.fill("Ring the bell at the **green gate**; the code is 4821.");
+    // Beside them, the check-in and check-out times the stays follow.
+    const checkIn = admin.page.getByLabel(t.property.checkInTime);
+    expect(await checkIn.inputValue()).toBe((await manager.get("/api/property")).body.checkInTime);
+    await checkIn.fill("16:30");
+    await admin.page.getByLabel(t.property.checkOutTime).fill("10:00");
     await admin.page.getByRole("button", { name: t.property.save }).click();
     await admin.page.getByRole("status").filter({ hasText: t.property.saved }).waitFor();
-    expect((await manager.get("/api/property")).body.arrivalInstructions).toBe("Ring the bell at the **green gate**; the code is 4821.");
+    expect((await manager.get("/api/property")).body).toMatchObject({
+      arrivalInstructions: "Ring the bell at the **green gate**; the code is 4821.",
+      checkInTime: "16:30",
+      checkOutTime: "10:00",
+    });
     await instructions.scrollIntoViewIfNeeded();
     await screenshot(admin.page, "property-arrival-instructions", "desktop");
     expect(await seriousAccessibilityProblems(admin.page)).toEqual([]);

@@ -102,6 +102,11 @@ export function PropertyPage() {
 
         <fieldset class="fieldset">
           <legend>{t.property.arrivalHeading}</legend>
+          <p class="field-hint">{t.property.stayTimesHint}</p>
+          <div class="field-row">
+            <TextField label={t.property.checkInTime} {...field("checkInTime")} type="time" verbatim />
+            <TextField label={t.property.checkOutTime} {...field("checkOutTime")} type="time" verbatim />
+          </div>
           <TextAreaField label={t.property.arrivalInstructions} {...field("arrivalInstructions")} hint={t.property.arrivalHint} maxLength={ARRIVAL_INSTRUCTIONS_MAX} rows={5} />
         </fieldset>
 
