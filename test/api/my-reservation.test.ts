@@ -152,6 +152,11 @@ describe("My Reservation", () => {
     await updates.waitFor((c) => c.id === conversationId && c.booking?.id === booking.id);
     expect((await guestRequest("GET", "/api/guest/reservation", token)).body).toMatchObject({ guestName: "Anna Rossi", checkOutTime: "10:30" });
 
+    // The stay moved a day: the guest's page sees the new dates at once.
+    const toldMoved = new Promise<any>((resolve) => guestSocket.once("reservation", resolve));
+    expect((await manager.patch(`/api/bookings/${booking.id}`, { checkOut: "2026-07-14" })).status).toBe(200);
+    expect(await toldMoved).toMatchObject({ checkOut: "2026-07-14", status: "confirmed" });
+
     // The stay cancelled: both the messenger and the guest's page see it at once.
     const toldCancelled = new Promise<any>((resolve) => guestSocket.once("reservation", resolve));
     expect((await manager.patch(`/api/bookings/${booking.id}`, { status: "cancelled" })).status).toBe(200);

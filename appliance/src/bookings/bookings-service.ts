@@ -247,6 +247,9 @@ export function createBookingsService(deps: BookingsServiceDeps) {
       await repo.updateBooking(db, id, next);
       if (row.status === "confirmed" && next.status === "cancelled") deps.bus.emit("booking.cancelled", bookingPayload(next, deps.clock(), false));
       if (row.status === "cancelled" && next.status === "confirmed") deps.bus.emit("booking.created", bookingPayload(next, deps.clock(), false));
+      if (row.status === next.status && (["room_id", "guest_name", "check_in", "check_out"] as const).some((k) => row[k] !== next[k])) {
+        deps.bus.emit("booking.updated", bookingPayload(next, deps.clock(), false));
+      }
       deps.changed();
       return toApiBooking(next);
     },

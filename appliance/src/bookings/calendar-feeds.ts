@@ -51,7 +51,7 @@ export interface CalendarFeedsDeps {
   random?: () => number;
 }
 
-type Announcement = { kind: "booking.created" | "booking.cancelled"; row: BookingRow };
+type Announcement = { kind: "booking.created" | "booking.cancelled" | "booking.updated"; row: BookingRow };
 
 export class CalendarFeeds {
   private timer: TimerHandle | undefined;
@@ -225,7 +225,11 @@ export class CalendarFeeds {
           await repo.updateBooking(tx.db, booking.id, next);
           counts.updated++;
           touched.push(next);
-          if (booking.status === "cancelled" && next.check_out > today) announce.push({ kind: "booking.created", row: next });
+          if (booking.status === "cancelled") {
+            if (next.check_out > today) announce.push({ kind: "booking.created", row: next });
+          } else if ((["check_in", "check_out", "guest_name"] as const).some((k) => next[k] !== booking![k])) {
+            announce.push({ kind: "booking.updated", row: next });
+          }
           continue;
         }
         const created: BookingRow = {

@@ -86,6 +86,7 @@ export function createChat(deps: ChatDeps) {
         // A linked stay cancelled (or confirmed again) shows as such beside the chat and on the guest's page.
         deps.bus.on("booking.cancelled", ({ bookingId }) => service.bookingChanged(bookingId)),
         deps.bus.on("booking.created", ({ bookingId }) => service.bookingChanged(bookingId)),
+        deps.bus.on("booking.updated", ({ bookingId }) => service.bookingChanged(bookingId)),
       );
       await service.load();
       alerts.start();
