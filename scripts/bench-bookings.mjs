@@ -12,7 +12,6 @@
 //     poller does), then again with a tenth of each feed's stays shortened by a night;
 //   - VmRSS / VmHWM of the appliance after the syncs;
 //   - GET /api/rooms (listRooms: every room's stay state and current or next stay) latency.
-import { createServer } from "node:http";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import http from "node:http";
@@ -22,6 +21,7 @@ import {
   fmt,
   freePort,
   inBatches,
+  listenLoopback,
   machineSummary,
   mainJs,
   makeFail,
@@ -30,7 +30,7 @@ import {
   parseCommandLine,
   readMemory,
   removeTempDir,
-  request,
+  requestJson,
   requireBuiltAppliance,
   spawnNode,
   verdict,
@@ -91,24 +91,8 @@ function feed(room, platform, moved) {
   return lines.join(CRLF) + CRLF;
 }
 
-function listen(handler) {
-  return new Promise((resolve) => {
-    const server = createServer(handler);
-    server.listen(0, "127.0.0.1", () => resolve({ server, port: server.address().port }));
-  });
-}
-
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-async function call(port, method, urlPath, options) {
-  const res = await request(agent, port, method, urlPath, options);
-  let body;
-  try {
-    body = res.text ? JSON.parse(res.text) : undefined;
-  } catch {
-    body = res.text;
-  }
-  return { ...res, body };
-}
+const call = (port, method, urlPath, options) => requestJson(agent, port, method, urlPath, options);
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -116,7 +100,7 @@ async function main() {
   const dataDir = makeTempDir("innbox-bench-bookings-");
   cleanUpOnExit("bench-bookings", () => removeTempDir(dataDir));
   let moved = false;
-  const feeds = await listen((req, res) => {
+  const feeds = await listenLoopback((req, res) => {
     const match = /^\/feeds\/(\d+)-(\d)\.ics$/.exec(req.url ?? "");
     if (!match) return void res.writeHead(404).end();
     res.writeHead(200, { "content-type": "text/calendar; charset=utf-8" });
@@ -126,7 +110,7 @@ async function main() {
   const configPath = path.join(dataDir, "config.json");
   writeFileSync(configPath, "{}");
   const port = await freePort();
-  const server = spawnNode([mainJs], applianceEnv({ port, dataDir, configPath, logLevel: "warn" }), { tailLines: 40 });
+  const server = spawnNode([...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), mainJs], applianceEnv({ port, dataDir, configPath, logLevel: "warn" }), { tailLines: 40 });
   try {
     await waitForHealth(server, port, {
       everyMs: 20,

@@ -169,6 +169,26 @@ export function request(agent, port, method, urlPath, { body, headers = {}, time
   });
 }
 
+/** request() with the JSON answer parsed into `body` (the text when it is not JSON). */
+export async function requestJson(agent, port, method, urlPath, options) {
+  const res = await request(agent, port, method, urlPath, options);
+  let body;
+  try {
+    body = res.text ? JSON.parse(res.text) : undefined;
+  } catch {
+    body = res.text;
+  }
+  return { ...res, body };
+}
+
+/** A plain HTTP server on 127.0.0.1 and a free port: { server, port }. */
+export function listenLoopback(handler) {
+  return new Promise((resolve) => {
+    const server = http.createServer(handler);
+    server.listen(0, "127.0.0.1", () => resolve({ server, port: server.address().port }));
+  });
+}
+
 /** GET /healthz on its own connection: the status code, or 0 when nothing answered within a second. */
 function healthStatus(port) {
   return new Promise((resolve) => {

@@ -14,7 +14,6 @@
 // over the wire (compressed, with headers), until the page is quiet; map tiles are counted
 // apart, and the map's own code only loads when the guest scrolls to it.
 // Time: from navigation start until the title (h1) and the chat's message box are on screen.
-import { createServer } from "node:http";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -23,13 +22,14 @@ import {
   cleanUpOnExit,
   fmt,
   freePort,
+  listenLoopback,
   machineSummary,
   mainJs,
   makeFail,
   makeTempDir,
   parseCommandLine,
   removeTempDir,
-  request,
+  requestJson,
   requireBuiltAppliance,
   spawnNode,
   verdict,
@@ -91,13 +91,6 @@ function forecast(url) {
   };
 }
 
-async function listen(handler) {
-  const server = createServer(handler);
-  const port = await freePort();
-  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return { server, port };
-}
-
 const TILE = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4/58BAAT/Af9jgNErAAAAAElFTkSuQmCC",
   "base64",
@@ -144,28 +137,19 @@ async function lighthouseScores(url) {
   }
 }
 
-/** request() with the JSON answer parsed into `body`. */
-async function call(port, method, urlPath, options) {
-  const res = await request(undefined, port, method, urlPath, options);
-  let body;
-  try {
-    body = res.text ? JSON.parse(res.text) : undefined;
-  } catch {
-    body = res.text;
-  }
-  return { ...res, body };
-}
+/** requestJson() without keep-alive. */
+const call = (port, method, urlPath, options) => requestJson(undefined, port, method, urlPath, options);
 
 async function main() {
   const dataDir = makeTempDir("innbox-bench-reception-");
   cleanUpOnExit("bench-reception", () => removeTempDir(dataDir));
-  const weather = await listen((req, res) => {
+  const weather = await listenLoopback((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(forecast(url)));
   });
   let tileRequests = 0;
-  const tiles = await listen((_req, res) => {
+  const tiles = await listenLoopback((_req, res) => {
     tileRequests += 1;
     res.writeHead(200, { "content-type": "image/png" });
     res.end(TILE);

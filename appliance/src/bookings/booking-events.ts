@@ -8,9 +8,9 @@
 import type { Logger } from "pino";
 import type { EventBus } from "../events/index.js";
 import type { Db } from "../db/index.js";
-import { addDays, instantsOf, localDate, type TimerHandle, type Timers } from "../time/index.js";
+import { addDays, localDate, type TimerHandle, type Timers } from "../time/index.js";
 import { bookingsRepository as repo } from "./repository.js";
-import type { StayTimes } from "./stay.js";
+import { at as wallClockInstant, type StayTimes } from "./stay.js";
 import type { BookingRow } from "./tables.js";
 
 const MAX_WAIT_MS = 5 * 60_000;
@@ -23,8 +23,8 @@ type Moment = "booking.checkedIn" | "booking.checkedOut";
 
 export function momentsOf(booking: Pick<BookingRow, "check_in" | "check_out">, times: StayTimes): Array<{ kind: Moment; at: number }> {
   return [
-    { kind: "booking.checkedIn", at: instantsOf(booking.check_in, times.checkInTime, times.timeZone)[0]! },
-    { kind: "booking.checkedOut", at: instantsOf(booking.check_out, times.checkOutTime, times.timeZone)[0]! },
+    { kind: "booking.checkedIn", at: wallClockInstant(booking.check_in, times.checkInTime, times.timeZone) },
+    { kind: "booking.checkedOut", at: wallClockInstant(booking.check_out, times.checkOutTime, times.timeZone) },
   ];
 }
 

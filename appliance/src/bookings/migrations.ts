@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { MigrationSet } from "../db/index.js";
 
 // Frozen: never import app code here, never edit after release; add a new migration instead.
@@ -81,6 +81,17 @@ export const bookingsMigrations: MigrationSet = {
         .execute();
       await db.schema.createIndex("calendar_blocks_by_room").on("calendar_blocks").columns(["room_id", "end"]).execute();
       await db.schema.createIndex("calendar_blocks_by_calendar").on("calendar_blocks").column("calendar_id").execute();
+    },
+  },
+  "0019-bookings-nights": {
+    async up(db: Kysely<any>) {
+      // Stays around a day are found by check-in: a short stay (up to 31 nights) that
+      // reaches a day began at most 31 days before it; the rare longer ones have their
+      // own small index. Without this, every look at "today" read every stay to come.
+      await db.schema.alterTable("bookings").addColumn("nights", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      await sql`update bookings set nights = cast(round(julianday(check_out) - julianday(check_in)) as integer)`.execute(db);
+      await db.schema.createIndex("bookings_by_check_in").on("bookings").columns(["check_in", "check_out"]).execute();
+      await sql`create index bookings_long_by_check_out on bookings (check_out, check_in) where nights > 31`.execute(db);
     },
   },
 };

@@ -1,6 +1,12 @@
 import type { Db } from "../db/index.js";
 import type { BookingEventRow, BookingRow, CalendarBlockRow, RoomCalendarRow, RoomRow } from "./tables.js";
 
+/** Stays longer than this are few; they are looked up apart (see migration 0019). */
+const LONG_STAY_NIGHTS = 31;
+const DAY_MS = 86_400_000;
+const nightsOf = (checkIn: string, checkOut: string) => Math.round((Date.parse(`${checkOut}T00:00:00Z`) - Date.parse(`${checkIn}T00:00:00Z`)) / DAY_MS);
+const shiftDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
 /** The only code that touches the rooms and bookings tables. */
 export const bookingsRepository = {
   rooms: (db: Db) => db.selectFrom("rooms").selectAll().orderBy("name").orderBy("created_at").execute(),
@@ -14,31 +20,54 @@ export const bookingsRepository = {
   booking: (db: Db, id: string) => db.selectFrom("bookings").selectAll().where("id", "=", id).executeTakeFirst(),
   bookingByCode: (db: Db, code: string) => db.selectFrom("bookings").selectAll().where("code", "=", code).executeTakeFirst(),
   /** Stays overlapping [from, to]: check-out after `from`, check-in on or before `to`. */
-  bookings: (db: Db, filter: { from?: string | undefined; to?: string | undefined; roomId?: string | undefined; confirmedOnly?: boolean }) => {
-    let q = db.selectFrom("bookings").selectAll();
+  bookings: async (db: Db, filter: { from?: string | undefined; to?: string | undefined; roomId?: string | undefined; confirmedOnly?: boolean }) => {
+    const base = () => {
+      let q = db.selectFrom("bookings").selectAll();
+      if (filter.roomId) q = q.where("room_id", "=", filter.roomId);
+      if (filter.confirmedOnly) q = q.where("status", "=", "confirmed");
+      return q;
+    };
+    const ordered = (rows: BookingRow[]) => rows.sort((a, b) => a.check_in.localeCompare(b.check_in) || a.created_at.localeCompare(b.created_at));
+    if (filter.from && filter.to) {
+      // A window: short stays by their check-in (they began at most 31 days before it), the long ones by their own index.
+      const [short, long] = await Promise.all([
+        base()
+          .where("check_in", ">", shiftDays(filter.from, -(LONG_STAY_NIGHTS + 1)))
+          .where("check_in", "<=", filter.to)
+          .where("check_out", ">", filter.from)
+          .where("nights", "<=", LONG_STAY_NIGHTS)
+          .execute(),
+        base().where("nights", ">", LONG_STAY_NIGHTS).where("check_out", ">", filter.from).where("check_in", "<=", filter.to).execute(),
+      ]);
+      return ordered([...short, ...long]);
+    }
+    let q = base();
     if (filter.from) q = q.where("check_out", ">", filter.from);
     if (filter.to) q = q.where("check_in", "<=", filter.to);
-    if (filter.roomId) q = q.where("room_id", "=", filter.roomId);
-    if (filter.confirmedOnly) q = q.where("status", "=", "confirmed");
     return q.orderBy("check_in").orderBy("created_at").execute();
   },
-  /** Each room's next confirmed stay arriving after `day` (one per room; ties by creation). */
-  nextStays: async (db: Db, day: string) => {
-    const firsts = db
+  /** Each room's next confirmed stay arriving after `day` (one per room): an index lookup per room, not a scan of every stay to come. */
+  nextStays: (db: Db, day: string) =>
+    db
       .selectFrom("bookings")
-      .select(["room_id", (eb) => eb.fn.min<string>("check_in").as("first")])
-      .where("status", "=", "confirmed")
-      .where("check_in", ">", day)
-      .groupBy("room_id")
-      .as("firsts");
-    return db
-      .selectFrom("bookings")
-      .innerJoin(firsts, (join) => join.onRef("firsts.room_id", "=", "bookings.room_id").onRef("firsts.first", "=", "bookings.check_in"))
-      .selectAll("bookings")
-      .where("bookings.status", "=", "confirmed")
-      .orderBy("bookings.created_at")
-      .execute();
-  },
+      .selectAll()
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("rooms")
+          .select((inner) =>
+            inner
+              .selectFrom("bookings as next")
+              .select("next.id")
+              .whereRef("next.room_id", "=", "rooms.id")
+              .where("next.status", "=", "confirmed")
+              .where("next.check_in", ">", day)
+              .orderBy("next.check_in")
+              .orderBy("next.created_at")
+              .limit(1)
+              .as("id"),
+          ),
+      )
+      .execute(),
   /** Confirmed stays in `roomId` sharing a night with [checkIn, checkOut), but `exceptId`. */
   overlapping: (db: Db, roomId: string, checkIn: string, checkOut: string, exceptId?: string) => {
     let q = db
@@ -59,8 +88,14 @@ export const bookingsRepository = {
   firedEvents: (db: Db, bookingIds: string[]) =>
     bookingIds.length ? db.selectFrom("booking_events").select(["booking_id", "kind"]).where("booking_id", "in", bookingIds).execute() : Promise.resolve([]),
   countBookings: async (db: Db) => Number((await db.selectFrom("bookings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst())?.n ?? 0),
-  insertBooking: (db: Db, row: BookingRow) => db.insertInto("bookings").values(row).execute(),
-  updateBooking: (db: Db, id: string, set: Partial<BookingRow>) => db.updateTable("bookings").set(set).where("id", "=", id).execute(),
+  insertBooking: (db: Db, row: BookingRow) => db.insertInto("bookings").values({ ...row, nights: nightsOf(row.check_in, row.check_out) }).execute(),
+  /** A change of dates gives both days (the stay's length is kept beside them). */
+  updateBooking: (db: Db, id: string, set: Partial<BookingRow>) =>
+    db
+      .updateTable("bookings")
+      .set(set.check_in !== undefined && set.check_out !== undefined ? { ...set, nights: nightsOf(set.check_in, set.check_out) } : set)
+      .where("id", "=", id)
+      .execute(),
   deleteBooking: (db: Db, id: string) => db.deleteFrom("bookings").where("id", "=", id).execute(),
 
   calendars: (db: Db, roomId?: string) => {

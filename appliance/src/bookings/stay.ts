@@ -13,8 +13,21 @@ export interface StayTimes {
   checkOutTime: string;
 }
 
+// Every room asks for the same few days' boundaries: remembered, since each costs a few
+// Intl calls (and a timezone's rules for a given day do not change while the box runs).
+const instants = new Map<string, number>();
+
 /** The first instant the wall clock reads `date` `time` (a spring-forward gap moves it to just after). */
-const at = (date: string, time: string, timeZone: string) => instantsOf(date, time, timeZone)[0]!;
+export function at(date: string, time: string, timeZone: string): number {
+  const key = `${date} ${time} ${timeZone}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    instant = instantsOf(date, time, timeZone)[0]!;
+    if (instants.size >= 2048) instants.clear();
+    instants.set(key, instant);
+  }
+  return instant;
+}
 
 /**
  * One booking's state at `now`: awaiting check-in from the start of the arrival day until

@@ -68,7 +68,8 @@ export interface BookingEventRow {
 
 export interface BookingsTables {
   rooms: RoomRow;
-  bookings: BookingRow;
+  /** `nights` (check-out minus check-in) is the repository's to keep: it indexes the short stays apart from the rare long ones. */
+  bookings: BookingRow & { nights?: number };
   booking_events: BookingEventRow;
   room_calendars: RoomCalendarRow;
   calendar_blocks: CalendarBlockRow;
