@@ -18,6 +18,7 @@ import "./styles/reception-blocks.css";
 import "./styles/reception-preview.css";
 import "./styles/reception-directory.css";
 import "./styles/stickers.css";
+import "./styles/rooms.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

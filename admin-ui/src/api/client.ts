@@ -1,5 +1,14 @@
 import type {
+  AddRoomCalendarBody,
+  Booking,
+  CalendarBlock,
   ChatMessage,
+  CreateBookingBody,
+  CreateRoomBody,
+  Room,
+  RoomCalendar,
+  UpdateBookingBody,
+  UpdateRoomBody,
   ChatSettings,
   ConversationDetail,
   ConversationListItem,
@@ -135,6 +144,26 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     /** The file as it is; the appliance reads its type from its bytes. */
     uploadLogo: async (file: Blob) => (await (await binary("POST", "/api/reception/logo", file, file.type || "application/octet-stream")).json()) as ReceptionLogoInfo,
     deleteLogo: () => request<void>("DELETE", "/api/reception/logo"),
+
+    listRooms: async () => (await request<{ rooms: Room[] }>("GET", "/api/rooms")).rooms,
+    createRoom: async (body: CreateRoomBody) => (await request<{ room: Room }>("POST", "/api/rooms", body)).room,
+    updateRoom: async (id: string, body: UpdateRoomBody) => (await request<{ room: Room }>("PATCH", `/api/rooms/${encodeURIComponent(id)}`, body)).room,
+    deleteRoom: (id: string) => request<void>("DELETE", `/api/rooms/${encodeURIComponent(id)}`),
+    /** Stays overlapping the days `from` to `to` (cancelled ones too). */
+    listBookings: async (range: { from?: string; to?: string; roomId?: string }) =>
+      (await request<{ bookings: Booking[] }>("GET", `/api/bookings?${new URLSearchParams(range as Record<string, string>)}`)).bookings,
+    createBooking: (body: CreateBookingBody) => request<Booking>("POST", "/api/bookings", body),
+    updateBooking: (id: string, body: UpdateBookingBody) => request<Booking>("PATCH", `/api/bookings/${encodeURIComponent(id)}`, body),
+    deleteBooking: (id: string) => request<void>("DELETE", `/api/bookings/${encodeURIComponent(id)}`),
+    /** The ranges the platforms closed that are not stays, overlapping the days `from` to `to`. */
+    listCalendarBlocks: async (range: { from: string; to: string }) =>
+      (await request<{ blocks: CalendarBlock[] }>("GET", `/api/calendar-blocks?${new URLSearchParams(range)}`)).blocks,
+    listRoomCalendars: async (roomId: string) =>
+      (await request<{ calendars: RoomCalendar[] }>("GET", `/api/rooms/${encodeURIComponent(roomId)}/calendars`)).calendars,
+    addRoomCalendar: (roomId: string, body: AddRoomCalendarBody) =>
+      request<RoomCalendar>("POST", `/api/rooms/${encodeURIComponent(roomId)}/calendars`, body),
+    deleteRoomCalendar: (id: string) => request<void>("DELETE", `/api/calendars/${encodeURIComponent(id)}`),
+    syncCalendar: (id: string) => request<RoomCalendar>("POST", `/api/calendars/${encodeURIComponent(id)}/sync`),
 
     listTeam: async () => (await request<TeamList>("GET", "/api/team")).members,
     createMember: (body: CreateTeamMemberBody) => request<TeamMember>("POST", "/api/team", body),
