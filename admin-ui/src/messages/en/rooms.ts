@@ -42,6 +42,7 @@ export const rooms = {
   laterLabel: "Show two weeks later",
   range: (from: string, to: string) => `${from} – ${to}`,
   todayMark: "Today",
+  timelineRegion: (from: string, to: string) => `Stays by room, ${from} to ${to}`,
   roomColumn: "Room",
   barLabel: (guest: string, source: string, from: string, to: string) => `${guest}, ${source}, ${from} to ${to}`,
   barConflict: "double-booked",

@@ -27,8 +27,9 @@ export function RoomsPage() {
   const [version, setVersion] = useState(0);
   const { desk, error } = useFrontDesk(version);
   const [offset, setOffset] = useState(0);
-  const [bookings, setBookings] = useState<Booking[] | null>(null);
-  const [blocks, setBlocks] = useState<CalendarBlock[]>([]);
+  // Each answer with the first day it was asked for: the bars never show on another window's days.
+  const [loaded, setLoaded] = useState<{ start: string; bookings: Booking[] } | null>(null);
+  const [loadedBlocks, setBlocks] = useState<{ start: string; blocks: CalendarBlock[] } | null>(null);
   const [windowError, setWindowError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [target, setTarget] = useState<BookingTarget | null>(null);
@@ -43,15 +44,15 @@ export function RoomsPage() {
     api.listBookings({ from: start, to: end }).then(
       (list) => {
         if (cancelled) return;
-        setBookings(list);
+        setLoaded({ start, bookings: list });
         setWindowError(null);
       },
       (caught: unknown) => !cancelled && setWindowError(toApiError(caught).message),
     );
     // Closed ranges are extra: without them (an older appliance) the timeline still shows the stays.
     api.listCalendarBlocks({ from: start, to: end }).then(
-      (list) => !cancelled && setBlocks(list),
-      () => !cancelled && setBlocks([]),
+      (list) => !cancelled && setBlocks({ start, blocks: list }),
+      () => !cancelled && setBlocks({ start, blocks: [] }),
     );
     return () => {
       cancelled = true;
@@ -68,6 +69,8 @@ export function RoomsPage() {
   };
 
   const rooms = desk?.rooms ?? [];
+  const bookings = loaded && loaded.start === start ? loaded.bookings : null;
+  const blocks = loadedBlocks && loadedBlocks.start === start ? loadedBlocks.blocks : [];
   return (
     <Page title={t.rooms.title} lead={isManager ? t.rooms.lead : t.rooms.staffLead}>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
@@ -104,7 +107,7 @@ export function RoomsPage() {
             <p class="muted timeline-lead">{t.rooms.timelineLead}</p>
             {windowError ? <Alert kind="error">{windowError}</Alert> : null}
             {start && today ? (
-              <div class="timeline-scroll" tabIndex={0} role="region" aria-labelledby="timeline-title">
+              <div class="timeline-scroll" tabIndex={0} role="region" aria-label={t.rooms.timelineRegion(shortDay(start), shortDay(addDays(start, DAYS - 1)))}>
                 <Timeline
                   rooms={rooms}
                   start={start}
