@@ -1,5 +1,5 @@
 import type { Booking, CalendarBlock } from "@innbox/protocol";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { toApiError } from "../../api/client";
 import { useSession } from "../../app-context";
 import { Alert } from "../../components/alert";
@@ -59,6 +59,16 @@ export function RoomsPage() {
     };
   }, [api, start, end, version]);
 
+  // Where the weeks do not fit (a phone), today starts near the left edge, the day before it showing.
+  const scroller = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || element.scrollWidth <= element.clientWidth) return;
+    const todayCell = element.querySelector<HTMLElement>(".timeline-head .is-today");
+    const roomCell = element.querySelector<HTMLElement>(".timeline-head .timeline-room");
+    element.scrollLeft = todayCell && roomCell ? Math.max(0, todayCell.offsetLeft - roomCell.offsetWidth - todayCell.offsetWidth) : 0;
+  }, [start]);
+
   const changed = (message: string | null) => {
     if (message) setNotice(message);
     setVersion((current) => current + 1);
@@ -107,7 +117,7 @@ export function RoomsPage() {
             <p class="muted timeline-lead">{t.rooms.timelineLead}</p>
             {windowError ? <Alert kind="error">{windowError}</Alert> : null}
             {start && today ? (
-              <div class="timeline-scroll" tabIndex={0} role="region" aria-label={t.rooms.timelineRegion(shortDay(start), shortDay(addDays(start, DAYS - 1)))}>
+              <div ref={scroller} class="timeline-scroll" tabIndex={0} role="region" aria-label={t.rooms.timelineRegion(shortDay(start), shortDay(addDays(start, DAYS - 1)))}>
                 <Timeline
                   rooms={rooms}
                   start={start}

@@ -27,7 +27,7 @@ export function StayList({ rooms, bookings, onOpen }: StayListProps) {
             const conflict = booking.status === "confirmed" && (booking.conflictsWith?.length ?? 0) > 0;
             return (
               <li key={booking.id} class={booking.status === "cancelled" ? "stay-item stay-item-cancelled" : "stay-item"}>
-                <button type="button" class="button-link stay-guest" onClick={() => onOpen(booking)} aria-label={t.rooms.openBooking(booking.guestName)}>
+                <button type="button" class="button button-link stay-guest" onClick={() => onOpen(booking)} aria-label={t.rooms.openBooking(booking.guestName)}>
                   {booking.guestName}
                 </button>
                 <span class="stay-room">{roomName.get(booking.roomId) ?? ""}</span>

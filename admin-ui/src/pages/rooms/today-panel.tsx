@@ -70,7 +70,7 @@ function Movements({ id, heading, empty, bookings, roomOf, when, onOpen }: Movem
         <ul class="movement-list" aria-labelledby={`${id}-title`}>
           {bookings.map((booking) => (
             <li key={booking.id} class="movement">
-              <button type="button" class="button-link movement-guest" onClick={() => onOpen(booking)} aria-label={t.rooms.openBooking(booking.guestName)}>
+              <button type="button" class="button button-link movement-guest" onClick={() => onOpen(booking)} aria-label={t.rooms.openBooking(booking.guestName)}>
                 {booking.guestName}
               </button>
               <span class="movement-room">{roomOf.get(booking.roomId)?.name ?? ""}</span>
