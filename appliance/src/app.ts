@@ -142,6 +142,7 @@ function createCapabilities(ctx: AppContext) {
   });
   const bookings = createBookings({
     db,
+    transactions,
     bus,
     log: log("bookings"),
     timers,

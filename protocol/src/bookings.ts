@@ -143,9 +143,9 @@ export const CALENDAR_POLL_MINUTES = 15;
 
 export const AddRoomCalendarBody = z.strictObject({
   url: z
-    .string({ error: "url is required: the calendar's export address, from Airbnb, Booking.com or Vrbo." })
+    .string({ error: "url is required: the calendar's export address (http:// or https://), from Airbnb, Booking.com or Vrbo." })
     .trim()
-    .min(1, { error: "url is required: the calendar's export address, from Airbnb, Booking.com or Vrbo." })
+    .min(1, { error: "url is required: the calendar's export address (http:// or https://), from Airbnb, Booking.com or Vrbo." })
     .max(CALENDAR_URL_MAX, { error: `The calendar address must be at most ${CALENDAR_URL_MAX} characters.` })
     .refine(
       (text) => {

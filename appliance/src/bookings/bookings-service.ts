@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { stayProblem, type Booking, type CreateBookingBody, type CreateRoomBody, type Room, type UpdateBookingBody, type UpdateRoomBody } from "@innbox/protocol";
+import { stayProblem, type Booking, type CalendarBlock, type RoomCalendar, type CreateBookingBody, type CreateRoomBody, type Room, type UpdateBookingBody, type UpdateRoomBody } from "@innbox/protocol";
 import { TAG } from "@innbox/protocol/rules";
 import { newId, nowIso, type Db } from "../db/index.js";
 import { AppError } from "../http/index.js";
@@ -11,7 +11,8 @@ import type { EventBus } from "../events/index.js";
 import { bookingPayload } from "./booking-events.js";
 import { roomCalendar } from "./ical-export.js";
 import { roomStay, type StayTimes } from "./stay.js";
-import type { BookingRow, RoomRow } from "./tables.js";
+import type { BookingRow, RoomCalendarRow, RoomRow } from "./tables.js";
+import type { CalendarFeeds } from "./calendar-feeds.js";
 
 /** The property's timezone and stay times. */
 export interface StayTimesSource {
@@ -35,7 +36,15 @@ export function tagFromName(name: string): string {
   return kept.slice(0, TAG.max).trim() || "Room";
 }
 
-export function toApiBooking(row: BookingRow): Booking {
+/** A code for a new stay: the platform's own when it gives one that is free (a guest knows it), else a new one. */
+export async function freeReservationCode(db: Db, wanted?: string): Promise<string> {
+  if (wanted && /^[A-Z0-9]{8,32}$/.test(wanted) && !(await repo.bookingByCode(db, wanted))) return wanted;
+  let code = newReservationCode();
+  while (await repo.bookingByCode(db, code)) code = newReservationCode();
+  return code;
+}
+
+export function toApiBooking(row: BookingRow, conflictsWith?: string[]): Booking {
   return {
     id: row.id,
     roomId: row.room_id,
@@ -48,6 +57,26 @@ export function toApiBooking(row: BookingRow): Booking {
     ...(row.guest_email ? { guestEmail: row.guest_email } : {}),
     ...(row.notes ? { notes: row.notes } : {}),
     createdAt: row.created_at,
+    ...(row.calendar_id ? { calendarId: row.calendar_id } : {}),
+    ...(row.phone_last4 ? { phoneLast4: row.phone_last4 } : {}),
+    ...(conflictsWith?.length ? { conflictsWith } : {}),
+  };
+}
+
+function toApiCalendar(row: RoomCalendarRow, counts: { stays: Map<string, number>; blocks: Map<string, number> }): RoomCalendar {
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    url: row.url,
+    source: row.source as RoomCalendar["source"],
+    status: row.status as RoomCalendar["status"],
+    ...(row.last_sync_at ? { lastSyncAt: row.last_sync_at } : {}),
+    ...(row.last_error ? { lastError: row.last_error } : {}),
+    ...(row.last_attempt_at ? { lastAttemptAt: row.last_attempt_at } : {}),
+    nextSyncAt: row.next_sync_at,
+    stays: counts.stays.get(row.id) ?? 0,
+    blocks: counts.blocks.get(row.id) ?? 0,
+    createdAt: row.created_at,
   };
 }
 
@@ -59,6 +88,8 @@ export interface BookingsServiceDeps {
   bus: EventBus;
   /** Told when stays change, so booking.checkedIn and booking.checkedOut follow. */
   changed: () => void;
+  /** The imported calendars' fetching and reconciling. */
+  feeds: () => CalendarFeeds;
 }
 
 export function createBookingsService(deps: BookingsServiceDeps) {
@@ -85,6 +116,34 @@ export function createBookingsService(deps: BookingsServiceDeps) {
   async function checkTagFree(tag: string, exceptId?: string) {
     const taken = await repo.roomByTag(db, tagKey(tag));
     if (taken && taken.id !== exceptId) throw AppError.conflict(texts.tagTaken(tag));
+  }
+
+  /** Each confirmed stay's other confirmed stays in its room sharing a night (two platforms sold it). */
+  async function withConflicts(rows: BookingRow[]): Promise<Booking[]> {
+    const confirmed = rows.filter((b) => b.status === "confirmed");
+    if (!confirmed.length) return rows.map((b) => toApiBooking(b));
+    const from = confirmed.reduce((min, b) => (b.check_in < min ? b.check_in : min), confirmed[0]!.check_in);
+    const to = confirmed.reduce((max, b) => (b.check_out > max ? b.check_out : max), confirmed[0]!.check_out);
+    const around = await repo.bookings(db, { from, to: addDays(to, -1), confirmedOnly: true });
+    const byRoom = new Map<string, BookingRow[]>();
+    for (const b of around) byRoom.set(b.room_id, [...(byRoom.get(b.room_id) ?? []), b]);
+    return rows.map((b) => {
+      if (b.status !== "confirmed") return toApiBooking(b);
+      const others = (byRoom.get(b.room_id) ?? []).filter((o) => o.id !== b.id && o.check_in < b.check_out && o.check_out > b.check_in);
+      return toApiBooking(b, others.map((o) => o.id));
+    });
+  }
+
+  async function calendarOf(id: string): Promise<RoomCalendarRow> {
+    const row = await repo.calendar(db, id);
+    if (!row) throw AppError.notFound(texts.calendarNotFound);
+    return row;
+  }
+
+  async function apiCalendars(rows: RoomCalendarRow[]): Promise<RoomCalendar[]> {
+    const times = await deps.times.stayTimes();
+    const counts = await repo.calendarCounts(db, rows.map((r) => r.id), localDate(deps.clock(), times.timeZone));
+    return rows.map((r) => toApiCalendar(r, counts));
   }
 
   async function checkFree(roomId: string, checkIn: string, checkOut: string, exceptId?: string) {
@@ -124,18 +183,18 @@ export function createBookingsService(deps: BookingsServiceDeps) {
       await roomOf(id);
       const held = await repo.bookings(db, { roomId: id });
       if (held.length) throw AppError.conflict(texts.roomHasBookings(held.length));
+      await repo.deleteRoomCalendars(db, id);
       await repo.deleteRoom(db, id);
     },
 
     async listBookings(filter: { from?: string | undefined; to?: string | undefined; roomId?: string | undefined }): Promise<Booking[]> {
-      return (await repo.bookings(db, filter)).map(toApiBooking);
+      return withConflicts(await repo.bookings(db, filter));
     },
     async createBooking(body: CreateBookingBody): Promise<Booking> {
       await roomOf(body.roomId);
       await checkFree(body.roomId, body.checkIn, body.checkOut);
       const at = nowIso(deps.clock);
-      let code = newReservationCode();
-      while (await repo.bookingByCode(db, code)) code = newReservationCode();
+      const code = await freeReservationCode(db);
       const row: BookingRow = {
         id: newId("b_"),
         room_id: body.roomId,
@@ -149,6 +208,9 @@ export function createBookingsService(deps: BookingsServiceDeps) {
         notes: body.notes || null,
         created_at: at,
         updated_at: at,
+        calendar_id: null,
+        uid: null,
+        phone_last4: null,
       };
       await repo.insertBooking(db, row);
       deps.bus.emit("booking.created", bookingPayload(row, deps.clock(), false));
@@ -158,6 +220,12 @@ export function createBookingsService(deps: BookingsServiceDeps) {
     async updateBooking(id: string, body: UpdateBookingBody): Promise<Booking> {
       const row = await repo.booking(db, id);
       if (!row) throw AppError.notFound(texts.bookingNotFound);
+      if (row.calendar_id) {
+        // The feed owns an imported stay: a change here would be undone at the next sync.
+        const owned = { roomId: row.room_id, guestName: row.guest_name, checkIn: row.check_in, checkOut: row.check_out, status: row.status } as const;
+        const touched = (Object.keys(owned) as Array<keyof typeof owned>).some((k) => body[k] !== undefined && body[k] !== owned[k]);
+        if (touched) throw AppError.conflict(texts.importedLocked(row.source));
+      }
       const next: BookingRow = {
         ...row,
         room_id: body.roomId ?? row.room_id,
@@ -172,7 +240,7 @@ export function createBookingsService(deps: BookingsServiceDeps) {
       const problem = stayProblem(next.check_in, next.check_out);
       if (problem) throw AppError.badRequest(problem, [{ field: "checkOut", message: problem }]);
       if (next.room_id !== row.room_id) await roomOf(next.room_id);
-      if (next.status === "confirmed") await checkFree(next.room_id, next.check_in, next.check_out, id);
+      if (next.status === "confirmed" && !row.calendar_id) await checkFree(next.room_id, next.check_in, next.check_out, id);
       await repo.updateBooking(db, id, next);
       if (row.status === "confirmed" && next.status === "cancelled") deps.bus.emit("booking.cancelled", bookingPayload(next, deps.clock(), false));
       if (row.status === "cancelled" && next.status === "confirmed") deps.bus.emit("booking.created", bookingPayload(next, deps.clock(), false));
@@ -182,6 +250,7 @@ export function createBookingsService(deps: BookingsServiceDeps) {
     async deleteBooking(id: string): Promise<void> {
       const row = await repo.booking(db, id);
       if (!row) throw AppError.notFound(texts.bookingNotFound);
+      if (row.calendar_id) throw AppError.conflict(texts.importedLocked(row.source));
       await repo.deleteBooking(db, id);
       if (row.status === "confirmed") deps.bus.emit("booking.cancelled", bookingPayload(row, deps.clock(), false));
       deps.changed();
@@ -197,6 +266,31 @@ export function createBookingsService(deps: BookingsServiceDeps) {
       const today = localDate(deps.clock(), times.timeZone);
       const stays = (await repo.bookings(db, { roomId: row.id, from: today, confirmedOnly: true })).filter((b) => b.source === "manual");
       return roomCalendar({ name: row.name, roomId: row.id }, stays, deps.clock());
+    },
+    async listCalendars(roomId: string): Promise<RoomCalendar[]> {
+      await roomOf(roomId);
+      return apiCalendars(await repo.calendars(db, roomId));
+    },
+    async addCalendar(roomId: string, url: string): Promise<RoomCalendar> {
+      await roomOf(roomId);
+      if ((await repo.calendars(db, roomId)).some((c) => c.url === url)) throw AppError.conflict(texts.calendarTaken);
+      const [calendar] = await apiCalendars([await deps.feeds().add(roomId, url)]);
+      return calendar!;
+    },
+    async deleteCalendar(id: string): Promise<void> {
+      await calendarOf(id);
+      await deps.feeds().remove(id);
+    },
+    async syncCalendar(id: string): Promise<RoomCalendar> {
+      await calendarOf(id);
+      const row = await deps.feeds().sync(id);
+      if (!row) throw AppError.notFound(texts.calendarNotFound);
+      const [calendar] = await apiCalendars([row]);
+      return calendar!;
+    },
+    async listBlocks(filter: { from?: string | undefined; to?: string | undefined; roomId?: string | undefined }): Promise<CalendarBlock[]> {
+      const rows = await repo.blocks(db, filter);
+      return rows.map((r) => ({ roomId: r.room_id, calendarId: r.calendar_id, source: r.source as CalendarBlock["source"], start: r.start, end: r.end, summary: r.summary }));
     },
     /** Whether any booking exists (the Online Reception shows My Reservation then). */
     hasBookings: async () => (await repo.countBookings(db)) > 0,

@@ -1,10 +1,11 @@
 import type { Logger } from "pino";
 import type { Capability } from "../capability.js";
-import type { Db } from "../db/index.js";
+import type { Db, Transactions } from "../db/index.js";
 import type { EventBus } from "../events/index.js";
 import type { Timers } from "../time/index.js";
 import { BookingMoments } from "./booking-events.js";
-import { createBookingsService, type StayTimesSource } from "./bookings-service.js";
+import { createBookingsService, freeReservationCode, type StayTimesSource } from "./bookings-service.js";
+import { CalendarFeeds } from "./calendar-feeds.js";
 import { bookingsMigrations } from "./migrations.js";
 import { registerBookingsRoutes } from "./routes.js";
 
@@ -14,6 +15,7 @@ export { bookingsMigrations };
 
 export interface BookingsDeps {
   db: Db;
+  transactions: Transactions;
   clock: () => number;
   /** The property's timezone and check-in/out times. */
   times: StayTimesSource;
@@ -27,12 +29,24 @@ export interface BookingsDeps {
 /** Rooms and bookings: who is in which room, and each room's stay state right now. */
 export function createBookings(deps: BookingsDeps) {
   const moments = new BookingMoments({ db: deps.db, bus: deps.bus, log: deps.log, timers: deps.timers, times: () => deps.times.stayTimes() });
-  const service = createBookingsService({ ...deps, changed: () => void moments.check() });
+  const changed = () => void moments.check();
+  const feeds = new CalendarFeeds({
+    db: deps.db,
+    transactions: deps.transactions,
+    bus: deps.bus,
+    log: deps.log,
+    timers: deps.timers,
+    times: () => deps.times.stayTimes(),
+    changed,
+    newCode: freeReservationCode,
+  });
+  const service = createBookingsService({ ...deps, changed, feeds: () => feeds });
   const unsubscribers: Array<() => void> = [];
   return {
     name: "bookings",
     migrations: bookingsMigrations,
     service,
+    feeds,
     routes: (registry) => registerBookingsRoutes(registry, service),
     start() {
       // New check-in or check-out times, or a new timezone, move every moment.
@@ -41,12 +55,17 @@ export function createBookings(deps: BookingsDeps) {
     serving() {
       // Catching up fires events other capabilities act on: only once every one of them
       // has started and subscribed, and the server is up.
-      const handle = deps.timers.setTimeout(() => void moments.start(), 0);
+      const handle = deps.timers.setTimeout(() => {
+        void moments.start();
+        // Feeds due while the box was down are fetched now; the rest when they are due.
+        feeds.start();
+      }, 0);
       unsubscribers.push(() => deps.timers.clearTimeout(handle));
     },
     stop() {
       for (const off of unsubscribers.splice(0)) off();
       moments.stop();
+      feeds.stop();
     },
   } satisfies Capability & Record<string, unknown>;
 }

@@ -28,4 +28,36 @@ export const bookingsTexts = {
   overlap: (guest: string, checkIn: string, checkOut: string) =>
     `The room is taken then: ${guest} stays from ${checkIn} to ${checkOut}. Choose other dates or another room, or cancel that stay first.`,
   noStay: "Check-out must be at least one day after check-in.",
+
+  listCalendarsSummary: "A room's imported calendars (Airbnb, Booking.com, Vrbo or any iCal feed), each with its state, last sync and last error.",
+  listCalendarsAnswer: "The room's feeds, oldest first.",
+  addCalendarSummary:
+    "Connect a room to a platform's calendar export: fetched at once (answering within 20 s), then about every 15 minutes, later after failures. Loopback and LAN addresses are allowed.",
+  addCalendarAnswer: "The feed and the state of its first fetch.",
+  deleteCalendarSummary: "Disconnect a feed. Its stays that have not ended are cancelled (the platform no longer tells Innbox about them); ended ones stay as history.",
+  deleteCalendarAnswer: "Disconnected.",
+  syncCalendarSummary: "Fetch a feed now; answers within 20 s with its new state. A failed fetch changes no booking.",
+  syncCalendarAnswer: "The feed's state after the fetch.",
+  listBlocksSummary: "The ranges the platforms closed that are not stays (\"Airbnb (Not available)\", Vrbo's \"Blocked\"), overlapping a range of days.",
+  listBlocksAnswer: "The closed ranges, by start.",
+  calendarNotFound: "There is no such calendar; it may have been disconnected.",
+  calendarTaken: "This room already has this calendar.",
+  importedLocked: (source: string) =>
+    `This stay comes from the ${platformName(source)} calendar: change its dates, room, guest or status there, and Innbox follows at the next sync. Only its notes and email can be changed here.`,
+  importedName: (source: string) => (source === "airbnb" || source === "booking" || source === "vrbo" ? `${platformName(source)} guest` : "Guest"),
+
+  feedIsWebPage: "The address answered with a web page, not a calendar. Copy the calendar's export link (it usually ends in .ics) from the platform's calendar settings.",
+  feedNotCalendar: "The address did not answer with an iCalendar file (no BEGIN:VCALENDAR).",
+  feedCutOff: "The calendar arrived cut off before its end (no END:VCALENDAR after the last event); nothing was changed. The next fetch will try again.",
+  feedUnreadable: (reason: string) => `The calendar could not be read (${reason}); nothing was changed.`,
+  feedTooLarge: (mb: number) => `The answer is larger than ${mb} MB, far more than a room's calendar; nothing was changed.`,
+  feedTimeout: (seconds: number) => `The calendar address did not answer within ${seconds} seconds; nothing was changed.`,
+  feedUnreachable: (reason: string) => `The calendar address could not be reached (${reason}); nothing was changed. Check the address and the box's internet connection.`,
+  feedRefused: (status: number, text: string) =>
+    `The calendar address answered ${status}${text ? ` ${text}` : ""} instead of the calendar; nothing was changed.${status === 401 || status === 403 || status === 404 || status === 410 ? " The link may have been reset on the platform: copy it again." : ""}`,
+  feedBroken: (reason: string) => `The calendar's answer broke off (${reason}); nothing was changed.`,
 } as const;
+
+function platformName(source: string): string {
+  return ({ airbnb: "Airbnb", booking: "Booking.com", vrbo: "Vrbo" } as Record<string, string>)[source] ?? "imported";
+}

@@ -1,5 +1,5 @@
 import type { Db } from "../db/index.js";
-import type { BookingEventRow, BookingRow, RoomRow } from "./tables.js";
+import type { BookingEventRow, BookingRow, CalendarBlockRow, RoomCalendarRow, RoomRow } from "./tables.js";
 
 /** The only code that touches the rooms and bookings tables. */
 export const bookingsRepository = {
@@ -45,4 +45,62 @@ export const bookingsRepository = {
   insertBooking: (db: Db, row: BookingRow) => db.insertInto("bookings").values(row).execute(),
   updateBooking: (db: Db, id: string, set: Partial<BookingRow>) => db.updateTable("bookings").set(set).where("id", "=", id).execute(),
   deleteBooking: (db: Db, id: string) => db.deleteFrom("bookings").where("id", "=", id).execute(),
+
+  calendars: (db: Db, roomId?: string) => {
+    let q = db.selectFrom("room_calendars").selectAll();
+    if (roomId) q = q.where("room_id", "=", roomId);
+    return q.orderBy("created_at").orderBy("id").execute();
+  },
+  calendar: (db: Db, id: string) => db.selectFrom("room_calendars").selectAll().where("id", "=", id).executeTakeFirst(),
+  insertCalendar: (db: Db, row: RoomCalendarRow) => db.insertInto("room_calendars").values(row).execute(),
+  updateCalendar: (db: Db, id: string, set: Partial<RoomCalendarRow>) => db.updateTable("room_calendars").set(set).where("id", "=", id).execute(),
+  deleteCalendar: (db: Db, id: string) => db.deleteFrom("room_calendars").where("id", "=", id).execute(),
+  deleteRoomCalendars: async (db: Db, roomId: string) => {
+    await db.deleteFrom("calendar_blocks").where("room_id", "=", roomId).execute();
+    await db.deleteFrom("room_calendars").where("room_id", "=", roomId).execute();
+  },
+  /** The earliest fetch due, for the poll timer. */
+  nextCalendarDue: async (db: Db) => (await db.selectFrom("room_calendars").select((eb) => eb.fn.min<string>("next_sync_at").as("at")).executeTakeFirst())?.at ?? null,
+  dueCalendars: (db: Db, at: string) => db.selectFrom("room_calendars").selectAll().where("next_sync_at", "<=", at).orderBy("next_sync_at").execute(),
+  /** Every booking a feed brought, whatever its status. */
+  calendarBookings: (db: Db, calendarId: string) => db.selectFrom("bookings").selectAll().where("calendar_id", "=", calendarId).execute(),
+  /** Per feed: its confirmed stays and closed ranges that have not ended by `today`. */
+  calendarCounts: async (db: Db, calendarIds: string[], today: string) => {
+    if (!calendarIds.length) return { stays: new Map<string, number>(), blocks: new Map<string, number>() };
+    const stays = await db
+      .selectFrom("bookings")
+      .select(["calendar_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("calendar_id", "in", calendarIds)
+      .where("status", "=", "confirmed")
+      .where("check_out", ">", today)
+      .groupBy("calendar_id")
+      .execute();
+    const blocks = await db
+      .selectFrom("calendar_blocks")
+      .select(["calendar_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("calendar_id", "in", calendarIds)
+      .where("end", ">", today)
+      .groupBy("calendar_id")
+      .execute();
+    return {
+      stays: new Map(stays.map((r) => [r.calendar_id!, Number(r.n)])),
+      blocks: new Map(blocks.map((r) => [r.calendar_id, Number(r.n)])),
+    };
+  },
+  detachCalendarBookings: (db: Db, calendarId: string) => db.updateTable("bookings").set({ calendar_id: null }).where("calendar_id", "=", calendarId).execute(),
+  replaceBlocks: async (db: Db, calendarId: string, rows: CalendarBlockRow[]) => {
+    await db.deleteFrom("calendar_blocks").where("calendar_id", "=", calendarId).execute();
+    for (let i = 0; i < rows.length; i += 100) await db.insertInto("calendar_blocks").values(rows.slice(i, i + 100)).execute();
+  },
+  /** Closed ranges overlapping [from, to]. */
+  blocks: (db: Db, filter: { from?: string | undefined; to?: string | undefined; roomId?: string | undefined }) => {
+    let q = db
+      .selectFrom("calendar_blocks")
+      .innerJoin("room_calendars", "room_calendars.id", "calendar_blocks.calendar_id")
+      .select(["calendar_blocks.room_id", "calendar_blocks.calendar_id", "room_calendars.source", "calendar_blocks.start", "calendar_blocks.end", "calendar_blocks.summary"]);
+    if (filter.from) q = q.where("calendar_blocks.end", ">", filter.from);
+    if (filter.to) q = q.where("calendar_blocks.start", "<=", filter.to);
+    if (filter.roomId) q = q.where("calendar_blocks.room_id", "=", filter.roomId);
+    return q.orderBy("calendar_blocks.start").execute();
+  },
 };

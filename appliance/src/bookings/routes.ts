@@ -1,4 +1,4 @@
-import { Booking, BookingList, CreateBookingBody, CreateRoomBody, IdParams, ListBookingsQuery, RoomAnswer, RoomList, UpdateBookingBody, UpdateRoomBody } from "@innbox/protocol";
+import { AddRoomCalendarBody, CalendarBlockList, RoomCalendar, RoomCalendarList, Booking, BookingList, CreateBookingBody, CreateRoomBody, IdParams, ListBookingsQuery, RoomAnswer, RoomList, UpdateBookingBody, UpdateRoomBody } from "@innbox/protocol";
 import { z } from "zod";
 import { AppError, type RouteRegistry } from "../http/index.js";
 import type { BookingsService } from "./bookings-service.js";
@@ -120,5 +120,65 @@ export function registerBookingsRoutes(registry: RouteRegistry, bookings: Bookin
       await bookings.deleteBooking(params.id);
       res.status(204).end();
     },
+  });
+
+  registry.add({
+    method: "get",
+    path: "/api/rooms/:id/calendars",
+    operationId: "listRoomCalendars",
+    summary: texts.listCalendarsSummary,
+    tag,
+    access: "manager",
+    params: IdParams,
+    responses: { 200: { description: texts.listCalendarsAnswer, schema: RoomCalendarList } },
+    handler: async ({ params }) => ({ calendars: await bookings.listCalendars(params.id) }),
+  });
+  registry.add({
+    method: "post",
+    path: "/api/rooms/:id/calendars",
+    operationId: "addRoomCalendar",
+    summary: texts.addCalendarSummary,
+    tag,
+    access: "manager",
+    params: IdParams,
+    body: AddRoomCalendarBody,
+    responses: { 201: { description: texts.addCalendarAnswer, schema: RoomCalendar }, 409: { description: texts.calendarTaken } },
+    handler: ({ params, body }) => bookings.addCalendar(params.id, body.url),
+  });
+  registry.add({
+    method: "delete",
+    path: "/api/calendars/:id",
+    operationId: "deleteRoomCalendar",
+    summary: texts.deleteCalendarSummary,
+    tag,
+    access: "manager",
+    params: IdParams,
+    responses: { 204: { description: texts.deleteCalendarAnswer } },
+    handler: async ({ params, res }) => {
+      await bookings.deleteCalendar(params.id);
+      res.status(204).end();
+    },
+  });
+  registry.add({
+    method: "post",
+    path: "/api/calendars/:id/sync",
+    operationId: "syncCalendar",
+    summary: texts.syncCalendarSummary,
+    tag,
+    access: "manager",
+    params: IdParams,
+    responses: { 200: { description: texts.syncCalendarAnswer, schema: RoomCalendar } },
+    handler: ({ params }) => bookings.syncCalendar(params.id),
+  });
+  registry.add({
+    method: "get",
+    path: "/api/calendar-blocks",
+    operationId: "listCalendarBlocks",
+    summary: texts.listBlocksSummary,
+    tag,
+    access: "signed-in",
+    query: ListBookingsQuery,
+    responses: { 200: { description: texts.listBlocksAnswer, schema: CalendarBlockList } },
+    handler: async ({ query }) => ({ blocks: await bookings.listBlocks(query) }),
   });
 }
