@@ -44,7 +44,9 @@ export const rooms = {
   todayMark: "Today",
   timelineRegion: (from: string, to: string) => `Stays by room, ${from} to ${to}`,
   roomColumn: "Room",
-  barLabel: (guest: string, source: string, from: string, to: string) => `${guest}, ${source}, ${from} to ${to}`,
+  /** An imported stay's bar: the guest and the platform. */
+  barText: (guest: string, source: string) => `${guest} · ${source}`,
+  barLabel: (text: string, from: string, to: string) => `${text}, ${from} to ${to}`,
   barConflict: "double-booked",
   blockLabel: (source: string, from: string, to: string) => `Closed on ${source} from ${from} to ${to}`,
   blockShort: "Closed",
@@ -161,7 +163,7 @@ export const rooms = {
   feedUrlHint: "It starts with https://, for example https://www.airbnb.com/calendar/ical/123.ics?s=…",
   addFeed: "Import calendar",
   addingFeed: "Adding…",
-  feedAdded: (source: string) => `The ${source} calendar was added; its stays appear after the first fetch.`,
+  feedAdded: (source: string) => `The ${source} calendar was added.`,
   feedStatus: {
     pending: "Waiting for the first fetch",
     ok: "Working",
@@ -173,7 +175,7 @@ export const rooms = {
   feedLastError: "Last problem",
   feedCounts: (stays: number, blocks: number) => `${plural(stays, "stay", "stays")}, ${plural(blocks, "closed range", "closed ranges")} to come`,
   syncNow: "Sync now",
-  syncNowLabel: (source: string) => `Sync the ${source} calendar now`,
+  syncNowLabel: (source: string) => `Sync now: the ${source} calendar`,
   syncing: "Syncing…",
   synced: (source: string) => `The ${source} calendar was fetched.`,
   removeFeed: "Remove",

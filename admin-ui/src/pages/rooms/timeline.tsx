@@ -89,10 +89,11 @@ export function Timeline({ rooms, start, days, today, bookings, blocks, onOpen, 
                 if (end <= first) return null;
                 const conflict = (stay.conflictsWith?.length ?? 0) > 0;
                 const source = sourceName(stay.source);
-                const label =
-                  t.rooms.barLabel(stay.guestName, source, shortDay(stay.checkIn), shortDay(stay.checkOut)) +
-                  (conflict ? `, ${t.rooms.barConflict}: ${stay.conflictsWith!.map((id) => guestOf.get(id) ?? t.rooms.unknownStay).join(", ")}` : "");
+                const others = conflict ? `, ${t.rooms.barConflict}: ${stay.conflictsWith!.map((id) => guestOf.get(id) ?? t.rooms.unknownStay).join(", ")}` : "";
+                const shown = stay.source === "manual" ? stay.guestName : t.rooms.barText(stay.guestName, source);
+                const label = t.rooms.barLabel(shown, shortDay(stay.checkIn), shortDay(stay.checkOut)) + others;
                 const classes = ["timeline-bar", `bar-${stay.source}`, conflict ? "bar-conflict" : "", cutStart ? "bar-cut-start" : "", cutEnd ? "bar-cut-end" : ""];
+                // Its name starts with the words it shows ("Anna Rossi · Airbnb"), then the dates.
                 return (
                   <button
                     key={stay.id}
@@ -104,8 +105,7 @@ export function Timeline({ rooms, start, days, today, bookings, blocks, onOpen, 
                     onClick={() => onOpen(stay)}
                   >
                     {conflict ? <span class="bar-warning" aria-hidden="true">!</span> : null}
-                    <span class="bar-guest">{stay.guestName}</span>
-                    {stay.source !== "manual" ? <span class="bar-source">{source}</span> : null}
+                    <span class="bar-text">{shown}</span>
                   </button>
                 );
               })}
