@@ -315,6 +315,12 @@ describe.skipIf(suite.skip)("rooms and bookings", () => {
     const cancelled = await addBooking(manager, attic.id, "Sven Larsen", "2026-07-11", "2026-07-15");
     await manager.patch(`/api/bookings/${cancelled.id}`, { status: "cancelled" });
     await addBooking(manager, attic.id, "Ana Costa", "2026-07-25", "2026-08-02");
+    // Airbnb and Vrbo both sold 14 July in the attic, and Airbnb closed 20 and 21 July.
+    const feeds = await startCalendarServer();
+    suite.stopAfterTest({ stop: () => feeds.close() });
+    feeds.serve("/airbnb.ics", AIRBNB);
+    feeds.serve("/vrbo.ics", VRBO);
+    for (const path of ["/airbnb.ics", "/vrbo.ics"]) expect((await manager.post(`/api/rooms/${attic.id}/calendars`, { url: feeds.url(path) })).status).toBe(201);
 
     for (const size of Object.keys(VIEWPORTS) as ViewportName[]) {
       const { page, problems } = await openAt(size);
@@ -324,8 +330,12 @@ describe.skipIf(suite.skip)("rooms and bookings", () => {
 
       await page.goto(`${app.url}/admin/rooms`);
       await bar(page, "Garden Suite", "The Johnson family").waitFor();
+      await bar(page, "Attic Room 7", "María González").waitFor();
       await screenshot(page, "rooms", size);
       await screenshot(page, "rooms-full", size, { fullPage: true });
+      await page.getByRole("heading", { name: t.rooms.timelineHeading }).scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.querySelector(".timeline-card")?.scrollIntoView());
+      await screenshot(page, "rooms-timeline", size);
       expect([size, await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)]).toEqual([size, true]);
       // The timeline scrolls sideways inside its frame where it does not fit.
       const region = page.getByRole("region", { name: t.rooms.timelineRegion("Tue 7 Jul", "Mon 3 Aug") });

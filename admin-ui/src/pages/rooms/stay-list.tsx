@@ -30,12 +30,14 @@ export function StayList({ rooms, bookings, onOpen }: StayListProps) {
                 <button type="button" class="button button-link stay-guest" onClick={() => onOpen(booking)} aria-label={t.rooms.openBooking(booking.guestName)}>
                   {booking.guestName}
                 </button>
-                <span class="stay-room">{roomName.get(booking.roomId) ?? ""}</span>
-                <span class="stay-dates">
-                  {shortDay(booking.checkIn)} – {shortDay(booking.checkOut)}
-                  <span class="muted"> · {t.rooms.nights(daysBetween(booking.checkIn, booking.checkOut))}</span>
+                <span class="stay-where">
+                  <span class="stay-room">{roomName.get(booking.roomId) ?? ""}</span>
+                  <span class="stay-dates">
+                    {shortDay(booking.checkIn)} – {shortDay(booking.checkOut)}
+                    <span class="muted"> · {t.rooms.nights(daysBetween(booking.checkIn, booking.checkOut))}</span>
+                  </span>
+                  <span class="stay-source">{sourceName(booking.source)}</span>
                 </span>
-                <span class="stay-source">{sourceName(booking.source)}</span>
                 <span class="stay-status">
                   {conflict ? <span class="badge badge-conflict">{t.rooms.conflictShort}</span> : null}
                   {booking.status === "cancelled" ? <span class="badge badge-muted">{t.rooms.statusCancelled}</span> : null}
