@@ -74,10 +74,7 @@ function Movements({ id, heading, empty, bookings, roomOf, when, onOpen }: Movem
                 {booking.guestName}
               </button>
               <span class="movement-room">{roomOf.get(booking.roomId)?.name ?? ""}</span>
-              <span class="movement-meta muted">
-                {when ? `${when} · ` : ""}
-                {sourceName(booking.source)}
-              </span>
+              <span class="movement-meta muted">{[when, booking.source === "manual" ? null : sourceName(booking.source)].filter(Boolean).join(" · ")}</span>
             </li>
           ))}
         </ul>
