@@ -291,8 +291,12 @@ describe.skipIf(suite.skip)("rooms and bookings", () => {
     const rooms = await page.evaluate(async () => (await (await fetch("/api/rooms")).json()) as { rooms: Array<Record<string, unknown>> });
     expect(rooms.rooms.every((room) => !("exportUrl" in room))).toBe(true);
 
-    await page.getByRole("button", { name: t.rooms.newBooking }).click();
-    await fillBooking(page, { room: "Room 14", guest: "Chiara Bianchi", checkIn: "2026-07-15", checkOut: "2026-07-18" });
+    // A click on a free day starts a booking in that room on that day.
+    await timelineRow(page, "Room 14").getByTitle(t.rooms.newBookingHere("Room 14", "Wed 15 Jul")).click();
+    await bookingDialog(page).getByRole("heading", { name: t.rooms.addHeading }).waitFor();
+    await expect(bookingDialog(page).getByLabel(t.rooms.checkIn).inputValue()).resolves.toBe("2026-07-15");
+    await expect(bookingDialog(page).getByLabel(t.rooms.room, { exact: true }).locator("option:checked").innerText()).resolves.toBe("Room 14");
+    await fillBooking(page, { guest: "Chiara Bianchi", checkOut: "2026-07-18" });
     await bookingDialog(page).getByRole("button", { name: t.rooms.add }).click();
     await page.getByRole("status").filter({ hasText: t.rooms.added("Chiara Bianchi", "Room 14") }).waitFor();
     await bar(page, "Room 14", "Chiara Bianchi").waitFor();

@@ -13,7 +13,6 @@ export const rooms = {
   loading: "Loading…",
 
   // Today
-  todayHeading: "Today",
   todayDate: (date: string) => `Today, ${date}`,
   arrivals: "Arrivals",
   departures: "Departures",
@@ -59,11 +58,7 @@ export const rooms = {
   // Stays in the shown weeks
   listHeading: "Bookings in these weeks",
   listEmpty: "No bookings in these weeks.",
-  colGuest: "Guest",
-  colRoom: "Room",
   colDates: "Dates",
-  colSource: "From",
-  colStatus: "Status",
   nights: (count: number) => plural(count, "night", "nights"),
   statusConfirmed: "Confirmed",
   statusCancelled: "Cancelled",
@@ -105,9 +100,7 @@ export const rooms = {
   saving: "Saving…",
   close: "Close",
   cancelBooking: "Cancel booking",
-  cancelling: "Cancelling…",
   confirmAgain: "Confirm again",
-  confirming: "Confirming…",
   delete: "Delete",
   deleteQuestion: "Delete this booking for good? Cancelling keeps it on record; delete only a booking entered by mistake.",
   deleteConfirm: "Delete booking",
@@ -120,7 +113,6 @@ export const rooms = {
   deleted: (guest: string) => `${guest}'s booking was deleted.`,
   checkOutAfter: "Check-out must be at least one day after check-in.",
   datesRequired: (label: string) => `${label} is required: choose a day.`,
-  noRoomsForBooking: "Add a room first: a booking belongs to a room.",
 
   // Rooms (manager)
   roomsHeading: "Rooms",
@@ -192,6 +184,5 @@ export const rooms = {
   summaryDepartures: (count: number) => plural(count, "departure", "departures"),
   summaryOpen: "Open Rooms & bookings",
   summaryNoRooms: "No rooms yet. Add your rooms to see today's arrivals, departures and occupancy here.",
-  summaryNoRoomsStaff: "No rooms yet. Once a manager adds them, today's arrivals and departures show here.",
   summaryAddRooms: "Add rooms",
 };

@@ -17,11 +17,14 @@ export interface FrontDesk {
   departures: Booking[];
 }
 
-/** Asked again whenever `version` changes and when the property's day turns. */
+/** Asked again whenever `version` changes, every five minutes and when the property's day turns. */
 export function useFrontDesk(version = 0): { desk: FrontDesk | null; error: string | null } {
   const { api } = useSession();
   const format = useTimeFormat();
-  const today = format.dayKey(useNow(60_000));
+  const now = useNow(60_000);
+  const today = format.dayKey(now);
+  // The rooms' states move with the clock (check-in and check-out times): asked again every five minutes.
+  const tick = Math.floor(now / 300_000);
   const [desk, setDesk] = useState<FrontDesk | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -49,7 +52,7 @@ export function useFrontDesk(version = 0): { desk: FrontDesk | null; error: stri
     return () => {
       cancelled = true;
     };
-  }, [api, today, version]);
+  }, [api, today, tick, version]);
 
   return { desk, error };
 }
