@@ -19,6 +19,8 @@ import "./styles/reception-preview.css";
 import "./styles/reception-directory.css";
 import "./styles/stickers.css";
 import "./styles/rooms.css";
+import "./styles/timeline.css";
+import "./styles/rooms-manage.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -3,59 +3,16 @@
 // the timeline and the bookings list, overlaps are refused with the appliance's sentence,
 // and staff never see the rooms' secret calendar addresses. The appliance's clock and the
 // browser's are both fixed, so "today" is 10 July 2026 in Rome.
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { en as t } from "../../admin-ui/src/messages/en/index.js";
-import { ApiClient, addMemberWithLogin, setUpManager, startTestApp } from "../helpers/app.js";
+import { addMemberWithLogin } from "../helpers/app.js";
 import { startCalendarServer } from "../helpers/calendar-server.js";
-import { createTestClock } from "../helpers/test-clock.js";
 import { VIEWPORTS, browserSuite, buildUi, navigation, screenshot, seriousAccessibilityProblems, signIn, type ViewportName } from "./browser-kit.js";
+import { AIRBNB, VRBO, addBooking, addRoom, bar, bookingDialog, fillBooking, openAt as openAtNow, startRoomsApp, timelineRow } from "./rooms-kit.js";
 
 const suite = browserSuite({ name: "rooms and bookings", tests: "rooms and bookings", build: () => buildUi("admin-ui"), timeout: 120_000 });
-
-/** 08:00 on Friday 10 July 2026 in Rome. */
-const NOW = Date.parse("2026-07-10T06:00:00Z");
-
-async function start() {
-  const clock = createTestClock(NOW);
-  const app = suite.stopAfterTest(await startTestApp({ uiRoot: suite.uiRoot(), clock }));
-  const manager = await setUpManager(app, "Hotel Miramar");
-  expect((await manager.patch("/api/property", { timezone: "Europe/Rome" })).status).toBe(200);
-  return { app, clock, manager };
-}
-
-/** A page whose clock reads the appliance's "now". */
-async function openAt(viewport: ViewportName = "desktop") {
-  const opened = await suite.open(viewport);
-  await opened.page.clock.setFixedTime(new Date(NOW));
-  return opened;
-}
-
-async function addRoom(manager: ApiClient, name: string, tag?: string) {
-  const res = await manager.post("/api/rooms", tag ? { name, tag } : { name });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.room as { id: string; name: string; tag: string; exportUrl?: string };
-}
-
-async function addBooking(manager: ApiClient, roomId: string, guestName: string, checkIn: string, checkOut: string, more: object = {}) {
-  const res = await manager.post("/api/bookings", { roomId, guestName, checkIn, checkOut, ...more });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; code: string };
-}
-
-const bookingDialog = (page: Page) => page.getByRole("dialog");
-const timelineRow = (page: Page, room: string) => page.getByRole("group", { name: room, exact: true });
-const bar = (page: Page, room: string, guest: string) => timelineRow(page, room).getByRole("button", { name: new RegExp(`^${guest}( · [^,]+)?,`) });
-
-async function fillBooking(page: Page, fields: { room?: string; guest?: string; checkIn?: string; checkOut?: string; email?: string; notes?: string }) {
-  const dialog = bookingDialog(page);
-  if (fields.room) await dialog.getByLabel(t.rooms.room, { exact: true }).selectOption({ label: fields.room });
-  if (fields.guest !== undefined) await dialog.getByLabel(t.rooms.guestName).fill(fields.guest);
-  if (fields.checkIn) await dialog.getByLabel(t.rooms.checkIn).fill(fields.checkIn);
-  if (fields.checkOut) await dialog.getByLabel(t.rooms.checkOut).fill(fields.checkOut);
-  if (fields.email !== undefined) await dialog.getByLabel(t.rooms.guestEmail).fill(fields.email);
-  if (fields.notes !== undefined) await dialog.getByLabel(t.rooms.notes).fill(fields.notes);
-}
+const start = () => startRoomsApp(suite);
+const openAt = (viewport?: ViewportName) => openAtNow(suite, viewport);
 
 describe.skipIf(suite.skip)("rooms and bookings", () => {
   it("lets the manager add rooms and a booking, then shows it on the timeline, in today's arrivals and on the home page", async () => {
@@ -361,139 +318,4 @@ describe.skipIf(suite.skip)("rooms and bookings", () => {
       expect(problems()).toEqual([]);
     }
   }, 120_000);
-});
-
-/** An Airbnb export as Airbnb writes it: a reservation (with the phone's last digits) and closed nights. */
-const AIRBNB = [
-  "BEGIN:VCALENDAR",
-  "PRODID;X-RICAL-TZSOURCE=TZINFO:-//Airbnb Inc//Hosting Calendar 0.8.8//EN",
-  "CALSCALE:GREGORIAN",
-  "VERSION:2.0",
-  "BEGIN:VEVENT",
-  "DTEND;VALUE=DATE:20260715",
-  "DTSTART;VALUE=DATE:20260712",
-  "UID:1418fb94e984-7a1c5f2c8e3d1c7f27f2a1b3c2d4e5f6@airbnb.com",
-  "DESCRIPTION:Reservation URL: https://www.airbnb.com/hosting/reservations/de",
-  " tails/HMQ8ZK2XWA\\nPhone Number (Last 4 Digits): 4821",
-  "SUMMARY:Reserved",
-  "END:VEVENT",
-  "BEGIN:VEVENT",
-  "DTEND;VALUE=DATE:20260722",
-  "DTSTART;VALUE=DATE:20260720",
-  "UID:1418fb94e984-c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9@airbnb.com",
-  "SUMMARY:Airbnb (Not available)",
-  "END:VEVENT",
-  "END:VCALENDAR",
-  "",
-].join("\r\n");
-
-/** A Vrbo export selling a night Airbnb sold too (14 July). */
-const VRBO = [
-  "BEGIN:VCALENDAR",
-  "PRODID:-//HomeAway.com, Inc.//EN",
-  "VERSION:2.0",
-  "CALSCALE:GREGORIAN",
-  "BEGIN:VEVENT",
-  "UID:0e3c8a52-6b1f-4d7e-9a20-5c4b3d2e1f00",
-  "DTSTAMP:20260709T000000Z",
-  "DTSTART;VALUE=DATE:20260714",
-  "DTEND;VALUE=DATE:20260717",
-  "SUMMARY:Reserved - María González",
-  "END:VEVENT",
-  "END:VCALENDAR",
-  "",
-].join("\r\n");
-
-describe.skipIf(suite.skip)("imported calendars", () => {
-  it("lets the manager import a room's Airbnb and Vrbo calendars, shows their stays, closed nights and a double-booked night, syncs and removes them", async () => {
-    const { app, manager } = await start();
-    const feeds = await startCalendarServer();
-    suite.stopAfterTest({ stop: () => feeds.close() });
-    feeds.serve("/airbnb.ics", AIRBNB);
-    feeds.serve("/vrbo.ics", VRBO);
-    await addRoom(manager, "Room 12");
-    const { page, problems } = await openAt();
-    await signIn(page, app.url);
-    await page.goto(`${app.url}/admin/rooms`);
-
-    await page.getByRole("button", { name: t.rooms.manageRoom("Room 12") }).click();
-    const part = page.getByRole("region", { name: t.rooms.feedsHeading });
-    await part.getByText(t.rooms.feedsEmpty).waitFor();
-    // Not a web address: the appliance's sentence beside the field.
-    await part.getByLabel(t.rooms.feedUrl).fill("webcal://www.airbnb.com/calendar/ical/123.ics");
-    await part.getByRole("button", { name: t.rooms.addFeed }).click();
-    await part.getByText("must be an http:// or https:// address").waitFor();
-
-    await part.getByLabel(t.rooms.feedUrl).fill(feeds.url("/airbnb.ics"));
-    await part.getByRole("button", { name: t.rooms.addFeed }).click();
-    await part.getByRole("status").filter({ hasText: t.rooms.feedAdded("Airbnb") }).waitFor();
-    const airbnb = part.getByRole("listitem").filter({ hasText: "Airbnb" });
-    await airbnb.getByText(t.rooms.feedStatus.ok).waitFor();
-    await airbnb.getByText(t.rooms.feedCounts(1, 1)).waitFor();
-    await airbnb.getByText(feeds.url("/airbnb.ics")).waitFor();
-    await expect(airbnb.innerText()).resolves.toContain(t.rooms.feedNextSync);
-    await expect(part.getByLabel(t.rooms.feedUrl).inputValue()).resolves.toBe("");
-
-    // On the timeline: the stay as a bar, the closed nights shaded.
-    await bar(page, "Room 12", "Airbnb guest").waitFor();
-    await timelineRow(page, "Room 12").getByRole("button", { name: t.rooms.barLabel(t.rooms.barText("Airbnb guest", "Airbnb"), "Sun 12 Jul", "Wed 15 Jul"), exact: true }).waitFor();
-    await timelineRow(page, "Room 12").getByText(t.rooms.blockLabel("Airbnb", "Mon 20 Jul", "Wed 22 Jul")).waitFor({ state: "attached" });
-
-    // Vrbo sold 14 July too: both stays say so.
-    await part.getByLabel(t.rooms.feedUrl).fill(feeds.url("/vrbo.ics"));
-    await part.getByRole("button", { name: t.rooms.addFeed }).click();
-    await part.getByRole("status").filter({ hasText: t.rooms.feedAdded("Vrbo") }).waitFor();
-    const vrboBar = bar(page, "Room 12", "María González");
-    await vrboBar.waitFor();
-    await timelineRow(page, "Room 12").getByRole("button", { name: `${t.rooms.barLabel(t.rooms.barText("María González", "Vrbo"), "Tue 14 Jul", "Fri 17 Jul")}, ${t.rooms.barConflict}: Airbnb guest`, exact: true }).waitFor();
-    await timelineRow(page, "Room 12").getByRole("button", { name: `${t.rooms.barLabel(t.rooms.barText("Airbnb guest", "Airbnb"), "Sun 12 Jul", "Wed 15 Jul")}, ${t.rooms.barConflict}: María González`, exact: true }).waitFor();
-    await page.getByRole("region", { name: t.rooms.listHeading }).getByRole("listitem").filter({ hasText: "María González" }).getByText(t.rooms.conflictShort).waitFor();
-
-    // An imported stay: where it came from, read-only but for email and notes.
-    await vrboBar.click();
-    const dialog = bookingDialog(page);
-    await dialog.getByText(t.rooms.importedFrom("Vrbo")).waitFor();
-    await dialog.getByText(t.rooms.conflictWarning("Airbnb guest (Airbnb, Sun 12 Jul – Wed 15 Jul)")).waitFor();
-    await expect(dialog.getByLabel(t.rooms.checkIn).count()).resolves.toBe(0);
-    await expect(dialog.getByRole("button", { name: t.rooms.cancelBooking }).count()).resolves.toBe(0);
-    await expect(dialog.getByRole("button", { name: t.rooms.delete, exact: true }).count()).resolves.toBe(0);
-    await fillBooking(page, { email: "maria@example.com", notes: "Sold twice: call Vrbo." });
-    await dialog.getByRole("button", { name: t.rooms.save }).click();
-    await page.getByRole("status").filter({ hasText: t.rooms.saved("María González") }).waitFor();
-    const stays = (await manager.get("/api/bookings")).body.bookings as Array<{ guestName: string; notes?: string; guestEmail?: string }>;
-    expect(stays.find((stay) => stay.guestName === "María González")).toMatchObject({ notes: "Sold twice: call Vrbo.", guestEmail: "maria@example.com" });
-    await bar(page, "Room 12", "Airbnb guest").click();
-    await dialog.getByText("4821").waitFor();
-    await page.keyboard.press("Escape");
-    await dialog.waitFor({ state: "detached" });
-
-    // A failing fetch says why and changes nothing.
-    feeds.serve("/airbnb.ics", { kind: "status", status: 404, body: "Not found" });
-    await page.getByRole("button", { name: t.rooms.syncNowLabel("Airbnb") }).click();
-    await airbnb.getByText(t.rooms.feedStatus.error).waitFor();
-    await airbnb.getByText(/answered 404/).waitFor();
-    await bar(page, "Room 12", "Airbnb guest").waitFor();
-
-    // Removing Vrbo's calendar cancels its stay here.
-    await page.getByRole("button", { name: t.rooms.removeFeedLabel("Vrbo") }).click();
-    const confirm = page.getByRole("dialog", { name: t.rooms.removeFeedTitle("Vrbo") });
-    await confirm.getByText(t.rooms.removeFeedBody).waitFor();
-    await confirm.getByRole("button", { name: t.rooms.removeFeed }).click();
-    await part.getByRole("status").filter({ hasText: t.rooms.feedRemoved("Vrbo") }).waitFor();
-    await vrboBar.waitFor({ state: "detached" });
-    await timelineRow(page, "Room 12").getByRole("button", { name: t.rooms.barLabel(t.rooms.barText("Airbnb guest", "Airbnb"), "Sun 12 Jul", "Wed 15 Jul"), exact: true }).waitFor();
-    await screenshot(page, "rooms-feeds", "desktop");
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
-    expect(problems()).toEqual([]);
-
-    // Staff see the imported stays, never the feeds' addresses.
-    const { password } = await addMemberWithLogin(manager, "staff", "tomas", "Tomás Reyes");
-    const staff = await openAt("phone");
-    await signIn(staff.page, app.url, "tomas", password);
-    await staff.page.goto(`${app.url}/admin/rooms`);
-    await bar(staff.page, "Room 12", "Airbnb guest").waitFor();
-    expect(await staff.page.content()).not.toContain(feeds.url(""));
-    await expect(staff.page.locator("main").innerText()).resolves.not.toContain(t.rooms.feedsHeading);
-    expect(staff.problems()).toEqual([]);
-  });
 });

@@ -60,7 +60,7 @@ export function Timeline({ rooms, start, days, today, bookings, blocks, onOpen, 
             <div class="timeline-room" title={room.name}>
               {room.name}
             </div>
-            <div class="timeline-days timeline-track" style={{ gridTemplateColumns: columns, gridTemplateRows: `repeat(${lanes}, 2.25rem)` }}>
+            <div class="timeline-days timeline-track" style={{ gridTemplateColumns: columns, gridTemplateRows: `repeat(${lanes}, 2.9rem)` }}>
               {shown.map((day, index) => (
                 // Mouse only: the "New booking" button is the way for keyboards and screen readers.
                 <div
