@@ -294,8 +294,8 @@ describe.skipIf(suite.skip)("rooms and bookings", () => {
       await bar(page, "Attic Room 7", "María González").waitFor();
       await screenshot(page, "rooms", size);
       await screenshot(page, "rooms-full", size, { fullPage: true });
-      await page.getByRole("heading", { name: t.rooms.timelineHeading }).scrollIntoViewIfNeeded();
-      await page.evaluate(() => document.querySelector(".timeline-card")?.scrollIntoView());
+      // The timeline's card at the top, under the sticky top bar.
+      await page.evaluate(() => window.scrollTo(0, window.scrollY + document.querySelector(".timeline-card")!.getBoundingClientRect().top - 80));
       await screenshot(page, "rooms-timeline", size);
       expect([size, await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)]).toEqual([size, true]);
       // The timeline scrolls sideways inside its frame where it does not fit.

@@ -50,7 +50,6 @@ export const rooms = {
   blockLabel: (source: string, from: string, to: string) => `Closed on ${source} from ${from} to ${to}`,
   blockShort: "Closed",
   legendStay: "Stay entered here",
-  legendImported: "Imported stay",
   legendBlock: "Closed on a platform",
   legendConflict: "Double-booked",
   newBookingHere: (room: string, date: string) => `New booking in ${room} from ${date}`,

@@ -90,7 +90,8 @@ export function Timeline({ rooms, start, days, today, bookings, blocks, onOpen, 
                 const conflict = (stay.conflictsWith?.length ?? 0) > 0;
                 const source = sourceName(stay.source);
                 const others = conflict ? `, ${t.rooms.barConflict}: ${stay.conflictsWith!.map((id) => guestOf.get(id) ?? t.rooms.unknownStay).join(", ")}` : "";
-                const shown = stay.source === "manual" ? stay.guestName : t.rooms.barText(stay.guestName, source);
+                // "Airbnb guest" says its platform already.
+                const shown = stay.source === "manual" || stay.guestName.includes(source) ? stay.guestName : t.rooms.barText(stay.guestName, source);
                 const label = t.rooms.barLabel(shown, shortDay(stay.checkIn), shortDay(stay.checkOut)) + others;
                 const classes = ["timeline-bar", `bar-${stay.source}`, conflict ? "bar-conflict" : "", cutStart ? "bar-cut-start" : "", cutEnd ? "bar-cut-end" : ""];
                 // Its name starts with the words it shows ("Anna Rossi · Airbnb"), then the dates.
@@ -132,10 +133,12 @@ export function TimelineLegend() {
         <span class="legend-swatch bar-manual" aria-hidden="true" />
         {t.rooms.legendStay}
       </li>
-      <li>
-        <span class="legend-swatch bar-airbnb" aria-hidden="true" />
-        {t.rooms.legendImported}
-      </li>
+      {(["airbnb", "booking", "vrbo"] as const).map((source) => (
+        <li key={source}>
+          <span class={`legend-swatch bar-${source}`} aria-hidden="true" />
+          {sourceName(source)}
+        </li>
+      ))}
       <li>
         <span class="legend-swatch timeline-block" aria-hidden="true" />
         {t.rooms.legendBlock}
