@@ -103,6 +103,12 @@ function createCapabilities(ctx: AppContext) {
       ownOrigins: () => (ctx.publicUrl() ? [ctx.publicUrl()] : []),
     },
     alerts: { alertUnanswered: (tx, input) => telegram.service.alertUnanswered(tx, input) },
+    reservations: {
+      idForCode: (code) => bookings.reservations.idForCode(code),
+      exists: (id) => bookings.reservations.exists(id),
+      guestView: (id) => bookings.reservations.guestView(id),
+      summaries: (ids) => bookings.reservations.summaries(ids),
+    },
     settings: {
       guestTokenDays: config.chat.guestTokenDays,
       guestSessionsPerMinute: config.chat.guestSessionsPerMinute,
@@ -148,6 +154,7 @@ function createCapabilities(ctx: AppContext) {
     timers,
     clock,
     publicUrl: ctx.publicUrl,
+    arrivalInstructions: async () => (await property.service.get()).arrivalInstructions,
     times: {
       stayTimes: async () => {
         const p = await property.service.get();

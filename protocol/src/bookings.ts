@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DATE, PERSON_NAME_MAX, hasControlCharacters } from "./rules.js";
+import { DATE, PERSON_NAME_MAX, RESERVATION_CODE, hasControlCharacters } from "./rules.js";
 import { Tag } from "./reception.js";
 import { NameText } from "./text.js";
 
@@ -195,7 +195,7 @@ export type CalendarBlock = z.infer<typeof CalendarBlock>;
 export const CalendarBlockList = z.object({ blocks: z.array(CalendarBlock) });
 
 // My Reservation: what a guest sees of their own stay.
-export const RESERVATION_CODE = { min: 8, max: 32 } as const;
+export { RESERVATION_CODE };
 
 export const ReservationCode = z
   .string({ error: "The reservation code must be text." })
@@ -217,3 +217,34 @@ export const GuestReservation = z
   })
   .meta({ id: "GuestReservation" });
 export type GuestReservation = z.infer<typeof GuestReservation>;
+
+/** A guest opens My Reservation with their code: `POST /api/guest/reservation`. */
+export const LinkGuestReservationBody = z.strictObject({
+  reservationCode: ReservationCode.describe("The booking's reservation code; capitals, spaces and dashes do not matter."),
+});
+export type LinkGuestReservationBody = z.infer<typeof LinkGuestReservationBody>;
+
+/** The booking staff see beside a conversation in the Team Messenger. */
+export const ConversationBooking = z
+  .object({
+    id: z.string(),
+    guestName: z.string(),
+    roomName: z.string(),
+    checkIn: z.string(),
+    checkOut: z.string(),
+    code: z.string(),
+    status: z.enum(BOOKING_STATUSES),
+  })
+  .meta({ id: "ConversationBooking" });
+export type ConversationBooking = z.infer<typeof ConversationBooking>;
+
+/** Staff link a conversation to a booking (or unlink it with null). */
+export const LinkConversationBookingBody = z.strictObject({
+  bookingId: z
+    .string({ error: "bookingId must be a booking's id, or null to unlink." })
+    .min(1, { error: "bookingId must be a booking's id, or null to unlink." })
+    .max(64, { error: "bookingId must be a booking's id, or null to unlink." })
+    .nullable()
+    .describe("The booking's id; null unlinks."),
+});
+export type LinkConversationBookingBody = z.infer<typeof LinkConversationBookingBody>;

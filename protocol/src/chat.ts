@@ -11,6 +11,7 @@ import {
   TIME_OF_DAY,
   UNANSWERED_MINUTES,
 } from "./rules.js";
+import { ConversationBooking, ReservationCode } from "./bookings.js";
 import { Tag } from "./reception.js";
 import { NameText } from "./text.js";
 
@@ -60,6 +61,9 @@ export const CreateGuestSessionBody = z.strictObject({
     .literal("web", { error: 'Chats opened here are on the "web" channel; the kiosk and the website widget sign in with their own credentials.' })
     .optional()
     .describe('Always "web" (the default): the kiosk and widget channels have their own credentials.'),
+  reservationCode: ReservationCode.optional().describe(
+    "Opens My Reservation with the booking's code (capitals, spaces and dashes do not matter): the conversation is linked to that booking. Unknown: 404; repeated misses from one address: 429.",
+  ),
 });
 export type CreateGuestSessionBody = z.infer<typeof CreateGuestSessionBody>;
 
@@ -128,6 +132,7 @@ export const ConversationListItem = z
     unanswered: z.boolean(),
     alerted: z.boolean().describe("Staff on duty were alerted that this guest waits for an answer."),
     waitingSince: z.string().optional().describe("When the oldest unanswered guest message arrived."),
+    booking: ConversationBooking.optional().describe("The booking this conversation is linked to (by the guest's reservation code, or by staff)."),
   })
   .meta({ id: "ConversationListItem" });
 export type ConversationListItem = z.infer<typeof ConversationListItem>;

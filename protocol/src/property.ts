@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NameText } from "./text.js";
-import { CITY_MAX, LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, SLUG, hasControlCharactersInLine, isTimeZone } from "./rules.js";
+import { ARRIVAL_INSTRUCTIONS_MAX, CITY_MAX, LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, SLUG, hasControlCharacters, hasControlCharactersInLine, isTimeZone } from "./rules.js";
 
 export { isTimeZone };
 
@@ -28,6 +28,11 @@ export const Property = z
     city: z.string().nullable().optional().describe("The town the Online Reception names in \"At a glance\"."),
     checkInTime: z.string().optional().describe("HH:MM on the arrival day, in the property's timezone, from which guests may move in (default 15:00)."),
     checkOutTime: z.string().optional().describe("HH:MM on the departure day by which guests leave (default 11:00)."),
+    arrivalInstructions: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("How guests check in (keys, door codes, parking): Markdown subset, shown in My Reservation. Absent until the manager writes them."),
     receptionUrl: z.string().optional().describe("The guests' Online Reception link: <publicUrl>/r/<slug>."),
   })
   .meta({ id: "Property" });
@@ -49,5 +54,13 @@ export const UpdatePropertyBody = z.strictObject({
     .describe("The town the Online Reception names; null or empty clears it."),
   checkInTime: StayTime("Check-in time").optional(),
   checkOutTime: StayTime("Check-out time").optional(),
+  arrivalInstructions: z
+    .string({ error: "Arrival instructions must be text." })
+    .trim()
+    .max(ARRIVAL_INSTRUCTIONS_MAX, { error: `Arrival instructions must be at most ${ARRIVAL_INSTRUCTIONS_MAX.toLocaleString("en")} characters.` })
+    .refine((s) => !hasControlCharacters(s), { error: "Arrival instructions may not contain control characters or text-direction overrides (line breaks are fine)." })
+    .nullable()
+    .optional()
+    .describe("Markdown subset (as in the reception's info block); null or empty clears them."),
 });
 export type UpdatePropertyBody = z.infer<typeof UpdatePropertyBody>;

@@ -87,3 +87,9 @@ export const BLOCK_HEADING_MAX = 120;
 export const BLOCK_BODY_MAX = 10_000;
 /** The property's town, shown in "At a glance". */
 export const CITY_MAX = 80;
+
+/** Reservation codes a guest types (My Reservation): the appliance issues 10 characters. */
+export const RESERVATION_CODE = { min: 8, max: 32 } as const;
+
+/** The longest arrival instructions (the property's, shown in My Reservation) taken. */
+export const ARRIVAL_INSTRUCTIONS_MAX = 4000;

@@ -1,5 +1,6 @@
 // The socket.io namespaces of the contract: event names and payloads, both directions.
 // Types only, so the web apps import them at no cost to their bundles.
+import type { GuestReservation } from "./bookings.js";
 import type { ChatMessage, ConversationListItem, StaffSocketMessage } from "./chat.js";
 
 export interface DeliveredToGuest {
@@ -19,6 +20,8 @@ export type SendAck = { ok: true; message: ChatMessage } | { ok: false; error: s
 export type GuestServerEvents = {
   message: (message: ChatMessage) => void;
   delivered: (event: DeliveredToGuest) => void;
+  /** My Reservation changed (staff linked or unlinked a booking): the stay, or null. */
+  reservation: (reservation: GuestReservation | null) => void;
 };
 
 /** `/guest`: what the guest's page emits. */

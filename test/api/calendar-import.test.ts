@@ -133,10 +133,13 @@ describe("calendar import", () => {
     expect(maria).toMatchObject({ guestName: "María González", checkIn: "2027-03-22", checkOut: "2027-03-25", source: "vrbo" });
     expect(oliver).toMatchObject({ guestName: "Oliver Brown", checkIn: "2027-04-25", checkOut: "2027-04-30" });
 
-    // Maria moves her stay a day later: the same booking, new dates.
+    // Maria moves her stay a day later: the same booking, new dates, said on the bus.
+    const updated: BookingEvent[] = [];
+    app.bus().on("booking.updated", (e) => void updated.push(e));
     server.serve("/vrbo.ics", fixture("vrbo.ics", { MARIA_START: "20270323", MARIA_END: "20270326" }));
     await manager.post(`/api/calendars/${calendar.id}/sync`);
     expect((await bookingsOf())[0]).toMatchObject({ id: maria.id, checkIn: "2027-03-23", checkOut: "2027-03-26", status: "confirmed" });
+    expect(updated).toMatchObject([{ bookingId: maria.id, checkIn: "2027-03-23", checkOut: "2027-03-26" }]);
 
     // Oliver cancels: his event leaves the feed.
     const withoutOliver = fixture("vrbo.ics", { MARIA_START: "20270323", MARIA_END: "20270326" }).replace(/BEGIN:VEVENT\r\nUID:5a7d9c1e[\s\S]*?END:VEVENT\r\n/, "");
@@ -240,7 +243,10 @@ describe("calendar import", () => {
   });
 
   it("flags two platforms selling the same nights instead of merging them, and keeps imported stays for their feed to change", async () => {
+    const flagged: Array<Events["booking.conflictFound"]> = [];
+    app.bus().on("booking.conflictFound", (e) => void flagged.push(e));
     await addFeed("/airbnb.ics", fixture("airbnb.ics"));
+    expect(flagged).toEqual([]);
     await addFeed("/vrbo.ics", fixture("vrbo.ics", { MARIA_START: "20270406", MARIA_END: "20270409" }));
     const stays = await bookingsOf();
     const airbnb = stays.find((b) => b.checkIn === "2027-04-04")!;
@@ -248,6 +254,7 @@ describe("calendar import", () => {
     expect(airbnb.conflictsWith).toEqual([maria.id]);
     expect(maria.conflictsWith).toEqual([airbnb.id]);
     expect(stays.find((b) => b.guestName === "Oliver Brown")!.conflictsWith).toBeUndefined();
+    expect(flagged).toEqual([{ roomId, bookingId: maria.id, conflictsWith: [airbnb.id] }]);
 
     // A stay typed in over an imported one is refused, naming it.
     const typed = await manager.post("/api/bookings", { roomId, guestName: "Walk-in", checkIn: "2027-04-05", checkOut: "2027-04-06" });

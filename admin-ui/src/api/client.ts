@@ -149,7 +149,7 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     createRoom: async (body: CreateRoomBody) => (await request<{ room: Room }>("POST", "/api/rooms", body)).room,
     updateRoom: async (id: string, body: UpdateRoomBody) => (await request<{ room: Room }>("PATCH", `/api/rooms/${encodeURIComponent(id)}`, body)).room,
     deleteRoom: (id: string) => request<void>("DELETE", `/api/rooms/${encodeURIComponent(id)}`),
-    /** Stays overlapping the days `from` to `to` (cancelled ones too). */
+    /** Stays overlapping the days `from` to `to` (check-out after `from`, check-in on or before `to`), cancelled ones too. */
     listBookings: async (range: { from?: string; to?: string; roomId?: string }) =>
       (await request<{ bookings: Booking[] }>("GET", `/api/bookings?${new URLSearchParams(range as Record<string, string>)}`)).bookings,
     createBooking: (body: CreateBookingBody) => request<Booking>("POST", "/api/bookings", body),
@@ -178,6 +178,9 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     sendStaffMessage: async (id: string, text: string, clientId: string) =>
       (await request<{ message: ChatMessage }>("POST", `/api/conversations/${encodeURIComponent(id)}/messages`, { text, clientId }))
         .message,
+    /** Links the conversation to a booking (null unlinks); answers with the conversation. */
+    linkConversationBooking: (id: string, bookingId: string | null) =>
+      request<ConversationListItem>("PUT", `/api/conversations/${encodeURIComponent(id)}/booking`, { bookingId }),
     getDuty: () => request<DutyStatus>("GET", "/api/chat/duty"),
     setDuty: (onDuty: boolean) => request<DutyStatus>("PUT", "/api/chat/duty", { onDuty }),
 

@@ -59,7 +59,7 @@ export function fieldsFor<F extends { [K in keyof F]: string }>(form: F, errors:
 }
 
 interface TextFieldProps extends FieldProps {
-  type?: "text" | "password" | "date" | "number";
+  type?: "text" | "password" | "date" | "number" | "time";
   autoComplete?: string;
   inputMode?: "text" | "decimal" | "numeric";
   min?: number;

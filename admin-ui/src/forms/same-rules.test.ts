@@ -85,15 +85,18 @@ describe("the page checks forms with the appliance's rules", () => {
     );
   });
 
-  it("property: name, web address name, timezone, city and location", () => {
+  it("property: name, web address name, timezone, city, location and stay times", () => {
     const saved = { name: "Old", slug: "old-name", timezone: "UTC", latitude: null, longitude: null };
-    const filled: PropertyForm = { name: "Casa Azul", slug: "casa-azul", timezone: "Europe/Rome", city: "Lisboa", latitude: "38.72", longitude: "-9.14" };
+    const filled: PropertyForm = { name: "Casa Azul", slug: "casa-azul", timezone: "Europe/Rome", city: "Lisboa", latitude: "38.72", longitude: "-9.14", checkInTime: "15:00", checkOutTime: "11:00", arrivalInstructions: "" };
     const samples: PropertyForm[] = [
       filled,
       ...["", long(120), long(121)].map((name) => ({ ...filled, name })),
       ...["ab", "abc", "casa-azul-2", "Casa", "casa azul", "café", long(40), long(41)].map((slug) => ({ ...filled, slug })),
       ...["Europe/Rome", "UTC", "EST", "Mars/Olympus_Mons"].map((timezone) => ({ ...filled, timezone })),
       ...["", "  Lisboa ", long(80), long(81), "two\nlines"].map((city) => ({ ...filled, city })),
+      ...["", "Key box **4821**\n\n- Parking behind", long(4000), long(4001)].map((arrivalInstructions) => ({ ...filled, arrivalInstructions })),
+      ...["14:00", "00:00", "23:59", "24:00", "9:00", "", "15:60"].map((checkInTime) => ({ ...filled, checkInTime })),
+      ...["10:30", "7:5", "noon"].map((checkOutTime) => ({ ...filled, checkOutTime })),
       ...[["90", "180"], ["-90.5", "0"], ["0", "180.1"], ["", ""], ["38", ""], ["", "-9"]].map(([latitude, longitude]) => ({ ...filled, latitude: latitude!, longitude: longitude! })),
     ];
     agree(
@@ -107,6 +110,9 @@ describe("the page checks forms with the appliance's rules", () => {
           city: form.city,
           latitude: form.latitude ? Number(form.latitude) : null,
           longitude: form.longitude ? Number(form.longitude) : null,
+          checkInTime: form.checkInTime,
+          checkOutTime: form.checkOutTime,
+          arrivalInstructions: form.arrivalInstructions,
         };
         // The appliance keeps latitude and longitude together (checked beside the schema).
         return UpdatePropertyBody.safeParse(body).success && (body.latitude === null) === (body.longitude === null);

@@ -1,7 +1,8 @@
+import { ARRIVAL_INSTRUCTIONS_MAX } from "@innbox/protocol/rules";
 import { useState } from "preact/hooks";
 import { useSession } from "../app-context";
 import { Alert } from "../components/alert";
-import { TextField, fieldsFor } from "../components/field";
+import { TextAreaField, TextField, fieldsFor } from "../components/field";
 import { Page } from "../components/page";
 import { TimezoneField } from "../components/timezone-field";
 import { useFormRequest } from "../components/use-form-request";
@@ -97,6 +98,16 @@ export function PropertyPage() {
             <TextField label={t.property.latitude} {...field("latitude")} inputMode="decimal" verbatim />
             <TextField label={t.property.longitude} {...field("longitude")} inputMode="decimal" verbatim />
           </div>
+        </fieldset>
+
+        <fieldset class="fieldset">
+          <legend>{t.property.arrivalHeading}</legend>
+          <p class="field-hint">{t.property.stayTimesHint}</p>
+          <div class="field-row">
+            <TextField label={t.property.checkInTime} {...field("checkInTime")} type="time" verbatim />
+            <TextField label={t.property.checkOutTime} {...field("checkOutTime")} type="time" verbatim />
+          </div>
+          <TextAreaField label={t.property.arrivalInstructions} {...field("arrivalInstructions")} hint={t.property.arrivalHint} maxLength={ARRIVAL_INSTRUCTIONS_MAX} rows={5} />
         </fieldset>
 
         {success ? <Alert kind="success">{t.property.saved}</Alert> : null}

@@ -1,5 +1,5 @@
 import type { Property, UpdatePropertyBody } from "@innbox/protocol";
-import { CITY_MAX, LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, hasControlCharactersInLine } from "@innbox/protocol/rules";
+import { ARRIVAL_INSTRUCTIONS_MAX, CITY_MAX, LATITUDE, LONGITUDE, PROPERTY_NAME_MAX, hasControlCharactersInLine } from "@innbox/protocol/rules";
 import { checkBetween, checkName, checkText, checkSlug, checkTimezone, problems } from "../forms/checks";
 import type { FieldWords } from "../forms/server-errors";
 import { t } from "../messages";
@@ -13,6 +13,15 @@ export interface PropertyForm {
   city: string;
   latitude: string;
   longitude: string;
+  checkInTime: string;
+  checkOutTime: string;
+  arrivalInstructions: string;
+}
+
+/** The property's stay times as the appliance checks them (24-hour HH:MM). */
+const STAY_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+function checkStayTime(value: string, label: string) {
+  return STAY_TIME.test(value) ? undefined : t.property.stayTimeInvalid(label);
 }
 
 export function toPropertyForm(property: Property): PropertyForm {
@@ -23,6 +32,9 @@ export function toPropertyForm(property: Property): PropertyForm {
     city: property.city ?? "",
     latitude: property.latitude == null ? "" : String(property.latitude),
     longitude: property.longitude == null ? "" : String(property.longitude),
+    checkInTime: property.checkInTime ?? "15:00",
+    checkOutTime: property.checkOutTime ?? "11:00",
+    arrivalInstructions: property.arrivalInstructions ?? "",
   };
 }
 
@@ -40,6 +52,9 @@ export function checkPropertyForm(form: PropertyForm, saved: Property): { errors
     city: checkCity(form.city),
     latitude: checkBetween(latitude, t.property.latitude, LATITUDE),
     longitude: checkBetween(longitude, t.property.longitude, LONGITUDE),
+    checkInTime: checkStayTime(form.checkInTime, t.property.checkInTime),
+    checkOutTime: checkStayTime(form.checkOutTime, t.property.checkOutTime),
+    arrivalInstructions: checkText(form.arrivalInstructions, t.property.arrivalInstructions, { max: ARRIVAL_INSTRUCTIONS_MAX, required: false }),
   });
   // The appliance keeps both or neither.
   if (!errors.latitude && !errors.longitude) {
@@ -54,6 +69,9 @@ export function checkPropertyForm(form: PropertyForm, saved: Property): { errors
   if (form.city.trim() !== (saved.city ?? "")) changes.city = form.city.trim();
   if (latitude !== (saved.latitude ?? null)) changes.latitude = latitude;
   if (longitude !== (saved.longitude ?? null)) changes.longitude = longitude;
+  if (form.checkInTime !== (saved.checkInTime ?? "15:00")) changes.checkInTime = form.checkInTime;
+  if (form.checkOutTime !== (saved.checkOutTime ?? "11:00")) changes.checkOutTime = form.checkOutTime;
+  if (form.arrivalInstructions.trim() !== (saved.arrivalInstructions ?? "")) changes.arrivalInstructions = form.arrivalInstructions.trim();
   return { errors, changes };
 }
 
@@ -65,6 +83,9 @@ export const PROPERTY_FIELDS: FieldWords = {
   city: t.property.city,
   latitude: t.property.latitude,
   longitude: t.property.longitude,
+  checkInTime: t.property.checkInTime,
+  checkOutTime: t.property.checkOutTime,
+  arrivalInstructions: t.property.arrivalInstructions,
 };
 
 function checkCity(value: string) {

@@ -81,7 +81,9 @@ export class BookingMoments {
     const now = timers.now();
     // A day more than the catch-up in UTC covers every timezone; no stays, nothing to ask.
     const since = addDays(localDate(now, "UTC"), -CATCH_UP_DAYS - 1);
-    const stays = await repo.bookings(db, { from: since, confirmedOnly: true });
+    // Stays arriving in the next two days at most: a later check-in is more than a timer's
+    // longest wait away, and is looked at again when the timer runs.
+    const stays = await repo.bookings(db, { from: since, to: addDays(localDate(now, "UTC"), 2), confirmedOnly: true });
     if (!stays.length) {
       this.arm(now + MAX_WAIT_MS);
       return;

@@ -156,10 +156,13 @@ export function createBookingsService(deps: BookingsServiceDeps) {
     async listRooms(secrets = false): Promise<Room[]> {
       const times = await deps.times.stayTimes();
       const rooms = await repo.rooms(db);
-      // Stays leaving yesterday or later: a room is "checked-out" until the end of its departure day.
-      const yesterday = addDays(localDate(deps.clock(), times.timeZone), -1);
-      const stays = await repo.bookings(db, { from: yesterday, confirmedOnly: true });
-      return Promise.all(rooms.map((room) => toApiRoom(room, stays.filter((b) => b.room_id === room.id), times, secrets)));
+      // The stays around today (a room is "checked-out" until the end of its departure day)
+      // and each room's next arrival: not every future stay.
+      const today = localDate(deps.clock(), times.timeZone);
+      const [around, next] = await Promise.all([repo.bookings(db, { from: addDays(today, -1), to: today, confirmedOnly: true }), repo.nextStays(db, today)]);
+      const byRoom = new Map<string, BookingRow[]>();
+      for (const b of [...around, ...next]) byRoom.set(b.room_id, [...(byRoom.get(b.room_id) ?? []), b]);
+      return Promise.all(rooms.map((room) => toApiRoom(room, byRoom.get(room.id) ?? [], times, secrets)));
     },
     async createRoom(body: CreateRoomBody): Promise<Room> {
       const tag = body.tag ?? tagFromName(body.name);
@@ -244,6 +247,9 @@ export function createBookingsService(deps: BookingsServiceDeps) {
       await repo.updateBooking(db, id, next);
       if (row.status === "confirmed" && next.status === "cancelled") deps.bus.emit("booking.cancelled", bookingPayload(next, deps.clock(), false));
       if (row.status === "cancelled" && next.status === "confirmed") deps.bus.emit("booking.created", bookingPayload(next, deps.clock(), false));
+      if (row.status === next.status && (["room_id", "guest_name", "check_in", "check_out"] as const).some((k) => row[k] !== next[k])) {
+        deps.bus.emit("booking.updated", bookingPayload(next, deps.clock(), false));
+      }
       deps.changed();
       return toApiBooking(next);
     },

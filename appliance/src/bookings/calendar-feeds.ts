@@ -51,7 +51,7 @@ export interface CalendarFeedsDeps {
   random?: () => number;
 }
 
-type Announcement = { kind: "booking.created" | "booking.cancelled"; row: BookingRow };
+type Announcement = { kind: "booking.created" | "booking.cancelled" | "booking.updated"; row: BookingRow };
 
 export class CalendarFeeds {
   private timer: TimerHandle | undefined;
@@ -190,6 +190,7 @@ export class CalendarFeeds {
     const today = localDate(now, times.timeZone);
     const source = sourceOf(feed.source, row.url) as Booking["source"];
     const announce: Announcement[] = [];
+    const touched: BookingRow[] = [];
     const counts = { created: 0, updated: 0, cancelled: 0 };
     const stored = await this.deps.transactions.run(async (tx) => {
       if (!(await repo.calendar(tx.db, row.id))) return undefined;
@@ -223,7 +224,12 @@ export class CalendarFeeds {
           next.updated_at = at;
           await repo.updateBooking(tx.db, booking.id, next);
           counts.updated++;
-          if (booking.status === "cancelled" && next.check_out > today) announce.push({ kind: "booking.created", row: next });
+          touched.push(next);
+          if (booking.status === "cancelled") {
+            if (next.check_out > today) announce.push({ kind: "booking.created", row: next });
+          } else if ((["check_in", "check_out", "guest_name"] as const).some((k) => next[k] !== booking![k])) {
+            announce.push({ kind: "booking.updated", row: next });
+          }
           continue;
         }
         const created: BookingRow = {
@@ -245,6 +251,7 @@ export class CalendarFeeds {
         };
         await repo.insertBooking(tx.db, created);
         counts.created++;
+        touched.push(created);
         // A stay that has already ended is history brought in, not a booking made now.
         if (created.check_out > today) announce.push({ kind: "booking.created", row: created });
       }
@@ -277,8 +284,21 @@ export class CalendarFeeds {
       this.deps.log.info({ calendarId: row.id, roomId: row.room_id, source, ...counts, stays: feed.stays.length, blocks: feed.blocks.length, skipped: feed.skipped }, "calendar synced");
     }
     this.announce(announce, counts.created + counts.updated + counts.cancelled > 0);
+    await this.flagConflicts(touched, today);
     void this.rearm();
     return stored;
+  }
+
+  /** New or changed stays to come that share a night with another confirmed one: said on the bus and in the log. */
+  private async flagConflicts(rows: BookingRow[], today: string): Promise<void> {
+    for (const row of rows) {
+      if (row.check_out <= today) continue;
+      const others = await repo.overlapping(this.deps.db, row.room_id, row.check_in, row.check_out, row.id);
+      if (!others.length) continue;
+      const conflictsWith = others.map((o) => o.id);
+      this.deps.log.warn({ roomId: row.room_id, bookingId: row.id, source: row.source, checkIn: row.check_in, checkOut: row.check_out, conflictsWith }, "two stays share a night in one room");
+      this.deps.bus.emit("booking.conflictFound", { roomId: row.room_id, bookingId: row.id, conflictsWith });
+    }
   }
 
   private announce(list: Announcement[], staysChanged = list.length > 0): void {

@@ -8,10 +8,12 @@ import { createBookingsService, freeReservationCode, type StayTimesSource } from
 import { CalendarFeeds } from "./calendar-feeds.js";
 import { bookingsMigrations } from "./migrations.js";
 import { registerBookingsRoutes } from "./routes.js";
+import { createReservations } from "./reservation.js";
 
 export type { BookingsTables } from "./tables.js";
 export type { BookingsService, StayTimesSource } from "./bookings-service.js";
 export { bookingsMigrations };
+export { normaliseReservationCode, type Reservations } from "./reservation.js";
 
 export interface BookingsDeps {
   db: Db;
@@ -24,6 +26,8 @@ export interface BookingsDeps {
   bus: EventBus;
   log: Logger;
   timers: Timers;
+  /** The property's arrival instructions, shown in My Reservation. */
+  arrivalInstructions: () => Promise<string | null | undefined>;
 }
 
 /** Rooms and bookings: who is in which room, and each room's stay state right now. */
@@ -41,12 +45,15 @@ export function createBookings(deps: BookingsDeps) {
     newCode: freeReservationCode,
   });
   const service = createBookingsService({ ...deps, changed, feeds: () => feeds });
+  const reservations = createReservations({ db: deps.db, times: deps.times, arrivalInstructions: deps.arrivalInstructions });
   const unsubscribers: Array<() => void> = [];
   return {
     name: "bookings",
     migrations: bookingsMigrations,
     service,
     feeds,
+    /** My Reservation: bookings by code, as the guest and staff see them. */
+    reservations,
     routes: (registry) => registerBookingsRoutes(registry, service),
     start() {
       // New check-in or check-out times, or a new timezone, move every moment.

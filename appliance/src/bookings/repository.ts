@@ -22,6 +22,23 @@ export const bookingsRepository = {
     if (filter.confirmedOnly) q = q.where("status", "=", "confirmed");
     return q.orderBy("check_in").orderBy("created_at").execute();
   },
+  /** Each room's next confirmed stay arriving after `day` (one per room; ties by creation). */
+  nextStays: async (db: Db, day: string) => {
+    const firsts = db
+      .selectFrom("bookings")
+      .select(["room_id", (eb) => eb.fn.min<string>("check_in").as("first")])
+      .where("status", "=", "confirmed")
+      .where("check_in", ">", day)
+      .groupBy("room_id")
+      .as("firsts");
+    return db
+      .selectFrom("bookings")
+      .innerJoin(firsts, (join) => join.onRef("firsts.room_id", "=", "bookings.room_id").onRef("firsts.first", "=", "bookings.check_in"))
+      .selectAll("bookings")
+      .where("bookings.status", "=", "confirmed")
+      .orderBy("bookings.created_at")
+      .execute();
+  },
   /** Confirmed stays in `roomId` sharing a night with [checkIn, checkOut), but `exceptId`. */
   overlapping: (db: Db, roomId: string, checkIn: string, checkOut: string, exceptId?: string) => {
     let q = db

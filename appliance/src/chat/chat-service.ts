@@ -1,4 +1,5 @@
-import type { ChatMessage, ChatSettings, ConversationListItem, WorkingHours } from "@innbox/protocol";
+import type { ChatMessage, ChatSettings, ConversationBooking, ConversationListItem, GuestReservation, WorkingHours } from "@innbox/protocol";
+import type { Reservations } from "../bookings/index.js";
 import type { Logger } from "pino";
 import { newId, nowIso, type Db, type Transactions, type Tx } from "../db/index.js";
 import type { EventBus } from "../events/index.js";
@@ -25,6 +26,8 @@ export interface ChatPublisher {
   messageStored(conversation: Conversation, message: Message): void;
   messagesDelivered(conversationId: string, ids: string[], at: string): void;
   conversationChanged(conversation: Conversation): void;
+  /** The guest's My Reservation changed: the stay now linked, or null. */
+  reservationChanged(conversationId: string, reservation: GuestReservation | null): void;
 }
 
 export const toApiMessage = (m: Message): ChatMessage => ({
@@ -37,7 +40,7 @@ export const toApiMessage = (m: Message): ChatMessage => ({
   ...(m.delivered_at ? { deliveredAt: m.delivered_at } : {}),
 });
 
-export const toListItem = (c: Conversation): ConversationListItem => ({
+export const toListItem = (c: Conversation, booking?: ConversationBooking): ConversationListItem => ({
   id: c.id,
   channel: c.channel,
   guestName: c.guest_name ?? "Guest",
@@ -49,6 +52,7 @@ export const toListItem = (c: Conversation): ConversationListItem => ({
   unanswered: c.waiting_since !== null,
   alerted: c.alerted_at !== null,
   ...(c.waiting_since ? { waitingSince: c.waiting_since } : {}),
+  ...(booking ? { booking } : {}),
 });
 
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text).replace(/\s+/g, " ");
@@ -67,6 +71,8 @@ export interface ChatServiceDeps {
   property: PropertyService;
   /** Where stored messages and changes are announced (the chat sockets). */
   publisher: ChatPublisher;
+  /** Bookings by reservation code, as guests and staff see them (the bookings capability's). */
+  reservations: Pick<Reservations, "idForCode" | "exists" | "guestView" | "summaries">;
 }
 
 export class ChatService {
@@ -171,7 +177,7 @@ export class ChatService {
   }
 
   /** A web chat: the kiosk and widget channels open theirs with their own credentials. */
-  async createGuestSession(input: { slug: string; tag?: string; name?: string; language?: string }) {
+  async createGuestSession(input: { slug: string; tag?: string; name?: string; language?: string; bookingId?: string }) {
     if (!this.slug) await this.reloadProperty();
     // A slug the property used before still opens a chat: its QR codes are printed on doors.
     const known = this.slug !== "" && (input.slug === this.slug || (await this.deps.property.currentSlugFor(input.slug)) !== undefined);
@@ -191,6 +197,7 @@ export class ChatService {
       waiting_since: null,
       alerted_at: null,
       off_hours_noticed_at: null,
+      booking_id: input.bookingId ?? null,
     };
     const token = newToken();
     await this.deps.db.transaction().execute(async (trx) => {
@@ -244,6 +251,7 @@ export class ChatService {
       waiting_since: null,
       alerted_at: null,
       off_hours_noticed_at: null,
+      booking_id: null,
     };
     await repo.insertConversation(tx.db, conversation);
     return conversation;
@@ -258,6 +266,46 @@ export class ChatService {
     const conversation = await this.getConversation(conversationId);
     this.deps.publisher.conversationChanged(conversation);
     return conversation;
+  }
+
+  /** The conversation as staff list it, with its booking. */
+  async listItem(conversation: Conversation): Promise<ConversationListItem> {
+    return (await this.listItems([conversation]))[0]!;
+  }
+
+  async listItems(conversations: readonly Conversation[]): Promise<ConversationListItem[]> {
+    const ids = conversations.flatMap((c) => (c.booking_id ? [c.booking_id] : []));
+    const bookings = ids.length ? await this.deps.reservations.summaries(ids) : new Map<string, ConversationBooking>();
+    return conversations.map((c) => toListItem(c, c.booking_id ? bookings.get(c.booking_id) : undefined));
+  }
+
+  /** My Reservation of a conversation; undefined when no booking (still there) is linked. */
+  async reservationOf(conversationId: string): Promise<GuestReservation | undefined> {
+    const conversation = await this.getConversation(conversationId);
+    return conversation.booking_id ? this.deps.reservations.guestView(conversation.booking_id) : undefined;
+  }
+
+  /** Links the conversation to a booking (null unlinks); staff and the guest's page are told. */
+  async linkBooking(conversationId: string, bookingId: string | null): Promise<Conversation> {
+    await this.getConversation(conversationId);
+    if (bookingId !== null && !(await this.deps.reservations.exists(bookingId))) throw AppError.notFound(chatTexts.unknownBooking);
+    await repo.updateConversation(this.deps.db, conversationId, { booking_id: bookingId });
+    const conversation = await this.getConversation(conversationId);
+    this.deps.publisher.conversationChanged(conversation);
+    const reservation = bookingId ? await this.deps.reservations.guestView(bookingId) : undefined;
+    this.deps.publisher.reservationChanged(conversationId, reservation ?? null);
+    return conversation;
+  }
+
+  /** A linked booking was cancelled or confirmed again: staff and the guests' pages see it now. */
+  async bookingChanged(bookingId: string): Promise<void> {
+    const conversations = await repo.conversationsOfBooking(this.deps.db, bookingId);
+    if (!conversations.length) return;
+    const reservation = (await this.deps.reservations.guestView(bookingId)) ?? null;
+    for (const conversation of conversations) {
+      this.deps.publisher.conversationChanged(conversation);
+      this.deps.publisher.reservationChanged(conversation.id, reservation);
+    }
   }
 
   listMessages(conversationId: string): Promise<Message[]> {

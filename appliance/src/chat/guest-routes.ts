@@ -15,6 +15,7 @@ import type { PropertyService } from "../property/index.js";
 import { AppError } from "../http/index.js";
 import { chatTexts } from "./messages.js";
 import { toApiMessage, type ChatService, type Conversation } from "./chat-service.js";
+import type { ReservationCodes } from "./reservation-codes.js";
 
 export function bearerToken(req: Request): string | undefined {
   const header = req.get("authorization");
@@ -46,14 +47,19 @@ export async function sendAsGuest(chat: ChatService, conversationId: string, bod
   });
 }
 
-export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatService; property: PropertyService }): void {
+/** The bearer token is checked once, before the body (401 beats 400); its conversation goes to the handler. */
+export function guestTokenCheck(chat: ChatService) {
+  return async (req: Request, res: Response) => {
+    res.locals.conversationId = await chat.conversationForToken(bearerToken(req));
+  };
+}
+
+export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatService; property: PropertyService; codes: ReservationCodes }): void {
   const { chat } = deps;
   const tag = "Guests";
   // The bearer token is checked once, before the body (401 beats 400), and its
   // conversation is handed to the handler.
-  const guestToken = async (req: Request, res: Response) => {
-    res.locals.conversationId = await chat.conversationForToken(bearerToken(req));
-  };
+  const guestToken = guestTokenCheck(chat);
   const conversationOf = (res: Response) => res.locals.conversationId as string;
 
   registry.add({
@@ -95,12 +101,16 @@ export function registerGuestRoutes(registry: RouteRegistry, deps: { chat: ChatS
     body: CreateGuestSessionBody,
     responses: {
       201: { description: "The new conversation and its token.", schema: GuestSession },
-      429: { description: "Too many new chats from this address (chat.guestSessionsPerMinute)." },
+      404: { description: "No booking has this reservation code (or the reception link is unknown)." },
+      429: { description: "Too many new chats from this address (chat.guestSessionsPerMinute), or too many wrong reservation codes (5 in 15 minutes)." },
     },
-    handler: ({ req, body }) => {
+    handler: async ({ req, body }) => {
       // req.ip: the client's address as seen by the proxies named in http.trustProxy.
-      chat.sessionLimit.take(req.ip ?? "unknown");
-      return chat.createGuestSession(body);
+      const address = req.ip ?? "unknown";
+      chat.sessionLimit.take(address);
+      const { reservationCode, ...session } = body;
+      const bookingId = reservationCode === undefined ? undefined : await deps.codes.bookingFor(address, reservationCode);
+      return chat.createGuestSession({ ...session, ...(bookingId ? { bookingId } : {}) });
     },
   });
 

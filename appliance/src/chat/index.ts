@@ -6,6 +6,9 @@ import type { PropertyService } from "../property/index.js";
 import type { TimerHandle, Timers } from "../time/index.js";
 import { ChatService } from "./chat-service.js";
 import { registerGuestRoutes } from "./guest-routes.js";
+import { ReservationCodes } from "./reservation-codes.js";
+import { registerReservationRoutes } from "./reservation-routes.js";
+import type { Reservations } from "../bookings/index.js";
 import { chatMigrations } from "./migrations.js";
 import { createChatSockets } from "./sockets.js";
 import type { StaffSessions } from "./staff-sessions.js";
@@ -29,6 +32,8 @@ export interface ChatDeps {
   property: PropertyService;
   /** Who is signed in behind a `/staff` socket, and whether that session still holds. */
   staffSessions: StaffSessions;
+  /** My Reservation: bookings by code, as guests and staff see them (a getter: bookings starts later). */
+  reservations: Pick<Reservations, "idForCode" | "exists" | "guestView" | "summaries">;
   /** Where unanswered-guest alerts go (the Telegram bot). */
   alerts: AlertSink;
   settings: {
@@ -56,7 +61,9 @@ export function createChat(deps: ChatDeps) {
     guestTokenDays: deps.settings.guestTokenDays,
     guestSessionsPerMinute: deps.settings.guestSessionsPerMinute,
     guestMessagesPerMinute: deps.settings.guestMessagesPerMinute,
+    reservations: deps.reservations,
   });
+  const codes = new ReservationCodes(service, deps.reservations, deps.clock);
   const alerts = new UnansweredAlerts({ chat: service, sink: deps.alerts, clock: deps.clock, timers: deps.timers, log, intervalMs: deps.settings.alertIntervalMs });
   const unsubscribers: Array<() => void> = [];
   let staffCheck: TimerHandle | undefined;
@@ -67,14 +74,19 @@ export function createChat(deps: ChatDeps) {
     service,
     alerts,
     routes(registry) {
-      registerGuestRoutes(registry, { chat: service, property: deps.property });
+      registerGuestRoutes(registry, { chat: service, property: deps.property, codes });
       registerStaffRoutes(registry, service);
+      registerReservationRoutes(registry, { chat: service, codes });
     },
     sockets: (io) => sockets.attach(io),
     async start() {
       unsubscribers.push(
         deps.bus.on("property.updated", () => service.reloadProperty()),
         deps.bus.on("auth.setupCompleted", () => service.reloadProperty()),
+        // A linked stay cancelled (or confirmed again) shows as such beside the chat and on the guest's page.
+        deps.bus.on("booking.cancelled", ({ bookingId }) => service.bookingChanged(bookingId)),
+        deps.bus.on("booking.created", ({ bookingId }) => service.bookingChanged(bookingId)),
+        deps.bus.on("booking.updated", ({ bookingId }) => service.bookingChanged(bookingId)),
       );
       await service.load();
       alerts.start();

@@ -13,5 +13,16 @@ export const chatTexts = {
   socketSignInFirst: "Sign in first: your session is missing or has ended.",
   socketSessionCheckFailed: "Could not check the session.",
   socketForeignOrigin: "This connection comes from another website; open the admin page at the appliance's own address.",
+  unknownReservationCode: "There is no reservation with this code. Check the code in your booking confirmation, or ask the front desk.",
+  tooManyReservationCodes: (retryAfterS: number) =>
+    `Too many wrong reservation codes from this network; try again in ${Math.ceil(retryAfterS / 60)} minute${Math.ceil(retryAfterS / 60) === 1 ? "" : "s"}.`,
+  noReservation: "No reservation is linked to this chat yet; open it with your reservation code.",
+  unknownBooking: "There is no such booking; it may have been removed.",
+  getReservationSummary: "My Reservation: the guest's stay (dates, room, check-in and check-out times, arrival instructions) once their chat is linked to a booking.",
+  getReservationAnswer: "The stay. A cancelled booking is still shown, with its status.",
+  linkReservationSummary: "The guest opens My Reservation with their reservation code; the chat they have keeps going and is linked to that booking.",
+  linkReservationAnswer: "The stay now linked.",
+  linkConversationBookingSummary: "Link a conversation to a booking (or unlink it with null): the guest's page shows that stay, and the messenger shows it beside the conversation.",
+  linkConversationBookingAnswer: "The conversation, with its booking.",
   tooManyChanges: "Too many changes in a short time; wait a few seconds and try again.",
 } as const;

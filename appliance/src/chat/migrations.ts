@@ -76,4 +76,13 @@ export const chatMigrations: MigrationSet = {
         .execute();
     },
   },
+  "0017-chat-conversation-booking": {
+    // My Reservation: the booking a conversation is linked to (by the guest's code, or by
+    // staff). Not a foreign key: bookings are another capability's, and a removed booking
+    // simply stops showing.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable("conversations").addColumn("booking_id", "text").execute();
+      await db.schema.createIndex("conversations_booking").on("conversations").column("booking_id").execute();
+    },
+  },
 };

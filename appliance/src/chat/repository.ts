@@ -18,6 +18,7 @@ const CONVERSATION_COLUMNS = [
   "waiting_since",
   "alerted_at",
   "off_hours_noticed_at",
+  "booking_id",
 ] as const;
 
 /** The only code that touches the chat tables. Every method takes the db (or a transaction). */
@@ -43,6 +44,10 @@ export const chatRepository = {
       .where("waiting_since", "<=", since)
       .where("alerted_at", "is", null)
       .execute();
+  },
+  /** The conversations linked to a booking (My Reservation). */
+  conversationsOfBooking(db: Db, bookingId: string): Promise<Conversation[]> {
+    return db.selectFrom("conversations").select(CONVERSATION_COLUMNS).where("booking_id", "=", bookingId).execute();
   },
   updateConversation(db: Db, id: string, set: Partial<Conversation>) {
     return db.updateTable("conversations").set(set).where("id", "=", id).execute();

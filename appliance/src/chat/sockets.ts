@@ -9,7 +9,7 @@ import {
   type StaffServerEvents,
 } from "@innbox/protocol";
 import { connectError, socketErrorMessage } from "../http/index.js";
-import { toApiMessage, toListItem, type ChatPublisher, type ChatService } from "./chat-service.js";
+import { toApiMessage, type ChatPublisher, type ChatService, type Conversation } from "./chat-service.js";
 import { sendAsGuest } from "./guest-routes.js";
 import { chatTexts } from "./messages.js";
 import { guardStaffSockets, type StaffGuard, type StaffSessions } from "./staff-sessions.js";
@@ -27,19 +27,32 @@ export function createChatSockets(deps: { chat: () => ChatService; staffSessions
   let staff: Namespace<StaffClientEvents, StaffServerEvents> | undefined;
   let guard: StaffGuard | undefined;
 
+  /** The list item carries the linked booking, which takes a look-up: sent once it is known. */
+  const announceConversation = (conversation: Conversation) => {
+    if (!staff) return;
+    deps
+      .chat()
+      .listItem(conversation)
+      .then((item) => staff?.to(STAFF_ROOM).emit("conversation", item))
+      .catch((err: unknown) => deps.log.error({ err, conversationId: conversation.id }, "could not announce the conversation"));
+  };
+
   const publisher: ChatPublisher = {
     messageStored(conversation, message) {
       const api = toApiMessage(message);
       guests?.to(room(conversation.id)).emit("message", api);
       staff?.to(STAFF_ROOM).emit("message", { conversationId: conversation.id, message: api });
-      staff?.to(STAFF_ROOM).emit("conversation", toListItem(conversation));
+      announceConversation(conversation);
     },
     messagesDelivered(conversationId, ids, at) {
       for (const id of ids) guests?.to(room(conversationId)).emit("delivered", { id, deliveredAt: at });
       staff?.to(STAFF_ROOM).emit("delivered", { conversationId, ids, deliveredAt: at });
     },
     conversationChanged(conversation) {
-      staff?.to(STAFF_ROOM).emit("conversation", toListItem(conversation));
+      announceConversation(conversation);
+    },
+    reservationChanged(conversationId, reservation) {
+      guests?.to(room(conversationId)).emit("reservation", reservation);
     },
   };
 

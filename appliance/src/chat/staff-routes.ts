@@ -11,7 +11,7 @@ import {
   WorkingHours,
 } from "@innbox/protocol";
 import type { RouteRegistry } from "../http/index.js";
-import { toApiMessage, toListItem, type ChatService } from "./chat-service.js";
+import { toApiMessage, type ChatService } from "./chat-service.js";
 
 export function registerStaffRoutes(registry: RouteRegistry, chat: ChatService): void {
   const tag = "Conversations";
@@ -24,7 +24,7 @@ export function registerStaffRoutes(registry: RouteRegistry, chat: ChatService):
     tag,
     access: "signed-in",
     responses: { 200: { description: "Conversations.", schema: ConversationList } },
-    handler: async () => ({ conversations: (await chat.listConversations()).map(toListItem) }),
+    handler: async () => ({ conversations: await chat.listItems(await chat.listConversations()) }),
   });
 
   registry.add({
@@ -42,7 +42,7 @@ export function registerStaffRoutes(registry: RouteRegistry, chat: ChatService):
       const unseen = messages.filter((m) => m.sender === "guest" && !m.delivered_at).map((m) => m.id);
       const at = await chat.markDelivered(conversation.id, unseen);
       return {
-        conversation: toListItem(conversation),
+        conversation: await chat.listItem(conversation),
         messages: messages.map((m) => toApiMessage(unseen.includes(m.id) ? { ...m, delivered_at: at } : m)),
       };
     },

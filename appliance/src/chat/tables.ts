@@ -19,6 +19,8 @@ export interface ConversationRow {
   alerted_at: string | null;
   /** When the guest was last told that nobody is on duty. */
   off_hours_noticed_at: string | null;
+  /** The booking the guest opened My Reservation with, or staff linked; null when none. */
+  booking_id: string | null;
 }
 
 export interface MessageRow {

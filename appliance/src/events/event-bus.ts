@@ -18,6 +18,10 @@ export interface Events {
   "booking.cancelled": BookingEvent;
   "booking.checkedIn": BookingEvent;
   "booking.checkedOut": BookingEvent;
+  /** A stay's dates, room or guest changed (by hand or by its feed); its status did not. */
+  "booking.updated": BookingEvent;
+  /** An imported stay shares a night with another confirmed stay in its room: two platforms sold it. */
+  "booking.conflictFound": { roomId: string; bookingId: string; conflictsWith: string[] };
 }
 
 export interface BookingEvent {

@@ -41,4 +41,10 @@ export const propertyMigrations: MigrationSet = {
       await db.schema.alterTable("property").addColumn("check_out_time", "text", (c) => c.notNull().defaultTo("11:00")).execute();
     },
   },
+  "0018-property-arrival-instructions": {
+    // How guests check in (keys, door codes, parking), shown in My Reservation.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable("property").addColumn("arrival_instructions", "text").execute();
+    },
+  },
 };

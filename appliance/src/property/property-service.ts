@@ -30,6 +30,7 @@ const toApi = (row: PropertyRow): Property => ({
   city: row.city,
   checkInTime: row.check_in_time,
   checkOutTime: row.check_out_time,
+  ...(row.arrival_instructions ? { arrivalInstructions: row.arrival_instructions } : {}),
 });
 
 export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () => number }): PropertyService {
@@ -53,6 +54,7 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
         city: null,
         check_in_time: "15:00",
         check_out_time: "11:00",
+        arrival_instructions: null,
         updated_at: nowIso(deps.clock),
       };
       await repo.upsert(db, row);
@@ -76,6 +78,7 @@ export function createPropertyService(deps: { db: Db; bus: EventBus; clock: () =
       if (patch.city !== undefined) set.city = patch.city || null;
       if (patch.checkInTime !== undefined) set.check_in_time = patch.checkInTime;
       if (patch.checkOutTime !== undefined) set.check_out_time = patch.checkOutTime;
+      if (patch.arrivalInstructions !== undefined) set.arrival_instructions = patch.arrivalInstructions || null;
       if (set.slug !== undefined && set.slug !== current.slug) {
         const { slug: newSlug, updated_at: at } = set as { slug: string; updated_at: string };
         await db.transaction().execute(async (trx) => {

@@ -11,6 +11,8 @@ export interface PropertyRow {
   /** HH:MM in the property's timezone. */
   check_in_time: string;
   check_out_time: string;
+  /** Markdown subset shown to guests in My Reservation; null until the manager writes them. */
+  arrival_instructions: string | null;
   updated_at: string;
 }
 

@@ -1,6 +1,6 @@
 // The guest endpoints of the appliance (same origin). A guest token is a bearer
 // capability for one conversation; it is passed in, never kept here.
-import type { ChatMessage, CreateGuestSessionBody, GuestConversationInfo, GuestProperty, GuestReception, GuestSession } from "@innbox/protocol";
+import type { ChatMessage, CreateGuestSessionBody, GuestConversationInfo, GuestProperty, GuestReception, GuestReservation, GuestSession } from "@innbox/protocol";
 import { apiFetch } from "@innbox/protocol/web/api-fetch";
 
 export { ApiError } from "@innbox/protocol/web/api-fetch";
@@ -8,7 +8,7 @@ export { ApiError } from "@innbox/protocol/web/api-fetch";
 /** Whether someone is on duty now, and if not, what the property tells guests. */
 export type Duty = Pick<GuestProperty, "onDuty" | "offHoursNotice" | "backAt">;
 
-export type { GuestProperty, GuestReception };
+export type { GuestProperty, GuestReception, GuestReservation };
 
 export interface GuestUpdate {
   name?: string;
@@ -26,6 +26,10 @@ export interface GuestApi {
   sendMessage(token: string, body: { text: string; clientId: string }): Promise<ChatMessage>;
   getConversation(token: string): Promise<GuestConversationInfo>;
   updateConversation(token: string, body: GuestUpdate): Promise<GuestConversationInfo>;
+  /** My Reservation of the conversation; 404 when none is linked. */
+  getReservation(token: string): Promise<GuestReservation>;
+  /** Links the conversation to the booking with this code; 404 unknown, 429 too many misses. */
+  linkReservation(token: string, reservationCode: string): Promise<GuestReservation>;
 }
 
 function request<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
@@ -34,7 +38,7 @@ function request<T>(method: string, path: string, options: { token?: string; bod
 }
 
 /** What the chat uses. */
-export type ChatApi = Omit<GuestApi, "getReception">;
+export type ChatApi = Omit<GuestApi, "getReception" | "getReservation" | "linkReservation">;
 
 export const guestApi: GuestApi = {
   // Asked for exactly as the page's own response preloads it (see property/pages.ts), so the
@@ -47,4 +51,6 @@ export const guestApi: GuestApi = {
   sendMessage: async (token, body) => (await request<{ message: ChatMessage }>("POST", "/api/guest/messages", { token, body })).message,
   getConversation: (token) => request("GET", "/api/guest/conversation", { token }),
   updateConversation: (token, body) => request("PATCH", "/api/guest/conversation", { token, body }),
+  getReservation: (token) => request("GET", "/api/guest/reservation", { token }),
+  linkReservation: (token, reservationCode) => request("POST", "/api/guest/reservation", { token, body: { reservationCode } }),
 };

@@ -9,6 +9,7 @@ import { DutyState } from "./duty-state";
 import { readGuestRecord, writeGuestRecord, type GuestRecord } from "./guest-storage";
 import { markDelivered, mergeMessages } from "./merge-messages";
 import { SendQueue } from "./send-queue";
+import { announceReservation, onSessionOpened, type OpenedSession } from "../reservation/reservation-signal";
 
 export type { ChatControllerDeps, ChatState, NetworkWatch, OutgoingMessage, OutgoingStatus } from "./chat-types";
 
@@ -27,6 +28,7 @@ export class ChatController {
   private readonly connection: Connection;
   private infoTimer: ReturnType<typeof setInterval> | undefined;
   private unwatchNetwork: (() => void) | undefined;
+  private stopListening: (() => void) | undefined;
   private listeners = new Set<(state: ChatState) => void>();
   private state: ChatState;
   private stopped = false;
@@ -88,6 +90,7 @@ export class ChatController {
       (online) => this.networkChanged(online),
       () => void this.refresh(),
     );
+    this.stopListening = onSessionOpened((session) => this.adoptSession(session));
     this.infoTimer = setInterval(() => void (this.record.token ? this.refreshInfo() : this.dutyState.refreshDuty()), INFO_REFRESH_MS);
     if (this.record.token) {
       this.connection.openSocket(this.record.token);
@@ -99,6 +102,7 @@ export class ChatController {
   stop(): void {
     this.stopped = true;
     this.unwatchNetwork?.();
+    this.stopListening?.();
     clearInterval(this.infoTimer);
     this.queue.stop();
     this.connection.closeSocket();
@@ -165,10 +169,25 @@ export class ChatController {
     this.record.conversationId = session.conversationId;
     this.record.language = this.deps.language;
     this.save();
+    announceReservation("session");
     this.connection.openSocket(session.token);
     void this.refreshInfo();
     this.changed();
     return session.token;
+  }
+
+  /** My Reservation opened the conversation (with the guest's code): it is this chat's too. */
+  private adoptSession(session: OpenedSession): void {
+    if (this.stopped || this.record.token) return;
+    this.record.token = session.token;
+    this.record.conversationId = session.conversationId;
+    this.record.language = this.deps.language;
+    this.save();
+    this.connection.openSocket(session.token);
+    this.loading = true;
+    void this.loadConversation();
+    void this.queue.flush();
+    this.changed();
   }
 
   /** The token stopped working: start a fresh conversation with the next message. */

@@ -4,6 +4,7 @@ import type { ChatMessage } from "@innbox/protocol";
 import { ApiError } from "../api/guest-api";
 import type { ChatContext, RequestOutcome } from "./chat-types";
 import type { GuestSocket } from "./guest-socket";
+import { announceReservation } from "../reservation/reservation-signal";
 
 const SOCKET_RETRY_MS = 5_000;
 
@@ -60,6 +61,7 @@ export class Connection implements RequestOutcome {
       },
       message: (message) => this.host.receive([message]),
       delivered: (event) => this.host.delivered(event),
+      reservation: (reservation) => announceReservation(reservation),
     });
   }
 

@@ -10,6 +10,7 @@ export const connectGuestSocketNow: GuestSocketFactory = (token, handlers) => {
   const connection = watchSocket<GuestServerEvents>(socket, handlers, {
     message: (message) => handlers.message(message),
     delivered: (event) => handlers.delivered(event),
+    reservation: (reservation) => handlers.reservation(reservation),
   });
   return { reconnect: connection.retry, close: connection.close };
 };

@@ -80,6 +80,24 @@ export const en = {
     previewChat: "Preview: the chat works on the real page.",
     footerChat: "Chat with reception",
   },
+  reservation: {
+    intro: "Enter the reservation code from your booking confirmation to see your stay.",
+    codeLabel: "Reservation code",
+    show: "Show my reservation",
+    checking: "Checking…",
+    checkIn: "Check-in",
+    checkOut: "Check-out",
+    fromTime: (time: string) => `from ${time}`,
+    untilTime: (time: string) => `until ${time}`,
+    cancelled: "This reservation has been cancelled.",
+    instructions: "Arrival instructions",
+    localTime: "Times are local time at the property.",
+    unknownCode: "We could not find a reservation with this code. Please check it in your booking confirmation, or ask the reception.",
+    tooMany: "Too many wrong codes. Please wait a few minutes and try again.",
+    invalidCode: (min: number) => `A reservation code has at least ${min} characters.`,
+    failed: "That did not work. Check your connection and try again.",
+    sample: "Preview: each guest sees their own stay here.",
+  },
 };
 
 export type Messages = typeof en;

@@ -18,6 +18,15 @@ export const property = {
   cityHint: "Named on the guests' page next to the local time and weather, for example Lisbon.",
   latitude: "Latitude",
   longitude: "Longitude",
+  arrivalHeading: "Guests' arrival",
+  checkInTime: "Check-in from",
+  checkOutTime: "Check-out by",
+  stayTimesHint:
+    "On the arrival day a room awaits its guest until the check-in time, and is occupied from then until the check-out time on the departure day. The scenarios and guests' My Reservation follow these times.",
+  stayTimeInvalid: (label: string) => `${label} must be a time such as 15:00 (24-hour clock).`,
+  arrivalInstructions: "Arrival instructions",
+  arrivalHint:
+    "How guests check in: keys, door codes, parking. Shown in My Reservation on the guests' page once they open it with their reservation code. **bold**, *italic*, lists and links work.",
   save: "Save changes",
   saving: "Saving…",
   saved: "Property saved.",

@@ -11,6 +11,7 @@ import { usePageHeading } from "../../components/page";
 import { languageName } from "../../format/language-name";
 import { minutesSince } from "../../format/time-format";
 import { t } from "../../messages";
+import { BookingPanel } from "./booking-panel";
 import { channelIcon, channelName } from "./channel";
 import { markDelivered, mergeMessages } from "./conversation-state";
 import { useInbox } from "./inbox";
@@ -125,8 +126,9 @@ export function ConversationView({ id, now, drafts }: ConversationViewProps) {
   }
 
   return (
-    <div class="conversation">
+    <div class="conversation conversation-with-booking">
       <ConversationHeader conversation={conversation} now={now} />
+      <BookingPanel conversation={conversation} />
       {error ? <Alert kind="error">{error.message}</Alert> : null}
       <MessageThread
         messages={messages}

@@ -89,12 +89,14 @@ export function MessageThread({ messages, pending, myName, now, onRetry, onDisca
     <div
       ref={scroller}
       class="thread-scroll"
+      role="log"
+      aria-label={t.messenger.threadLabel}
       onScroll={(event) => {
         const element = event.currentTarget;
         atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
       }}
     >
-      <ol class="thread" role="log" aria-label={t.messenger.threadLabel}>
+      <ol class="thread">
         {items}
       </ol>
     </div>
