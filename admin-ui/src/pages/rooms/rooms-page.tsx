@@ -14,12 +14,14 @@ import { StayList } from "./stay-list";
 import { Timeline, TimelineLegend } from "./timeline";
 import { TodayPanel } from "./today-panel";
 import { useFrontDesk } from "./use-front-desk";
+import { useNow } from "../messenger/use-now";
 
 /** Days the timeline shows, and how far Earlier and Later move it. */
 const DAYS = 28;
 const STEP = 14;
 /** The timeline starts a few days before today, so the stays in progress show whole. */
 const BEFORE_TODAY = 3;
+const REFRESH_MS = 5 * 60_000;
 
 export function RoomsPage() {
   const { api, session, property } = useSession();
@@ -35,6 +37,8 @@ export function RoomsPage() {
   const [target, setTarget] = useState<BookingTarget | null>(null);
 
   const today = desk?.today;
+  // The feeds sync by themselves and others enter stays too: the weeks are asked for again every five minutes.
+  const refresh = useNow(REFRESH_MS);
   const start = today ? addDays(today, offset - BEFORE_TODAY) : null;
   const end = start ? addDays(start, DAYS - 1) : null;
 
@@ -57,7 +61,7 @@ export function RoomsPage() {
     return () => {
       cancelled = true;
     };
-  }, [api, start, end, version]);
+  }, [api, start, end, version, refresh]);
 
   // Where the weeks do not fit (a phone), today starts near the left edge, the day before it showing.
   const scroller = useRef<HTMLDivElement>(null);
