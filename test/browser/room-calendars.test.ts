@@ -63,6 +63,7 @@ describe.skipIf(suite.skip)("imported calendars", () => {
     const dialog = bookingDialog(page);
     await dialog.getByText(t.rooms.importedFrom("Vrbo")).waitFor();
     await dialog.getByText(t.rooms.conflictWarning("Airbnb guest (Airbnb, Sun 12 Jul – Wed 15 Jul)")).waitFor();
+    await screenshot(page, "rooms-imported-booking", "desktop");
     await expect(dialog.getByLabel(t.rooms.checkIn).count()).resolves.toBe(0);
     await expect(dialog.getByRole("button", { name: t.rooms.cancelBooking }).count()).resolves.toBe(0);
     await expect(dialog.getByRole("button", { name: t.rooms.delete, exact: true }).count()).resolves.toBe(0);

@@ -171,7 +171,7 @@ export function BookingDialog({ target, rooms, property, known, onDone, onClose 
         {alert && !taken ? <Alert kind="error">{alert}</Alert> : null}
 
         {imported && booking ? (
-          <dl class="booking-facts">
+          <dl class="booking-dialog-facts">
             <dt>{t.rooms.room}</dt>
             <dd>{roomName(booking.roomId)}</dd>
             <dt>{t.rooms.guestName}</dt>
