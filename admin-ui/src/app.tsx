@@ -14,6 +14,7 @@ import { LoginPage } from "./pages/login-page";
 import { InboxProvider } from "./pages/messenger/inbox";
 import { MessengerPage } from "./pages/messenger/messenger-page";
 import { PropertyPage } from "./pages/property-page";
+import { RoomsPage } from "./pages/rooms/rooms-page";
 import { ReceptionPage } from "./pages/reception/reception-page";
 import { SettingsPage } from "./pages/settings/settings-page";
 import { SetupPage } from "./pages/setup/setup-page";
@@ -178,6 +179,8 @@ function Screen({ path, role }: { path: string; role: "manager" | "staff" }) {
       return <TeamPage />;
     case "/property":
       return <PropertyPage />;
+    case "/rooms":
+      return <RoomsPage />;
     default:
       return <HomePage />;
   }

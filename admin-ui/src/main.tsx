@@ -18,6 +18,9 @@ import "./styles/reception-blocks.css";
 import "./styles/reception-preview.css";
 import "./styles/reception-directory.css";
 import "./styles/stickers.css";
+import "./styles/rooms.css";
+import "./styles/timeline.css";
+import "./styles/rooms-manage.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -154,6 +154,7 @@ describe.skipIf(suite.skip)("admin layout", () => {
       ["home", "/", (page) => page.getByText(t.home.checklistTitle)],
       ["messenger-list", "/messenger", (page) => page.locator(".conversation-item", { hasText: "Sofia" })],
       ["messenger", `/messenger/${id}`, (page) => page.locator('li[data-from="staff"]', { hasText: "Towels are on their way" })],
+      ["rooms-empty", "/rooms", (page) => page.getByText(t.rooms.noRooms)],
       ["team", "/team", (page) => page.getByRole("row").filter({ hasText: "Ana Lima" })],
       ["property", "/property", (page) => page.getByText(t.property.locationHeading)],
       ["settings-telegram", "/settings/telegram", (page) => page.getByText(t.telegram.setupHeading)],

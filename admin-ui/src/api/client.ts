@@ -1,10 +1,17 @@
 import type {
+  AddRoomCalendarBody,
   Booking,
+  CalendarBlock,
   ChatMessage,
+  CreateBookingBody,
+  CreateRoomBody,
+  Room,
+  RoomCalendar,
+  UpdateBookingBody,
+  UpdateRoomBody,
   ChatSettings,
   ConversationDetail,
   ConversationListItem,
-  Room,
   CreatePlaceBody,
   CreateTeamMemberBody,
   OrderPlacesBody,
@@ -138,6 +145,26 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     uploadLogo: async (file: Blob) => (await (await binary("POST", "/api/reception/logo", file, file.type || "application/octet-stream")).json()) as ReceptionLogoInfo,
     deleteLogo: () => request<void>("DELETE", "/api/reception/logo"),
 
+    listRooms: async () => (await request<{ rooms: Room[] }>("GET", "/api/rooms")).rooms,
+    createRoom: async (body: CreateRoomBody) => (await request<{ room: Room }>("POST", "/api/rooms", body)).room,
+    updateRoom: async (id: string, body: UpdateRoomBody) => (await request<{ room: Room }>("PATCH", `/api/rooms/${encodeURIComponent(id)}`, body)).room,
+    deleteRoom: (id: string) => request<void>("DELETE", `/api/rooms/${encodeURIComponent(id)}`),
+    /** Stays overlapping the days `from` to `to` (check-out after `from`, check-in on or before `to`), cancelled ones too. */
+    listBookings: async (range: { from?: string; to?: string; roomId?: string }) =>
+      (await request<{ bookings: Booking[] }>("GET", `/api/bookings?${new URLSearchParams(range as Record<string, string>)}`)).bookings,
+    createBooking: (body: CreateBookingBody) => request<Booking>("POST", "/api/bookings", body),
+    updateBooking: (id: string, body: UpdateBookingBody) => request<Booking>("PATCH", `/api/bookings/${encodeURIComponent(id)}`, body),
+    deleteBooking: (id: string) => request<void>("DELETE", `/api/bookings/${encodeURIComponent(id)}`),
+    /** The ranges the platforms closed that are not stays, overlapping the days `from` to `to`. */
+    listCalendarBlocks: async (range: { from: string; to: string }) =>
+      (await request<{ blocks: CalendarBlock[] }>("GET", `/api/calendar-blocks?${new URLSearchParams(range)}`)).blocks,
+    listRoomCalendars: async (roomId: string) =>
+      (await request<{ calendars: RoomCalendar[] }>("GET", `/api/rooms/${encodeURIComponent(roomId)}/calendars`)).calendars,
+    addRoomCalendar: (roomId: string, body: AddRoomCalendarBody) =>
+      request<RoomCalendar>("POST", `/api/rooms/${encodeURIComponent(roomId)}/calendars`, body),
+    deleteRoomCalendar: (id: string) => request<void>("DELETE", `/api/calendars/${encodeURIComponent(id)}`),
+    syncCalendar: (id: string) => request<RoomCalendar>("POST", `/api/calendars/${encodeURIComponent(id)}/sync`),
+
     listTeam: async () => (await request<TeamList>("GET", "/api/team")).members,
     createMember: (body: CreateTeamMemberBody) => request<TeamMember>("POST", "/api/team", body),
     updateMember: (id: string, body: UpdateTeamMemberBody) =>
@@ -154,9 +181,6 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     /** Links the conversation to a booking (null unlinks); answers with the conversation. */
     linkConversationBooking: (id: string, bookingId: string | null) =>
       request<ConversationListItem>("PUT", `/api/conversations/${encodeURIComponent(id)}/booking`, { bookingId }),
-    /** Stays whose check-out is after `from` (YYYY-MM-DD). */
-    listBookings: async (from: string) => (await request<{ bookings: Booking[] }>("GET", `/api/bookings?from=${encodeURIComponent(from)}`)).bookings,
-    listRooms: async () => (await request<{ rooms: Room[] }>("GET", "/api/rooms")).rooms,
     getDuty: () => request<DutyStatus>("GET", "/api/chat/duty"),
     setDuty: (onDuty: boolean) => request<DutyStatus>("PUT", "/api/chat/duty", { onDuty }),
 

@@ -6,6 +6,7 @@ import { Link } from "../components/link";
 import { Page } from "../components/page";
 import { t } from "../messages";
 import { MyTelegramCard } from "./my-telegram-card";
+import { TodaySummary } from "./rooms/today-summary";
 
 export function HomePage() {
   const { api, session, property } = useSession();
@@ -25,6 +26,7 @@ export function HomePage() {
 
   return (
     <Page title={title} lead={t.home.greeting(session.user.name)}>
+      <TodaySummary isManager={isManager} />
       {isManager ? (
         <section class="card" aria-labelledby="checklist-title">
           <h2 id="checklist-title">{t.home.checklistTitle}</h2>

@@ -23,14 +23,13 @@ export const home = {
   myTelegramLinked: (telegramName: string) => `Your Telegram is linked as ${telegramName}. Guest messages reach you there while you are on duty.`,
   myTelegramLinkedNow: "Your Telegram is linked.",
   comingTitle: "Coming in later versions",
-  comingBody: "The Online Reception editor, rooms and bookings, devices, scenarios, the lobby kiosk and the website widget arrive in later versions of Innbox.",
+  comingBody: "Devices, scenarios, the lobby kiosk and the website widget arrive in later versions of Innbox.",
 };
 
 export const sections = {
   badge: "Coming in a later version",
   notYet: "This section is not available in this version of Innbox yet.",
   reception: "Edit the Online Reception your guests open from the QR codes in their rooms: property information, services, local time and weather. Print QR stickers for the rooms.",
-  rooms: "Keep your rooms and bookings, entered by hand or imported from Airbnb, Booking.com and Vrbo calendars. Bookings drive the guests' “My reservation” and the scenarios.",
   devices: "Add and control Tuya, SmartLife, Gosund, eWeLink and Sonoff switches and lights over the local network, room by room.",
   scenarios: "Switch devices automatically at set times, at sunrise or sunset, when guests check in or out, or when the weather changes.",
   kiosk: "Pair the lobby tablet that runs the Remote Front Desk, where guests can call the team by audio or video.",

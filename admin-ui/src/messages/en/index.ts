@@ -8,6 +8,7 @@ import { home, sections } from "./home";
 import { login } from "./login";
 import { messenger } from "./messenger";
 import { property } from "./property";
+import { rooms } from "./rooms";
 import { directory, editor, reception } from "./reception";
 import { alerts, hours, settings, telegram } from "./settings";
 import { setup } from "./setup";
@@ -31,6 +32,7 @@ export const en = {
   editor,
   directory,
   stickers,
+  rooms,
   team,
   messenger,
   settings,

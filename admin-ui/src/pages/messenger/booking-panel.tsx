@@ -116,7 +116,7 @@ function BookingPicker({ busy, onPick, onCancel }: { busy: boolean; onPick(id: s
 
   useEffect(() => {
     let current = true;
-    Promise.all([api.listBookings(today(timeZone)), api.listRooms()]).then(
+    Promise.all([api.listBookings({ from: today(timeZone) }), api.listRooms()]).then(
       ([bookings, rooms]) => {
         if (!current) return;
         const names = new Map(rooms.map((r: Room) => [r.id, r.name]));
