@@ -12,7 +12,7 @@
 //     poller does), then again with a tenth of each feed's stays shortened by a night;
 //   - VmRSS / VmHWM of the appliance after the syncs;
 //   - GET /api/rooms (listRooms: every room's stay state and current or next stay) latency.
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import http from "node:http";
 import {
@@ -181,6 +181,8 @@ async function main() {
     console.log(`listRooms (${rooms} rooms, ${total} bookings), ${listRuns} requests: p50 ${fmt(p50, 2)} ms, p99 ${fmt(p99, 2)} ms (target < ${TARGET_LIST_P99_MS} ms) ${verdict(p99 < TARGET_LIST_P99_MS)}`);
   } finally {
     await server.stop(10_000, "bench-bookings: the appliance did not stop; killed");
+    // BENCH_KEEP=<file>: keep the database for a closer look (EXPLAIN QUERY PLAN and the like).
+    if (process.env.BENCH_KEEP) copyFileSync(path.join(dataDir, "innbox.sqlite"), process.env.BENCH_KEEP);
     feeds.server.close();
     agent.destroy();
   }

@@ -61,8 +61,8 @@ export const bookingsRepository = {
               .whereRef("next.room_id", "=", "rooms.id")
               .where("next.status", "=", "confirmed")
               .where("next.check_in", ">", day)
+              // By check-in alone: the room's index gives that order, so the first one found is it.
               .orderBy("next.check_in")
-              .orderBy("next.created_at")
               .limit(1)
               .as("id"),
           ),
