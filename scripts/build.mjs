@@ -49,7 +49,7 @@ function newestMtime(path) {
 }
 
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-const tscArgs = [tsc, "-b", "protocol", "appliance"];
+const tscArgs = [tsc, "-b", "protocol", "simulators", "appliance"];
 if (force) tscArgs.push("--force");
 await run("appliance (tsc -b)", process.execPath, tscArgs);
 
