@@ -18,6 +18,7 @@ import { Outbox } from "./outbox/index.js";
 import { startupLines } from "./startup-lines.js";
 import { createProperty } from "./property/index.js";
 import { createBookings } from "./bookings/index.js";
+import { createDevices } from "./devices/index.js";
 import { createReception } from "./reception/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
@@ -149,6 +150,8 @@ function createCapabilities(ctx: AppContext) {
   const bookings = createBookings({
     db,
     transactions,
+    // A room with devices stays until they are moved (devices start after bookings).
+    devicesInRoom: (roomId) => devices.devicesInRoom(roomId),
     bus,
     log: log("bookings"),
     timers,
@@ -161,6 +164,17 @@ function createCapabilities(ctx: AppContext) {
         return { timeZone: p.timezone, checkInTime: p.checkInTime ?? "15:00", checkOutTime: p.checkOutTime ?? "11:00" };
       },
     },
+  });
+  const devices = createDevices({
+    db,
+    dataDir: config.dataDir,
+    bus,
+    log: log("devices"),
+    timers,
+    roomExists: async (roomId) => (await bookings.service.roomExists(roomId)),
+    factories: {},
+    discoverers: [],
+    discoverMs: 6000,
   });
   const reception = createReception({
     db,
@@ -178,7 +192,7 @@ function createCapabilities(ctx: AppContext) {
     map: { tiles: config.reception.mapTiles, attribution: config.reception.mapAttribution },
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, reception];
+  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, reception];
   return { list, auth, chat, telegram, weather };
 }
 

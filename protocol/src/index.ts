@@ -11,3 +11,4 @@ export * from "./weather.js";
 export * from "./places.js";
 export * from "./stickers.js";
 export * from "./bookings.js";
+export * from "./devices.js";

@@ -1,3 +1,4 @@
+import type { Device } from "./devices.js";
 // The socket.io namespaces of the contract: event names and payloads, both directions.
 // Types only, so the web apps import them at no cost to their bundles.
 import type { GuestReservation } from "./bookings.js";
@@ -34,6 +35,8 @@ export type StaffServerEvents = {
   message: (event: StaffSocketMessage) => void;
   conversation: (item: ConversationListItem) => void;
   delivered: (event: DeliveredToStaff) => void;
+  /** A device's state or availability changed, whoever changed it: the device as listed. */
+  device: (device: Device) => void;
 };
 
 /** `/staff`: the admin page only listens today. */

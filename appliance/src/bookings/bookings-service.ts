@@ -90,6 +90,7 @@ export interface BookingsServiceDeps {
   changed: () => void;
   /** The imported calendars' fetching and reconciling. */
   feeds: () => CalendarFeeds;
+  devicesInRoom: (roomId: string) => Promise<number>;
 }
 
 export function createBookingsService(deps: BookingsServiceDeps) {
@@ -186,6 +187,8 @@ export function createBookingsService(deps: BookingsServiceDeps) {
       await roomOf(id);
       const held = await repo.bookings(db, { roomId: id });
       if (held.length) throw AppError.conflict(texts.roomHasBookings(held.length));
+      const devices = await deps.devicesInRoom(id);
+      if (devices) throw AppError.conflict(texts.roomHasDevices(devices));
       await repo.deleteRoomCalendars(db, id);
       await repo.deleteRoom(db, id);
     },
@@ -298,6 +301,7 @@ export function createBookingsService(deps: BookingsServiceDeps) {
       const rows = await repo.blocks(db, filter);
       return rows.map((r) => ({ roomId: r.room_id, calendarId: r.calendar_id, source: r.source as CalendarBlock["source"], start: r.start, end: r.end, summary: r.summary }));
     },
+    roomExists: async (id: string) => (await repo.room(db, id)) !== undefined,
     /** Whether any booking exists (the Online Reception shows My Reservation then). */
     hasBookings: async () => (await repo.countBookings(db)) > 0,
   };

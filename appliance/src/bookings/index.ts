@@ -17,6 +17,8 @@ export { normaliseReservationCode, type Reservations } from "./reservation.js";
 
 export interface BookingsDeps {
   db: Db;
+  /** How many devices are in a room: a room with devices is not removed. */
+  devicesInRoom: (roomId: string) => Promise<number>;
   transactions: Transactions;
   clock: () => number;
   /** The property's timezone and check-in/out times. */

@@ -11,6 +11,7 @@ import { registerReservationRoutes } from "./reservation-routes.js";
 import type { Reservations } from "../bookings/index.js";
 import { chatMigrations } from "./migrations.js";
 import { createChatSockets } from "./sockets.js";
+export { STAFF_ROOM } from "./sockets.js";
 import type { StaffSessions } from "./staff-sessions.js";
 import { registerStaffRoutes } from "./staff-routes.js";
 import { UnansweredAlerts, type AlertSink } from "./unanswered-alerts.js";

@@ -14,7 +14,8 @@ import { sendAsGuest } from "./guest-routes.js";
 import { chatTexts } from "./messages.js";
 import { guardStaffSockets, type StaffGuard, type StaffSessions } from "./staff-sessions.js";
 
-const STAFF_ROOM = "staff";
+/** Every signed-in staff socket is in this room of /staff: what all of them hear. */
+export const STAFF_ROOM = "staff";
 const room = (conversationId: string) => `c:${conversationId}`;
 
 /**

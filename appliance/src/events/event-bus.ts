@@ -1,6 +1,12 @@
 import type { Logger } from "pino";
 
 /** Every event name and its payload. Names are `capability.pastTense`. */
+export interface DeviceStatePayload {
+  on?: boolean;
+  brightness?: number;
+  gangs?: Array<{ on: boolean }>;
+}
+
 export interface Events {
   "team.memberCreated": { memberId: string; name: string; role: "manager" | "staff" };
   "team.memberDeleted": { memberId: string };
@@ -20,6 +26,10 @@ export interface Events {
   "booking.checkedOut": BookingEvent;
   /** A stay's dates, room or guest changed (by hand or by its feed); its status did not. */
   "booking.updated": BookingEvent;
+  /** A device's state changed: confirmed after a command, or pushed by the device (a button pressed by hand). */
+  "device.stateChanged": { id: string; roomId: string | null; kind: string; state: DeviceStatePayload; source: "command" | "device" };
+  /** A device became reachable or not; `error` says why not. */
+  "device.availabilityChanged": { id: string; roomId: string | null; online: boolean; error?: string };
   /** An imported stay shares a night with another confirmed stay in its room: two platforms sold it. */
   "booking.conflictFound": { roomId: string; bookingId: string; conflictsWith: string[] };
 }

@@ -5,10 +5,11 @@ const PART_NAMES = { body: "request body", query: "query string", params: "addre
 
 /** Parses one part of a request; failures become a 400 whose details name each field. */
 export function validate<S extends z.ZodType>(schema: S, value: unknown, part: keyof typeof PART_NAMES): z.infer<S> {
-  if (part === "body" && (value === undefined || value === null || typeof value !== "object" || Array.isArray(value))) {
+  // A list is a body only where the request takes one (importDevices takes Tuya's tools' export as it is).
+  const result = schema.safeParse(value);
+  if (part === "body" && (value === undefined || value === null || typeof value !== "object" || (Array.isArray(value) && !result.success))) {
     throw AppError.badRequest("The request body must be a JSON object (send Content-Type: application/json).");
   }
-  const result = schema.safeParse(value);
   if (result.success) return result.data;
   const details: ErrorDetail[] = [];
   for (const issue of result.error.issues) {
