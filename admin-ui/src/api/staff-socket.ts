@@ -7,15 +7,16 @@ import { io, type Socket } from "socket.io-client";
 export type DeliveredEvent = DeliveredToStaff;
 
 /** The connection's state and each event of the contract's /staff namespace. */
-export type StaffSocketHandlers = ConnectionHandlers & StaffServerEvents;
+export type StaffSocketHandlers = ConnectionHandlers & Partial<StaffServerEvents>;
 
 export type StaffSocket = SocketConnection;
 
 export function connectStaffSocket(handlers: StaffSocketHandlers): StaffSocket {
   const socket: Socket<StaffServerEvents, StaffClientEvents> = io("/staff", { ...SOCKET_OPTIONS, withCredentials: true });
   return watchSocket<StaffServerEvents>(socket, handlers, {
-    message: (event) => handlers.message(event),
-    conversation: (item) => handlers.conversation(item),
-    delivered: (event) => handlers.delivered(event),
+    message: (event) => handlers.message?.(event),
+    conversation: (item) => handlers.conversation?.(item),
+    delivered: (event) => handlers.delivered?.(event),
+    device: (device) => handlers.device?.(device),
   });
 }
