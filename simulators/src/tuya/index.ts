@@ -3,3 +3,4 @@ export { startTuyaDevice, TUYA_PORT, type TuyaDevice, type TuyaDeviceOptions } f
 export type { TuyaDeviceKind, Dps, DpValue } from "./data-points.js";
 export type { TuyaProtocolVersion } from "./frames.js";
 export { LOOPBACK_BROADCAST } from "./broadcast.js";
+export { startTuyaFleet, tuyaDeviceSpec, type TuyaDeviceSpec } from "./fleet.js";

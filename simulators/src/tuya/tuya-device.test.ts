@@ -125,7 +125,7 @@ describe("a wrong local key", () => {
     const api = client(sim, WRONG_KEY);
     await api.connect();
     expect(await api.get({ dps: 1 })).toBe(false);
-    await expect(api.set({ set: true })).rejects.toThrow(/Timeout/); // tuyapi's own 5 s
+    await expect(api.set({ dps: 1, set: true })).rejects.toThrow(/Timeout/); // tuyapi's own 5 s
     expect(sim.dps["1"]).toBe(false);
   });
 
@@ -183,6 +183,22 @@ describe("presence broadcasts on loopback", () => {
       expect(await seen).toMatchObject({ ip: sim.host, version: "3.5" });
     } finally {
       listener.close();
+    }
+  });
+});
+
+describe("a fleet for simulate:devices", () => {
+  it("starts mixed versions and kinds, each described with what createDevice needs", async () => {
+    const { startTuyaFleet } = await import("./index.js");
+    const fleet = await startTuyaFleet(4, { block: 30, broadcastIntervalMs: 0 });
+    started.push(...fleet.map((entry) => entry.device));
+    expect(fleet.map((entry) => entry.spec.version)).toEqual(["3.3", "3.4", "3.5", "3.1"]);
+    for (const { spec } of fleet) {
+      const api = new TuyAPI({ id: spec.deviceId, key: spec.localKey, ip: spec.ip, version: spec.version, issueGetOnConnect: false });
+      api.on("error", () => undefined);
+      clients.push(api);
+      await api.connect();
+      expect(await api.get({ schema: true })).toMatchObject({ devId: spec.deviceId });
     }
   });
 });
