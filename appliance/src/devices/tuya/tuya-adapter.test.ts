@@ -142,17 +142,14 @@ describe.each(VERSIONS)("the Tuya adapter with a %s device", (version) => {
     const { adapter, clock, states, online, availability } = adapterFor(sim);
     adapter.connect();
     await until(() => online() === true, "online");
-    const lostAt = clock.now();
     sim.dropHeartbeats();
+    // maxMs holds the adapter to the contract's limits, on the app's clock.
     await clock.advanceUntil(() => online() === false, { stepMs: 1000, maxMs: 45_000, what: "offline" });
-    expect(clock.now() - lostAt).toBeLessThanOrEqual(45_000); // the contract's limit, on the app's clock
     expect(availability.at(-1)?.error).toBeInstanceOf(DeviceError);
 
     sim.press({ "1": true }); // changed while the adapter could not listen
     sim.dropHeartbeats(false);
-    const backAt = clock.now();
     await clock.advanceUntil(() => online() === true, { stepMs: 1000, maxMs: 20_000, what: "online again" });
-    expect(clock.now() - backAt).toBeLessThanOrEqual(20_000);
     expect(states.at(-1)).toEqual({ on: true });
     expect(await adapter.set({ on: false })).toEqual({ on: false });
   });
@@ -167,6 +164,16 @@ describe.each(VERSIONS)("the Tuya adapter with a %s device", (version) => {
     await clock.advanceUntil(() => states.at(-1)?.on === true, { stepMs: 500, maxMs: 20_000, what: "the state resynced" });
     expect(online()).toBe(true);
     expect(await adapter.set({ on: false })).toEqual({ on: false });
+  });
+
+  it("says a command was not confirmed in time when the device answers too slowly", async () => {
+    const sim = await simulator({ version });
+    const { adapter, clock, online } = adapterFor(sim);
+    adapter.connect();
+    await until(() => online() === true, "online");
+    sim.slow(60_000);
+    const { error } = await settle(clock, adapter.set({ on: true }));
+    expect(error).toMatchObject({ failure: "timeout", message: expect.stringMatching(/did not confirm/) });
   });
 
   it("ends a burst of 20 commands in the last command's state", async () => {

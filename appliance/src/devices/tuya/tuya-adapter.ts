@@ -219,8 +219,9 @@ export function createTuyaDeviceAdapter(connection: DeviceConnection, deps: Adap
         try {
           absorb(await current.set(wanted));
         } catch (error) {
-          // 3.1 reads are in clear, so a wrong key shows only as ignored commands.
-          if (version === "3.1" && error instanceof DeviceError && error.failure === "timeout" && link === current) {
+          // 3.1 reads are in clear, so a wrong key shows only as ignored commands: a
+          // device that still answers heartbeats at once is ignoring, not busy.
+          if (version === "3.1" && error instanceof DeviceError && error.failure === "timeout" && link === current && (await current.answers(1500))) {
             throw new DeviceError("bad-key", tuyaTexts.ignoredCommand31);
           }
           throw error;

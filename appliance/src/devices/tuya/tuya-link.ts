@@ -36,6 +36,8 @@ export interface TuyaLink {
   set(dps: Dps): Promise<Dps>;
   /** Sends a heartbeat; its answer arrives as the `heartbeat` event. */
   ping(): void;
+  /** Whether a heartbeat sent now is answered within `ms`. */
+  answers(ms: number): Promise<boolean>;
   close(): void;
 }
 
@@ -176,6 +178,12 @@ export async function openLink(target: LinkTarget, events: LinkEvents, deps: { t
     },
     ping() {
       if (open) internals._sendPing().catch(() => undefined);
+    },
+    answers(ms) {
+      if (!open) return Promise.resolve(false);
+      const answered = new Promise<boolean>((resolve) => api.once("heartbeat", () => resolve(true)));
+      internals._sendPing().catch(() => undefined);
+      return within(timers, ms, answered, () => new DeviceError("timeout", tuyaTexts.noHeartbeat(target.version))).catch(() => false);
     },
     close,
   };
