@@ -9,7 +9,7 @@ import { DeviceError, type DeviceKind, type DeviceState, type TuyaVersion } from
 import { createTuyaDeviceAdapter, startTuyaDiscovery, type FoundTuyaDevice, type TuyaAdapter, type TuyaDiscovery } from "./index.js";
 
 const KEY = "0123456789abcdef";
-const log = pino({ level: "silent" });
+const log = pino({ level: process.env.TUYA_TEST_LOG ?? "silent" });
 const VERSIONS = ["3.1", "3.3", "3.4", "3.5"] as const;
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -36,7 +36,7 @@ interface Watched {
   online(): boolean | undefined;
 }
 
-function adapterFor(sim: TuyaDevice, options: { kind?: DeviceKind; gangs?: number; localKey?: string; clock?: TestClock } = {}): Watched {
+function adapterFor(sim: TuyaDevice, options: { kind?: DeviceKind; gangs?: number; localKey?: string; version?: TuyaVersion; clock?: TestClock } = {}): Watched {
   const clock = options.clock ?? createTestClock();
   const adapter = createTuyaDeviceAdapter(
     {
@@ -45,7 +45,7 @@ function adapterFor(sim: TuyaDevice, options: { kind?: DeviceKind; gangs?: numbe
       kind: options.kind ?? "switch",
       deviceId: sim.devId,
       ip: sim.host,
-      version: sim.version,
+      version: options.version ?? sim.version,
       localKey: options.localKey ?? KEY,
       ...(options.gangs ? { gangs: options.gangs } : {}),
     },
@@ -254,6 +254,20 @@ describe("a wrong local key", () => {
     const sim = await simulator({ version: "3.3" });
     const { adapter } = adapterFor(sim, { localKey: "short" });
     await expect(adapter.set({ on: true })).rejects.toMatchObject({ failure: "bad-key", message: expect.stringMatching(/5 characters/) });
+  });
+});
+
+describe("a wrong version", () => {
+  it.each([
+    ["3.4", "3.3"],
+    ["3.3", "3.5"],
+  ] as const)("a %s device entered as %s is offline with a sentence naming the version", async (actual, entered) => {
+    const sim = await simulator({ version: actual });
+    const { adapter, clock } = adapterFor(sim, { version: entered });
+    const { error } = await settle(clock, adapter.set({ on: true }));
+    expect(error).toBeInstanceOf(DeviceError);
+    expect((error as DeviceError).message).toMatch(new RegExp(`version.*${entered.replace(".", "\\.")}`));
+    expect(sim.dps["1"]).toBe(false);
   });
 });
 
