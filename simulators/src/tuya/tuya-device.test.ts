@@ -11,10 +11,11 @@ const KEY = "0123456789abcdef";
 const WRONG_KEY = "fedcba9876543210";
 const started: TuyaDevice[] = [];
 const clients: TuyAPI[] = [];
-let nextHost = 60;
+// This file keeps to 127.0.2.x (the adapter's tests use 127.0.1.x), so both can run at once.
+let nextHost = 10;
 
 async function device(options: Partial<TuyaDeviceOptions> & { version: TuyaProtocolVersion }): Promise<TuyaDevice> {
-  const host = `127.0.0.${nextHost++}`;
+  const host = `127.0.2.${nextHost++}`;
   const sim = await startTuyaDevice({ host, devId: `bfsim${host.replaceAll(".", "")}`, localKey: KEY, broadcastIntervalMs: 0, ...options });
   started.push(sim);
   return sim;
@@ -108,7 +109,7 @@ describe.each(["3.1", "3.3", "3.4", "3.5"] as const)("a simulated Tuya %s device
 
   it("listens on its new address after a reboot", async () => {
     const sim = await device({ version });
-    const newHost = `127.0.0.${nextHost++}`;
+    const newHost = `127.0.2.${nextHost++}`;
     await sim.reboot({ host: newHost });
     expect(sim.host).toBe(newHost);
     const api = new TuyAPI({ id: sim.devId, key: KEY, ip: newHost, version, issueGetOnConnect: false });

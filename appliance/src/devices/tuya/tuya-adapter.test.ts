@@ -13,8 +13,10 @@ const log = pino({ level: process.env.TUYA_TEST_LOG ?? "silent" });
 const VERSIONS = ["3.1", "3.3", "3.4", "3.5"] as const;
 
 const cleanups: Array<() => Promise<void> | void> = [];
-let nextHost = 100;
-const newHost = () => `127.0.0.${nextHost++}`;
+// Each simulated device has its own loopback address; this file keeps to 127.0.1.x (the
+// simulator's own tests use 127.0.2.x), so the two can run side by side.
+let nextHost = 10;
+const newHost = () => `127.0.1.${nextHost++}`;
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

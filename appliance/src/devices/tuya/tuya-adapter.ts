@@ -169,8 +169,10 @@ export function createTuyaDeviceAdapter(connection: DeviceConnection, deps: Adap
         attempt = undefined;
         if (mine !== generation || closed) return;
         failures++;
+        const previous = lastError?.message;
         lastError = error instanceof DeviceError ? error : new DeviceError("unreachable", tuyaTexts.unreachable(ip));
-        log.info({ ip, version, failure: lastError.failure }, "tuya connect failed");
+        // Once per new reason: a device off for a night retries every 10 s.
+        (lastError.message === previous ? log.debug : log.info).call(log, { ip, version, failure: lastError.failure, reason: lastError.message }, "tuya connect failed");
         // Never seen online, or already offline: say so now. Online: after the grace.
         if (online !== true) setOnline(false, lastError);
         else armOffline();
