@@ -48,6 +48,12 @@ export interface TuyaDevice {
   dropHeartbeats(on?: boolean): void;
   /** Drops every client connection at once (a Wi-Fi hiccup). */
   resetConnections(): void;
+  /**
+   * Answers state queries with a sequence number the client never used (true) or
+   * as usual (false): tuyapi's get() then never resolves, as reported for 3.5 devices
+   * after a push (tuyapi issue #634), though the answer still arrives as a `data` event.
+   */
+  misnumberAnswers(on?: boolean): void;
   /** Delays every answer by `ms` (0: answer at once). */
   slow(ms: number): void;
   /** Changes how many clients it serves at once. */
@@ -68,6 +74,7 @@ export async function startTuyaDevice(options: TuyaDeviceOptions): Promise<TuyaD
   let dps: Dps = { ...initialDps(kind, options.gangs ?? 1), ...options.dps };
   let maxClients = options.maxClients ?? 3;
   let heartbeatsDropped = false;
+  let misnumbered = false;
   let delayMs = 0;
   let server: Server | undefined;
   let broadcaster: { stop(): void; now(): void } | undefined;
@@ -89,7 +96,7 @@ export async function startTuyaDevice(options: TuyaDeviceOptions): Promise<TuyaD
       switch (command) {
         case Command.DP_QUERY:
         case Command.DP_QUERY_NEW:
-          session.sendJson(seq, command, { devId: options.devId, dps, t: Math.round(Date.now() / 1000) });
+          session.sendJson(misnumbered ? seq + 0x10000 : seq, command, { devId: options.devId, dps, t: Math.round(Date.now() / 1000) });
           return;
         case Command.DP_REFRESH:
           session.send(seq, command);
@@ -167,6 +174,9 @@ export async function startTuyaDevice(options: TuyaDeviceOptions): Promise<TuyaD
     },
     dropHeartbeats(on = true) {
       heartbeatsDropped = on;
+    },
+    misnumberAnswers(on = true) {
+      misnumbered = on;
     },
     resetConnections() {
       for (const socket of sessions.keys()) socket.resetAndDestroy();

@@ -96,6 +96,19 @@ describe.each(["3.1", "3.3", "3.4", "3.5"] as const)("a simulated Tuya %s device
     expect(await first.get({ dps: 1 })).toBe(false);
   });
 
+  it("can answer queries out of sequence, so tuyapi's get() never resolves (its issue #634)", async () => {
+    const sim = await device({ version });
+    const api = client(sim);
+    await api.connect();
+    sim.misnumberAnswers();
+    const answer = new Promise((resolve) => api.once("data", resolve));
+    let resolved = false;
+    void api.get({ schema: true }).then(() => (resolved = true));
+    expect(await answer).toMatchObject({ dps: { "1": false } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(resolved).toBe(false);
+  });
+
   it("drops every client on resetConnections and serves them again afterwards", async () => {
     const sim = await device({ version });
     const api = client(sim);

@@ -259,6 +259,30 @@ describe("a wrong local key", () => {
   });
 });
 
+describe("3.5 reads that tuyapi never resolves (its issue #634)", () => {
+  it("answer from the state the device pushed and confirmed", async () => {
+    const sim = await simulator({ version: "3.5" });
+    const { adapter, clock, online, states } = adapterFor(sim);
+    adapter.connect();
+    await until(() => online() === true, "online");
+    sim.press({ "1": true });
+    await until(() => states.at(-1)?.on === true, "the pushed state");
+    sim.misnumberAnswers();
+    expect(await settle(clock, adapter.read())).toEqual({ value: { on: true } });
+    expect(await adapter.set({ on: false })).toEqual({ on: false });
+  });
+
+  it("on 3.3 the same silence is a timeout", async () => {
+    const sim = await simulator({ version: "3.3" });
+    const { adapter, clock, online } = adapterFor(sim);
+    adapter.connect();
+    await until(() => online() === true, "online");
+    sim.misnumberAnswers();
+    const { error } = await settle(clock, adapter.read());
+    expect(error).toMatchObject({ failure: "timeout" });
+  });
+});
+
 describe("a wrong version", () => {
   it.each([
     ["3.4", "3.3"],
