@@ -156,6 +156,20 @@ describe.each(VERSIONS)("the Tuya adapter with a %s device", (version) => {
     expect(await adapter.set({ on: false })).toEqual({ on: false });
   });
 
+  it("is offline while the device is powered off and back when it is on again", async () => {
+    const sim = await simulator({ version });
+    const { adapter, clock, online, availability } = adapterFor(sim);
+    adapter.connect();
+    await until(() => online() === true, "online");
+    await sim.stop();
+    await clock.advanceUntil(() => online() === false, { stepMs: 1000, maxMs: 45_000, what: "offline" });
+    expect(availability.at(-1)?.error).toMatchObject({ failure: "unreachable" });
+    await expect(adapter.set({ on: true })).rejects.toMatchObject({ failure: "unreachable" });
+    await sim.start();
+    await clock.advanceUntil(() => online() === true, { stepMs: 1000, maxMs: 20_000, what: "online again" });
+    expect(await adapter.set({ on: true })).toEqual({ on: true });
+  });
+
   it("reconnects by itself after the device drops every connection", async () => {
     const sim = await simulator({ version });
     const { adapter, clock, online, states } = adapterFor(sim);
