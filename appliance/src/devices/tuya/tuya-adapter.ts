@@ -39,7 +39,7 @@ export function createTuyaDeviceAdapter(connection: DeviceConnection, deps: Adap
   let closed = false;
   let link: TuyaLink | undefined;
   let attempt: Promise<TuyaLink> | undefined;
-  let generation = 0; // a link from an older address or attempt is ignored
+  let generation = 0; // moves on with each new address and on close: older links are ignored
   let failures = 0;
   let online: boolean | undefined;
   let lastError: DeviceError | undefined;
@@ -129,9 +129,9 @@ export function createTuyaDeviceAdapter(connection: DeviceConnection, deps: Adap
     if (attempt) return attempt;
     timers.clearTimeout(reconnectTimer);
     reconnectTimer = undefined;
-    const mine = ++generation;
+    const mine = generation;
     const current = (fn: () => void) => () => mine === generation && !closed && fn();
-    attempt = (async () => {
+    const thisAttempt = (async () => {
       const opened = await openLink(
         { deviceId: connection.deviceId, ip, version, localKey: connection.localKey ?? "" },
         {
@@ -153,9 +153,10 @@ export function createTuyaDeviceAdapter(connection: DeviceConnection, deps: Adap
       }
       return opened;
     })();
-    attempt.then(
+    attempt = thisAttempt;
+    thisAttempt.then(
       (opened) => {
-        attempt = undefined;
+        if (attempt === thisAttempt) attempt = undefined;
         if (mine !== generation || closed) return;
         link = opened;
         failures = 0;
@@ -166,7 +167,7 @@ export function createTuyaDeviceAdapter(connection: DeviceConnection, deps: Adap
         setOnline(true);
       },
       (error: unknown) => {
-        attempt = undefined;
+        if (attempt === thisAttempt) attempt = undefined;
         if (mine !== generation || closed) return;
         failures++;
         const previous = lastError?.message;
@@ -179,7 +180,7 @@ export function createTuyaDeviceAdapter(connection: DeviceConnection, deps: Adap
         scheduleReconnect();
       },
     );
-    return attempt;
+    return thisAttempt;
   };
 
   /** Runs `job` after every earlier command (devices choke on overlapping ones). */
@@ -190,9 +191,16 @@ export function createTuyaDeviceAdapter(connection: DeviceConnection, deps: Adap
   };
 
   const usable = async (): Promise<TuyaLink> => {
-    if (closed) throw new DeviceError("unreachable", tuyaTexts.closed);
-    if (link) return link;
-    return establish();
+    for (;;) {
+      if (closed) throw new DeviceError("unreachable", tuyaTexts.closed);
+      if (link) return link;
+      const before = generation;
+      try {
+        return await establish();
+      } catch (error) {
+        if (generation === before || closed) throw error; // the device moved meanwhile: try the new address
+      }
+    }
   };
 
   return {
