@@ -3,3 +3,4 @@
 // client libraries (tuyapi, ewelink-api-next) and Innbox's adapters talk to them as they
 // would to the hardware.
 export {};
+export * from "./ewelink/index.js";

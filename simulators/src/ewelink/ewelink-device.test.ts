@@ -1,0 +1,133 @@
+// The simulated Sonoff against the unmodified ewelink-api-next LAN client (DIY and
+// encrypted), and its mDNS announcements decoded as a browser on the loopback would.
+import { createHash } from "node:crypto";
+import eWeLink from "ewelink-api-next";
+import mdns from "multicast-dns";
+import { afterEach, describe, expect, it } from "vitest";
+import { decryptLan, startEwelinkDevice, type EwelinkDevice } from "./index.js";
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const md5 = (s: string) => createHash("md5").update(s).digest("hex");
+const lan = () => new eWeLink.Lan({ selfApikey: "innbox" });
+
+let devices: EwelinkDevice[] = [];
+afterEach(async () => {
+  await Promise.all(devices.map((d) => d.stop()));
+  devices = [];
+});
+async function device(options: Parameters<typeof startEwelinkDevice>[0]) {
+  const d = await startEwelinkDevice({ port: 0, ...options });
+  devices.push(d);
+  return d;
+}
+
+describe("eWeLink simulator with ewelink-api-next", () => {
+  it("switches a DIY plug on and off and reports it in info", async () => {
+    const plug = await device({ ip: "127.0.0.41" });
+    const client = lan();
+    const on = await client.zeroconf.switch({ ip: plug.ip, port: plug.port, deviceId: plug.deviceId, data: { switch: "on" } });
+    expect(on).toMatchObject({ status: 200, error: 0, seq: 2 });
+    expect(plug.params().switch).toBe("on");
+    await pause(250);
+    const info = await client.generalRequest({ ip: plug.ip, port: plug.port, path: "/zeroconf/info", method: "post", deviceId: plug.deviceId, data: {} });
+    expect(info).toMatchObject({ error: 0, data: { switch: "on", deviceid: plug.deviceId } });
+  });
+
+  it("switches one outlet of a DIY strip and refuses a fifth outlet with 422", async () => {
+    const strip = await device({ ip: "127.0.0.42", kind: "switches", outlets: 4 });
+    const client = lan();
+    const res = await client.zeroconf.switches({ ip: strip.ip, port: strip.port, deviceId: strip.deviceId, data: { switches: [{ switch: "on", outlet: 2 }] } });
+    expect(res).toMatchObject({ error: 0 });
+    expect(strip.params().switches?.map((s) => s.switch)).toEqual(["off", "off", "on", "off"]);
+    await pause(250);
+    const bad = await client.zeroconf.switches({ ip: strip.ip, port: strip.port, deviceId: strip.deviceId, data: { switches: [{ switch: "on", outlet: 4 }] } });
+    expect(bad).toMatchObject({ error: 422 });
+  });
+
+  it("obeys an encrypted request made with the device key and refuses a wrong key as a real device does", async () => {
+    const plug = await device({ ip: "127.0.0.43", deviceKey: "5fa3c1e2-7d44-4b1a-9c0e-1f2e3d4c5b6a" });
+    const client = lan();
+    const common = { ip: plug.ip, port: plug.port, deviceId: plug.deviceId, encrypt: true, iv: Buffer.alloc(16, 7).toString("base64") };
+    const ok = await client.zeroconf.switch({ ...common, secretKey: md5(plug.deviceKey!), data: { switch: "on" } });
+    expect(ok).toMatchObject({ error: 0, encrypt: true });
+    expect(plug.params().switch).toBe("on");
+    await pause(250);
+    const wrong = await client.zeroconf.switch({ ...common, secretKey: md5("not-the-key"), data: { switch: "off" } });
+    expect(wrong).toMatchObject({ error: 400, encrypt: true });
+    expect(plug.params().switch).toBe("on");
+    await pause(250);
+    const plain = await client.zeroconf.switch({ ip: plug.ip, port: plug.port, deviceId: plug.deviceId, data: { switch: "off" } });
+    expect(plain).toMatchObject({ error: 401 });
+  });
+
+  it("answers info encrypted, readable with the client's own decrypt", async () => {
+    const light = await device({ ip: "127.0.0.44", kind: "light", deviceKey: "k1" });
+    const client = lan();
+    const common = { ip: light.ip, port: light.port, deviceId: light.deviceId, encrypt: true, iv: Buffer.alloc(16, 1).toString("base64"), secretKey: md5("k1") };
+    await client.zeroconf.dimmable({ ...common, data: { switch: "on", brightness: 40 } });
+    await pause(250);
+    const info = (await client.generalRequest({ ...common, path: "/zeroconf/info", method: "post", data: {} })) as { iv: string; data: string };
+    expect(client.decrypt(info.data, md5("k1"), info.iv)).toMatchObject({ switch: "on", brightness: 40 });
+  });
+
+  it("resets a second request that comes while it is busy, and a connection reset on demand", async () => {
+    const plug = await device({ ip: "127.0.0.45" });
+    const client = lan();
+    plug.faults.answerSlowly(300);
+    const target = { ip: plug.ip, port: plug.port, deviceId: plug.deviceId };
+    const first = client.zeroconf.switch({ ...target, data: { switch: "on" } });
+    await pause(50);
+    await expect(client.zeroconf.switch({ ...target, data: { switch: "off" } })).rejects.toThrow(/Request error/);
+    expect(await first).toMatchObject({ error: 0 });
+    plug.faults.answerSlowly(0);
+    await pause(250);
+    plug.faults.resetNext(1);
+    await expect(client.zeroconf.switch({ ...target, data: { switch: "off" } })).rejects.toThrow(/Request error/);
+    expect(plug.served().map((s) => s.outcome)).toEqual(["answered", "reset", "reset"]);
+    expect(plug.params().switch).toBe("on");
+  });
+
+  it("refuses connections while offline and answers on its new address after a reboot", async () => {
+    const plug = await device({ ip: "127.0.0.46" });
+    const client = lan();
+    await plug.goOffline();
+    await expect(client.zeroconf.switch({ ip: "127.0.0.46", port: plug.port, deviceId: plug.deviceId, data: { switch: "on" } })).rejects.toThrow();
+    await plug.comeBack();
+    await plug.reboot({ ip: "127.0.0.47" });
+    expect(plug.seq).toBe(1);
+    const res = await client.zeroconf.switch({ ip: "127.0.0.47", port: plug.port, deviceId: plug.deviceId, data: { switch: "on" } });
+    expect(res).toMatchObject({ error: 0, seq: 2 });
+  });
+});
+
+describe("eWeLink simulator announcements", () => {
+  it("announces each change on loopback mDNS with seq + 1 and the state in data1..4, encrypted with the device key", async () => {
+    const port = 15353 + Math.floor(Math.random() * 1000);
+    const listener = mdns({ interface: "127.0.0.1", bind: "0.0.0.0", port, loopback: true, reuseAddr: true });
+    const seen: Array<{ txt: Record<string, string>; ip?: string; port?: number }> = [];
+    listener.on("response", (packet) => {
+      const txt = packet.answers?.find((a) => a.type === "TXT");
+      if (!txt) return;
+      const fields = Object.fromEntries(
+        (txt.data as Buffer[]).map((b) => {
+          const s = b.toString();
+          const i = s.indexOf("=");
+          return [s.slice(0, i), s.slice(i + 1)];
+        }),
+      );
+      const a = packet.answers?.find((r) => r.type === "A");
+      const srv = packet.answers?.find((r) => r.type === "SRV");
+      seen.push({ txt: fields, ip: a?.data as string, port: (srv?.data as { port: number }).port });
+    });
+    const strip = await device({ ip: "127.0.0.48", kind: "switches", deviceKey: "strip-key", mdns: { port } });
+    strip.press({ on: true, outlet: 1 });
+    while (!seen.some((s) => s.txt.id === strip.deviceId && s.txt.seq === "2")) await pause(20);
+    listener.destroy();
+    const last = seen.find((s) => s.txt.seq === "2")!;
+    expect(last).toMatchObject({ ip: "127.0.0.48", port: strip.port, txt: { type: "strip", encrypt: "true", apivers: "1" } });
+    const joined = ["data1", "data2", "data3", "data4"].map((k) => last.txt[k] ?? "").join("");
+    for (const k of ["data1", "data2", "data3", "data4"]) expect((last.txt[k] ?? "").length).toBeLessThanOrEqual(249);
+    const state = decryptLan(joined, last.txt.iv!, "strip-key") as { switches: Array<{ switch: string; outlet: number }> };
+    expect(state.switches.map((s) => s.switch)).toEqual(["off", "on", "off", "off"]);
+  });
+});
