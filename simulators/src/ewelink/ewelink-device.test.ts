@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import eWeLink from "ewelink-api-next";
 import mdns from "multicast-dns";
 import { afterEach, describe, expect, it } from "vitest";
-import { decryptLan, startEwelinkDevice, type EwelinkDevice } from "./index.js";
+import { decryptLan, ewelinkCreateBody, startEwelinkDevice, startEwelinkSet, type EwelinkDevice } from "./index.js";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const md5 = (s: string) => createHash("md5").update(s).digest("hex");
@@ -87,6 +87,32 @@ describe("eWeLink simulator with ewelink-api-next", () => {
     expect(plug.params().switch).toBe("on");
   });
 
+  it("holds a second request until the first is answered when set to wait instead of reset", async () => {
+    const plug = await device({ ip: "127.0.0.49", whenBusy: "wait" });
+    const client = lan();
+    plug.faults.answerSlowly(150);
+    const target = { ip: plug.ip, port: plug.port, deviceId: plug.deviceId };
+    const first = client.zeroconf.switch({ ...target, data: { switch: "on" } });
+    await pause(30);
+    const second = client.zeroconf.switch({ ...target, data: { switch: "off" } });
+    expect([await first, await second]).toMatchObject([{ error: 0, seq: 2 }, { error: 0, seq: 3 }]);
+    expect(plug.params().switch).toBe("off");
+    const served = plug.served();
+    expect(served.map((s) => s.outcome)).toEqual(["answered", "answered"]);
+  });
+
+  it("starts a mixed set, each with what createDevice needs", async () => {
+    const set = await startEwelinkSet({ count: 3, firstHost: 100, port: 0, mdns: false });
+    devices.push(...set);
+    expect(set.map((d) => ewelinkCreateBody(d))).toEqual([
+      { name: `Sonoff ${set[0]!.deviceId}`, protocol: "ewelink", kind: "switch", deviceId: set[0]!.deviceId, ip: "127.0.0.100", port: set[0]!.port },
+      expect.objectContaining({ kind: "switch", ip: "127.0.0.101", gangs: 4, deviceKey: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/) }),
+      expect.objectContaining({ kind: "light", ip: "127.0.0.102" }),
+    ]);
+    const client = lan();
+    expect(await client.zeroconf.switch({ ip: set[0]!.ip, port: set[0]!.port, deviceId: set[0]!.deviceId, data: { switch: "on" } })).toMatchObject({ error: 0 });
+  });
+
   it("refuses connections while offline and answers on its new address after a reboot", async () => {
     const plug = await device({ ip: "127.0.0.46" });
     const client = lan();
@@ -126,6 +152,8 @@ describe("eWeLink simulator announcements", () => {
     const last = seen.find((s) => s.txt.seq === "2")!;
     expect(last).toMatchObject({ ip: "127.0.0.48", port: strip.port, txt: { type: "strip", encrypt: "true", apivers: "1" } });
     const joined = ["data1", "data2", "data3", "data4"].map((k) => last.txt[k] ?? "").join("");
+    // A strip's encrypted state is longer than one TXT string holds.
+    expect(last.txt.data2).toBeDefined();
     for (const k of ["data1", "data2", "data3", "data4"]) expect((last.txt[k] ?? "").length).toBeLessThanOrEqual(249);
     const state = decryptLan(joined, last.txt.iv!, "strip-key") as { switches: Array<{ switch: string; outlet: number }> };
     expect(state.switches.map((s) => s.switch)).toEqual(["off", "on", "off", "off"]);

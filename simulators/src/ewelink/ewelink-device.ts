@@ -33,6 +33,8 @@ export interface EwelinkDeviceOptions {
 export interface EwelinkDevice {
   readonly deviceId: string;
   readonly kind: EwelinkKind;
+  /** Gangs wired (a "switches" device reports four outlets whatever this is). */
+  readonly outlets: number;
   readonly ip: string;
   readonly port: number;
   readonly deviceKey: string | undefined;
@@ -177,6 +179,7 @@ export async function startEwelinkDevice(options: EwelinkDeviceOptions = {}): Pr
   return {
     deviceId,
     kind,
+    outlets,
     get ip() {
       return ip;
     },

@@ -3,8 +3,9 @@
 // (pushed on every change, so a button pressed by hand shows at once) and from command
 // answers; a poll of /zeroconf/info every `pollMs` of silence is the fallback and the
 // heartbeat: online turns false once a request fails after `silenceMs` without a word
-// from the device (so within pollMs + silenceMs + timeoutMs ≤ 45 s), and true on the
-// first answer or announcement (within pollMs ≤ 20 s of the device answering again).
+// from the device (polls at 10 and 20 s of silence: offline by 25 s, within the
+// contract's 45 s), and true on the first answer or announcement (the next poll, within
+// pollMs = 10 s of the device answering again; an announcement at once).
 import { DeviceError, type AdapterDeps, type DeviceAdapter, type DeviceAdapterEvents, type DeviceCommand, type DeviceConnection, type DeviceState } from "../adapter.js";
 import type { TimerHandle } from "../../time/index.js";
 import { applyCommand, stateFromParams, zeroconfCommand } from "./device-params.js";
@@ -49,6 +50,7 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
   let heardAt: number | undefined;
   let startedAt = timers.now();
   let polling = false;
+  let polledAt: number | undefined;
   let pollTimer: TimerHandle | undefined;
   let unsubscribe: (() => void) | undefined;
   let closed = false;
@@ -112,8 +114,11 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
 
   const poll = () => {
     if (closed || polling) return;
-    if (heardAt !== undefined && timers.now() - heardAt < timing.pollMs - 500) return;
+    // Every pollMs of silence, and no more often while the device stays silent.
+    const last = Math.max(heardAt ?? -Infinity, polledAt ?? -Infinity);
+    if (timers.now() - last < timing.pollMs) return;
     polling = true;
+    polledAt = timers.now();
     read()
       .catch((error: unknown) => log.debug({ err: error }, "eWeLink poll failed"))
       .finally(() => (polling = false));
