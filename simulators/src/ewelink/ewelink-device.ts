@@ -28,6 +28,8 @@ export interface EwelinkDeviceOptions {
   recoveryMs?: number;
   /** A connection that arrives while busy: reset (the firmware's way, default) or held. */
   whenBusy?: "reset" | "wait";
+  /** false: like some ordinary (non-DIY) firmware, /zeroconf/info answers an HTML page, not JSON. */
+  answersInfo?: boolean;
 }
 
 export interface EwelinkDevice {
@@ -144,6 +146,7 @@ export async function startEwelinkDevice(options: EwelinkDeviceOptions = {}): Pr
     if (data === undefined || data === null) data = {};
 
     if (command === "info" || command === "getstate") {
+      if (options.answersInfo === false) return { status: 200, body: "<html><body>eWeLink</body></html>", contentType: "text/html" };
       const info = { ...params, deviceid: deviceId, ssid: "innbox-sim" };
       if (deviceKey) return reply({ error: 0, encrypt: true, ...encryptLan(info, deviceKey) });
       return reply({ error: 0, data: info });

@@ -1,5 +1,6 @@
 // The eWeLink adapter against simulated Sonoffs speaking the real LAN protocols on
 // loopback (DIY and encrypted), with their mDNS announcements heard by the real browser.
+import mdns from "multicast-dns";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startEwelinkDevice, type EwelinkDevice, type EwelinkDeviceOptions } from "../../../../simulators/src/ewelink/index.js";
@@ -241,6 +242,52 @@ describe("eWeLink adapter, keys and refusals", () => {
     const w = adapterFor(plug, clock);
     await expect(w.adapter.set({ on: true })).rejects.toMatchObject({ failure: "unreachable" });
     expect(w.availability.at(-1)).toMatchObject({ online: false, error: { failure: "unreachable" } });
+  });
+
+  it("keeps a device whose firmware does not answer info online, its state from announcements", async () => {
+    const clock = createTestClock();
+    const plug = await device({ deviceKey: "k", answersInfo: false });
+    const w = adapterFor(plug, clock);
+    w.adapter.connect();
+    await until(() => lastAvailability(w) === true);
+    await clock.advanceUntil(() => plug.served().length >= 4, { stepMs: 1000, maxMs: 60_000, what: "four polls" });
+    expect(w.availability).toEqual([{ online: true }]);
+    plug.press({ on: true });
+    await until(() => w.states.at(-1)?.on === true);
+  });
+
+  it("drops an old announcement and asks the device, and still hears changes after a restart counts seq from 1", async () => {
+    const clock = createTestClock();
+    const plug = await device();
+    const w = adapterFor(plug, clock);
+    w.adapter.connect();
+    await until(() => w.states.length > 0);
+    plug.press({ on: true });
+    await until(() => w.states.at(-1)?.on === true);
+    plug.press({ on: false });
+    await until(() => w.states.at(-1)?.on === false);
+    const statesBefore = w.states.length;
+    const infoBefore = plug.served().length;
+    // A late copy of the seq 2 announcement ("on").
+    const sender = mdns({ interface: "127.0.0.1", bind: "0.0.0.0", port: mdnsPort, loopback: true, reuseAddr: true });
+    await new Promise((resolve) => sender.once("ready", resolve));
+    const instance = `eWeLink_${plug.deviceId}._ewelink._tcp.local`;
+    sender.respond({
+      answers: [
+        { name: instance, type: "SRV", data: { port: plug.port, target: `eWeLink_${plug.deviceId}.local` } },
+        { name: instance, type: "TXT", data: [`id=${plug.deviceId}`, "type=diy_plug", "seq=2", `data1=${JSON.stringify({ switch: "on" })}`] },
+        { name: `eWeLink_${plug.deviceId}.local`, type: "A", data: plug.ip },
+      ],
+    });
+    await until(() => plug.served().length > infoBefore);
+    await until(() => plug.served().at(-1)?.outcome === "answered");
+    sender.destroy();
+    expect(w.states.slice(statesBefore).some((s) => s.on === true)).toBe(false);
+    await plug.reboot();
+    await pause(250);
+    plug.press({ on: true });
+    await until(() => w.states.at(-1)?.on === true);
+    expect(plug.seq).toBe(2);
   });
 
   it("refuses a gang the switch does not have before sending anything", async () => {

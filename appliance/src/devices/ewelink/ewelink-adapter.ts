@@ -86,6 +86,7 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
     const down = error.failure === "bad-key" || heardAt === undefined || silentFor >= timing.silenceMs;
     if (down && online !== false) {
       online = false;
+      log.info({ failure: error.failure }, "eWeLink device offline");
       emit("availability", false, error);
     }
   };
@@ -97,7 +98,8 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
       return answer;
     } catch (error) {
       const deviceError = error instanceof DeviceError ? error : new DeviceError("timeout", String(error));
-      if (!closed) failed(deviceError);
+      // A refusal is an answer: the device is there (ordinary firmware may not offer /zeroconf/info at all).
+      if (!closed) (deviceError.failure === "rejected" ? heard() : failed(deviceError));
       throw deviceError;
     }
   };
