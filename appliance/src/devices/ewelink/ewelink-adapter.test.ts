@@ -139,6 +139,19 @@ for (const mode of ["DIY", "encrypted"] as const) {
       expect(await w.adapter.set({ on: true })).toEqual({ on: true });
     });
 
+    it("is online again at once when the device comes back and announces itself", async () => {
+      const clock = createTestClock();
+      const plug = await device(key);
+      const w = adapterFor(plug, clock);
+      w.adapter.connect();
+      await until(() => lastAvailability(w) === true);
+      await plug.goOffline();
+      await clock.advanceUntil(() => lastAvailability(w) === false, { stepMs: 1000, maxMs: 45_000, what: "offline" });
+      await plug.comeBack();
+      await until(() => lastAvailability(w) === true);
+      expect(w.availability.map((a) => a.online)).toEqual([true, false, true]);
+    });
+
     it("follows a device that reboots on a new address, from its announcement", async () => {
       const clock = createTestClock();
       const plug = await device(key);
