@@ -65,6 +65,11 @@ describe("eWeLink simulator with ewelink-api-next", () => {
     await pause(250);
     const plain = await zc(client).switch({ ip: plug.ip, port: plug.port, deviceId: plug.deviceId, data: { switch: "off" } });
     expect(plain).toMatchObject({ error: 401 });
+    await pause(250);
+    // Paired again: the key it had no longer opens anything.
+    plug.faults.changeKey("a-new-key");
+    const stale = await zc(client).switch({ ...common, secretKey: md5("5fa3c1e2-7d44-4b1a-9c0e-1f2e3d4c5b6a"), data: { switch: "off" } });
+    expect(stale).toMatchObject({ error: 400, encrypt: true });
   });
 
   it("answers info encrypted, readable with the client's own decrypt", async () => {

@@ -49,8 +49,12 @@ export async function startZeroconfServer(ip: string, port: number, options: Zer
   let slowMs = 0;
   let isSilent = false;
   const waiting: Array<() => void> = [];
+  let current: Socket | undefined;
 
-  const done = () => {
+  // The device is free again once the connection it serves is answered or gone (whichever comes first).
+  const done = (socket: Socket) => {
+    if (current !== socket) return;
+    current = undefined;
     busy = false;
     readyAt = Date.now() + options.recoveryMs;
     const next = waiting.shift();
@@ -69,8 +73,8 @@ export async function startZeroconfServer(ip: string, port: number, options: Zer
     }
     const reply = handler(req.url ?? "/", body);
     const send = () => {
-      if (res.destroyed) return done();
-      res.once("finish", done);
+      if (res.destroyed) return done(req.socket);
+      res.once("finish", () => done(req.socket));
       res.writeHead(reply.status, { "Content-Type": reply.contentType, Connection: "close", "Content-Length": Buffer.byteLength(reply.body) });
       res.end(reply.body);
     };
@@ -103,10 +107,7 @@ export async function startZeroconfServer(ip: string, port: number, options: Zer
     socket.once("close", () => {
       sockets.delete(socket);
       // A client that hung up before its answer frees the device as well.
-      if (current === socket) {
-        current = undefined;
-        if (busy) done();
-      }
+      done(socket);
     });
     if (free) {
       busy = true;
@@ -118,15 +119,14 @@ export async function startZeroconfServer(ip: string, port: number, options: Zer
       socket,
       new Promise<void>((resolve) =>
         waiting.push(() => {
-          if (socket.destroyed) return done();
           busy = true;
           current = socket;
+          if (socket.destroyed) return done(socket);
           resolve();
         }),
       ),
     );
   });
-  let current: Socket | undefined;
   server.on("request", (_req, res) => {
     // One request per connection, as on the device.
     res.shouldKeepAlive = false;
