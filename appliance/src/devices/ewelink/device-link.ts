@@ -10,6 +10,9 @@ import { decryptLan, lanKeyHex } from "./lan-crypto.js";
 import { createLanTransport, type TransportFailure } from "./lan-transport.js";
 import { ewelinkTexts } from "./messages.js";
 
+/** Something answers at the address, but it is another device (it refused our device id): ours is not there. */
+export class StrangerError extends DeviceError {}
+
 export interface LinkTiming {
   spacingMs: number;
   timeoutMs: number;
@@ -67,7 +70,7 @@ export function createDeviceLink(
     if (code === 401) throw new DeviceError("bad-key", keyHex ? ewelinkTexts.wrongKey(where()) : ewelinkTexts.needsKey(where()));
     // Our requests are always well-formed JSON: an encrypted device that cannot read one could not decrypt it.
     if (code === 400) throw keyHex ? new DeviceError("bad-key", ewelinkTexts.wrongKey(where())) : new DeviceError("rejected", ewelinkTexts.unreadableCommand(where()));
-    if (code === 404) throw new DeviceError("rejected", ewelinkTexts.otherDevice(where(), target.deviceId));
+    if (code === 404) throw new StrangerError("rejected", ewelinkTexts.otherDevice(where(), target.deviceId));
     if (code === 422) throw new DeviceError("rejected", ewelinkTexts.refusedValue(where()));
     if (code !== 0) throw new DeviceError("rejected", ewelinkTexts.refusedCode(where(), code));
     let params: Record<string, unknown> | undefined;

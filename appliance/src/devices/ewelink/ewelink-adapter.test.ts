@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 async function device(options: EwelinkDeviceOptions = {}): Promise<EwelinkDevice> {
-  const d = await startEwelinkDevice({ ip: freshIp(), mdns: { port: mdnsPort }, ...options });
+  const d = await startEwelinkDevice({ ip: freshIp(), port: 0, mdns: { port: mdnsPort }, ...options });
   devices.push(d);
   return d;
 }
@@ -227,15 +227,17 @@ describe("eWeLink adapter, keys and refusals", () => {
     await expect(w.adapter.read()).rejects.toMatchObject({ failure: "bad-key", message: expect.stringMatching(/needs its device key/) });
   });
 
-  it("marks the device when its announcements do not open with the key", async () => {
+  it("notices from its next announcement that a device was paired again with a new key", async () => {
     const clock = createTestClock();
-    const plug = await device({ deviceKey: "the-right-key" });
-    const w = adapterFor(plug, clock, { deviceKey: "a-wrong-key" });
+    const plug = await device({ deviceKey: "the-first-key" });
+    const w = adapterFor(plug, clock);
     w.adapter.connect();
-    await until(() => w.availability.length > 0);
+    await until(() => lastAvailability(w) === true && w.states.length > 0);
+    plug.faults.changeKey("the-new-key");
     plug.press({ on: true });
-    await until(() => w.availability.at(-1)?.error?.failure === "bad-key");
-    expect(w.states).toEqual([]);
+    await until(() => lastAvailability(w) === false);
+    expect(w.availability.at(-1)).toMatchObject({ online: false, error: { failure: "bad-key", message: expect.stringMatching(/device key/) } });
+    expect(w.states).toEqual([{ on: false }]);
   });
 
   it("reports a refused value as rejected, and a stranger at the address as rejected", async () => {
@@ -246,6 +248,8 @@ describe("eWeLink adapter, keys and refusals", () => {
     await pause(250);
     const other = adapterFor(plug, clock, { deviceId: "10000fffff" });
     await expect(other.adapter.set({ on: true })).rejects.toMatchObject({ failure: "rejected", message: expect.stringMatching(/10000fffff/) });
+    // Another device at the address is not ours answering.
+    expect(other.availability).toEqual([{ online: false, error: expect.objectContaining({ failure: "rejected" }) }]);
   });
 
   it("reports nothing at the address as unreachable", async () => {

@@ -9,7 +9,7 @@
 import { DeviceError, type AdapterDeps, type DeviceAdapter, type DeviceAdapterEvents, type DeviceCommand, type DeviceConnection, type DeviceState } from "../adapter.js";
 import type { TimerHandle } from "../../time/index.js";
 import { applyCommand, stateFromParams, zeroconfCommand } from "./device-params.js";
-import { createDeviceLink, type ZeroconfAnswer } from "./device-link.js";
+import { createDeviceLink, StrangerError, type ZeroconfAnswer } from "./device-link.js";
 import { decryptLan, lanKeyHex } from "./lan-crypto.js";
 import type { EwelinkAnnouncement, EwelinkAnnouncements } from "./mdns-browser.js";
 import { ewelinkTexts } from "./messages.js";
@@ -47,6 +47,7 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
   let known: DeviceState | undefined;
   let lastSeq: number | undefined;
   let online: boolean | undefined;
+  let offlineFailure: DeviceError["failure"] | undefined;
   let heardAt: number | undefined;
   let startedAt = timers.now();
   let polling = false;
@@ -76,6 +77,7 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
     heardAt = timers.now();
     if (online !== true) {
       online = true;
+      offlineFailure = undefined;
       emit("availability", true);
     }
   };
@@ -84,8 +86,10 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
     // A wrong key is known at once; otherwise one lost request is not an outage.
     const silentFor = timers.now() - (heardAt ?? startedAt);
     const down = error.failure === "bad-key" || heardAt === undefined || silentFor >= timing.silenceMs;
-    if (down && online !== false) {
+    // Already offline: said again only when the reason changed (powered off, then back with another key).
+    if (down && (online !== false || offlineFailure !== error.failure)) {
       online = false;
+      offlineFailure = error.failure;
       log.info({ failure: error.failure }, "eWeLink device offline");
       emit("availability", false, error);
     }
@@ -99,7 +103,8 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
     } catch (error) {
       const deviceError = error instanceof DeviceError ? error : new DeviceError("timeout", String(error));
       // A refusal is an answer: the device is there (ordinary firmware may not offer /zeroconf/info at all).
-      if (!closed) (deviceError.failure === "rejected" ? heard() : failed(deviceError));
+      // Unless it is another device's refusal of our device id.
+      if (!closed) (deviceError.failure === "rejected" && !(deviceError instanceof StrangerError) ? heard() : failed(deviceError));
       throw deviceError;
     }
   };
@@ -139,7 +144,7 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
     if (a.seq !== undefined && lastSeq !== undefined && a.seq <= lastSeq) {
       heard();
       // Lower than seen: the device restarted and counts again from 1 (or this is an old packet). Ask it.
-      if (a.seq < lastSeq) {
+      if (a.seq < lastSeq && !polling) {
         polling = true;
         read()
           .catch(() => undefined)
@@ -152,10 +157,7 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
       if (!keyHex || !a.iv) return;
       params = decryptLan(a.data, a.iv, keyHex);
       if (!params) {
-        if (online !== false) {
-          online = false;
-          emit("availability", false, new DeviceError("bad-key", ewelinkTexts.unreadableAnnouncement));
-        }
+        failed(new DeviceError("bad-key", ewelinkTexts.unreadableAnnouncement));
         return;
       }
     } else {

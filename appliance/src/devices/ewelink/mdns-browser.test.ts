@@ -20,7 +20,7 @@ async function until(check: () => boolean): Promise<void> {
 
 describe("eWeLink mDNS browser", () => {
   it("finds devices announced before it started by asking for _ewelink._tcp", async () => {
-    const plug = await startEwelinkDevice({ ip: "127.0.0.150", port: 0, mdns: { port: mdnsPort } });
+    const plug = await startEwelinkDevice({ ip: "127.0.0.150", mdns: { port: mdnsPort } });
     devices.push(plug);
     const browser = createEwelinkBrowser({ interface: "127.0.0.1", port: mdnsPort });
     browsers.push(browser);
@@ -28,7 +28,7 @@ describe("eWeLink mDNS browser", () => {
     browser.query();
     await until(() => browser.devices().some((d) => d.deviceId === plug.deviceId));
     const found = browser.devices().find((d) => d.deviceId === plug.deviceId)!;
-    expect(found).toMatchObject({ ip: "127.0.0.150", port: plug.port, type: "diy_plug", seq: 1, encrypted: false });
+    expect(found).toMatchObject({ ip: "127.0.0.150", port: 8081, type: "diy_plug", seq: 1, encrypted: false });
     expect(JSON.parse(found.data)).toMatchObject({ switch: "off" });
   });
 
