@@ -271,6 +271,18 @@ describe("eWeLink adapter, keys and refusals", () => {
     expect(w.availability).toEqual([{ online: true }]);
     plug.press({ on: true });
     await until(() => w.states.at(-1)?.on === true);
+    expect(await w.adapter.read()).toEqual({ on: true });
+  });
+
+  it("starts from what the device last announced before the adapter was made", async () => {
+    const clock = createTestClock();
+    const plug = await device({ kind: "switches", deviceKey: "k", answersInfo: false });
+    plug.press({ on: true, outlet: 0 });
+    await until(() => browser.latest(plug.deviceId)?.seq === 2);
+    const w = adapterFor(plug, clock);
+    w.adapter.connect();
+    expect(w.states).toEqual([{ gangs: [{ on: true }, { on: false }, { on: false }, { on: false }] }]);
+    expect(w.availability).toEqual([{ online: true }]);
   });
 
   it("drops an old announcement and asks the device, and still hears changes after a restart counts seq from 1", async () => {

@@ -110,7 +110,14 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
   };
 
   const read = async (): Promise<DeviceState> => {
-    const answer = await request("info", {});
+    let answer: ZeroconfAnswer;
+    try {
+      answer = await request("info", {});
+    } catch (error) {
+      // Firmware without /zeroconf/info: what its announcements said is the state.
+      if (known && error instanceof DeviceError && error.failure === "rejected" && !(error instanceof StrangerError)) return structuredClone(known);
+      throw error;
+    }
     const state = answer.params ? stateFromParams(answer.params, connection) : undefined;
     if (!state) throw new DeviceError("rejected", ewelinkTexts.garbledAnswer(`${link.address.ip}:${link.address.port}`));
     // The device's own answer is the truth about seq too (it starts again after a restart).
@@ -179,6 +186,10 @@ export function createEwelinkAdapter(connection: DeviceConnection, deps: Ewelink
       if (closed || pollTimer) return;
       startedAt = timers.now();
       unsubscribe = deps.announcements?.subscribe(onAnnouncement);
+      // What the device last said before we listened, then a request for news.
+      const last = deps.announcements?.latest?.(deviceId);
+      if (last) onAnnouncement(last);
+      deps.announcements?.query?.();
       pollTimer = timers.setInterval(poll, 1000);
       poll();
     },

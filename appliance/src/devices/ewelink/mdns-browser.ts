@@ -26,10 +26,14 @@ export interface EwelinkAnnouncement {
   at: number;
 }
 
-/** What an adapter needs from the browser: announcements as they come. */
+/** What an adapter needs from the browser: announcements as they come, the last one heard, a way to ask. */
 export interface EwelinkAnnouncements {
   /** Calls `listener` with every announcement; returns the unsubscribe. */
   subscribe(listener: (announcement: EwelinkAnnouncement) => void): () => void;
+  /** The latest announcement heard from this device, if any. */
+  latest?(deviceId: string): EwelinkAnnouncement | undefined;
+  /** Asks every eWeLink device to announce itself (at most once a second, however many ask). */
+  query?(): void;
 }
 
 export interface EwelinkBrowserOptions {
@@ -46,7 +50,7 @@ export interface EwelinkBrowserOptions {
 
 export interface EwelinkBrowser extends EwelinkAnnouncements {
   start(): Promise<void>;
-  /** Asks every eWeLink device to announce itself now. */
+  latest(deviceId: string): EwelinkAnnouncement | undefined;
   query(): void;
   /** The latest announcement of each device heard since start. */
   devices(): EwelinkAnnouncement[];
@@ -99,6 +103,7 @@ export function createEwelinkBrowser(options: EwelinkBrowserOptions): EwelinkBro
   const loopbackOnly = options.interface.startsWith("127.");
   const now = options.now ?? Date.now;
   let socket: Mdns | undefined;
+  let queriedAt = -Infinity;
 
   const onResponse = (packet: MdnsPacket, rinfo: RemoteInfo) => {
     if (loopbackOnly && !rinfo.address.startsWith("127.")) return;
@@ -138,8 +143,12 @@ export function createEwelinkBrowser(options: EwelinkBrowserOptions): EwelinkBro
       });
     },
     query() {
-      socket?.query({ questions: [{ name: EWELINK_SERVICE, type: "PTR" }] });
+      // Fifty adapters connecting at once ask once: every device answers every query.
+      if (!socket || now() - queriedAt < 1000) return;
+      queriedAt = now();
+      socket.query({ questions: [{ name: EWELINK_SERVICE, type: "PTR" }] });
     },
+    latest: (id) => latest.get(id.toLowerCase()),
     devices: () => [...latest.values()],
     subscribe(listener) {
       listeners.add(listener);
