@@ -109,8 +109,17 @@ export async function startEwelinkDevice(options: EwelinkDeviceOptions = {}): Pr
     return { deviceId, ip, port, txt };
   };
 
+  // Each announcement goes out twice, a second apart, as mDNS responders do (RFC 6762 §8.3),
+  // so listeners see duplicates as they would on a real network.
+  let repeat: ReturnType<typeof setTimeout> | undefined;
   const announce = () => {
-    if (online) announcer?.announce(announcement());
+    if (!online || !announcer) return;
+    const a = announcement();
+    announcer.announce(a);
+    clearTimeout(repeat);
+    repeat = setTimeout(() => {
+      if (online) announcer.announce(a);
+    }, 1000);
   };
 
   const handle = (path: string, raw: string): ZeroconfReply => {
@@ -169,6 +178,7 @@ export async function startEwelinkDevice(options: EwelinkDeviceOptions = {}): Pr
   };
   const unlisten = async () => {
     online = false;
+    clearTimeout(repeat);
     if (!server) return;
     served = served.concat(server.served);
     const s = server;
