@@ -2,5 +2,5 @@
 // vendor's real LAN protocol on its own loopback address (127.0.0.x), so the unmodified
 // client libraries (tuyapi, ewelink-api-next) and Innbox's adapters talk to them as they
 // would to the hardware.
-export {};
 export * from "./tuya/index.js";
+export * from "./ewelink/index.js";
