@@ -172,9 +172,12 @@ function createCapabilities(ctx: AppContext) {
     log: log("devices"),
     timers,
     roomExists: async (roomId) => (await bookings.service.roomExists(roomId)),
-    factories: {},
-    discoverers: [],
-    discoverMs: 6000,
+    lan: {
+      discovery: config.devices.discovery,
+      ...(config.devices.broadcastAddress ? { broadcastAddress: config.devices.broadcastAddress } : {}),
+      ...(config.devices.mdnsInterface ? { mdnsInterface: config.devices.mdnsInterface } : {}),
+    },
+    discoverMs: config.devices.discoverSeconds * 1000,
   });
   const reception = createReception({
     db,

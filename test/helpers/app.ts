@@ -28,7 +28,8 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "innbox-test-"));
   // Nothing leaves the machine: unless a test brings its own servers, the weather and the
-  // map tiles point at a closed loopback port (the defaults are Open-Meteo's and OSM's).
+  // map tiles point at a closed loopback port (the defaults are Open-Meteo's and OSM's),
+  // and no test listens for devices on the LAN unless it asks to.
   const closed = "http://127.0.0.1:9";
   const config = parseConfig({
     port: 0,
@@ -37,6 +38,8 @@ export async function startTestApp(
     logLevel: "silent",
     weather: { apiBase: closed },
     reception: { mapTiles: `${closed}/{z}/{x}/{y}.png` },
+    // Tests listen for devices' broadcasts only when they ask to (on loopback).
+    devices: { discovery: false },
     ...options.config,
   });
   const app = createApp(config, {

@@ -96,6 +96,22 @@ export const ConfigSchema = z.strictObject({
       refreshMinutes: z.number().int().min(5, { error: "must be at least 5" }).max(1440, { error: "must be at most 1440 (a day)" }).default(30),
     })
     .prefault({}),
+  devices: z
+    .strictObject({
+      discovery: z.boolean().default(true).describe("Listen on the LAN for devices announcing themselves (Tuya UDP 6666/6667/7000, eWeLink mDNS), to follow devices that move."),
+      broadcastAddress: z
+        .string()
+        .regex(/^\d{1,3}(\.\d{1,3}){3}$/, { error: "must be an IPv4 address, such as 192.168.1.255" })
+        .optional()
+        .describe("Where Tuya's presence broadcasts are received: every interface when left out."),
+      mdnsInterface: z
+        .string()
+        .regex(/^\d{1,3}(\.\d{1,3}){3}$/, { error: "must be the box's IPv4 address on the LAN, such as 192.168.1.10" })
+        .optional()
+        .describe("The interface eWeLink's mDNS joins on: the box's first LAN address when left out."),
+      discoverSeconds: z.number().int().min(1, { error: "must be at least 1" }).max(60, { error: "must be at most 60" }).default(6),
+    })
+    .prefault({}),
   reception: z
     .strictObject({
       mapTiles: Url.refine((u) => /^https?:\/\//.test(u) && ["{z}", "{x}", "{y}"].every((p) => u.includes(p)), {

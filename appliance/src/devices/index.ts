@@ -5,9 +5,9 @@ import { STAFF_ROOM } from "../chat/index.js";
 import type { Db } from "../db/index.js";
 import type { EventBus } from "../events/index.js";
 import type { Timers } from "../time/index.js";
-import type { AdapterFactory, DeviceProtocol } from "./adapter.js";
 import { DeviceHub } from "./device-hub.js";
-import { createDevicesService, type Discoverer } from "./devices-service.js";
+import { createDevicesService } from "./devices-service.js";
+import { createLan, type LanSettings } from "./discoverers.js";
 import { devicesMigrations } from "./migrations.js";
 import { devicesRepository } from "./repository.js";
 import { registerDevicesRoutes } from "./routes.js";
@@ -18,6 +18,7 @@ export type { DevicesService, Discoverer, Sighting } from "./devices-service.js"
 export type { AdapterFactory, DeviceAdapter, DeviceCommand, DeviceConnection, DeviceState } from "./adapter.js";
 export { DeviceError } from "./adapter.js";
 export { devicesMigrations };
+export type { LanSettings } from "./discoverers.js";
 
 export interface DevicesDeps {
   db: Db;
@@ -26,18 +27,17 @@ export interface DevicesDeps {
   log: Logger;
   timers: Timers;
   roomExists: (roomId: string) => Promise<boolean>;
-  /** One adapter factory per protocol (devices/tuya, devices/ewelink). */
-  factories: Partial<Record<DeviceProtocol, AdapterFactory>>;
-  /** LAN listeners for devices announcing themselves, running while the capability runs. */
-  discoverers: Discoverer[];
+  /** Where to listen for devices on the LAN (tests: loopback, or not at all). */
+  lan: LanSettings;
   discoverMs: number;
 }
 
 /** Smart devices on the LAN: the registry, one connection and one command queue per device, live state to staff. */
 export function createDevices(deps: DevicesDeps) {
   let staff: Namespace | undefined;
+  const lan = createLan(deps.lan, { timers: deps.timers, log: deps.log });
   const hub: DeviceHub = new DeviceHub({
-    factories: deps.factories,
+    factories: lan.factories,
     timers: deps.timers,
     log: deps.log,
     bus: deps.bus,
@@ -58,7 +58,7 @@ export function createDevices(deps: DevicesDeps) {
     hub,
     secrets: createDeviceSecrets(deps.dataDir),
     roomExists: deps.roomExists,
-    discoverers: deps.discoverers,
+    discoverers: lan.discoverers,
     discoverMs: deps.discoverMs,
   });
   const stopListening: Array<() => void> = [];
@@ -74,7 +74,8 @@ export function createDevices(deps: DevicesDeps) {
       staff = io.of("/staff");
     },
     async start() {
-      for (const listen of deps.discoverers) {
+      await lan.start();
+      for (const listen of lan.discoverers) {
         stopListening.push(listen((sighting) => void service.sighted(sighting).catch((err: unknown) => deps.log.warn({ err }, "could not follow a device's new address"))));
       }
       await service.connectAll();
@@ -82,6 +83,7 @@ export function createDevices(deps: DevicesDeps) {
     async stop() {
       for (const stop of stopListening.splice(0)) stop();
       await hub.stop();
+      await lan.stop();
     },
   } satisfies Capability & Record<string, unknown>;
 }
