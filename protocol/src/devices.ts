@@ -127,6 +127,10 @@ export const Device = z
     online: z.boolean(),
     state: DeviceState,
     lastError: z.string().optional().describe("Why the device is offline or refused the last command, in words a manager can act on."),
+    problem: z
+      .enum(["unreachable", "bad-key", "timeout", "rejected"])
+      .optional()
+      .describe("The kind of failure lastError is: unreachable (powered off, off the Wi-Fi, moved), bad-key (wrong local or device key, or wrong version), timeout (busy, or silent to a wrong key), rejected (refused the value, or too many apps connected)."),
     deviceId: z.string().describe("The vendor's device id."),
     ip: z.string(),
     port: z.number().optional(),

@@ -84,7 +84,7 @@ describe("eWeLink devices through the API", () => {
     expect(res.status).toBe(502);
     expect(res.body.error).toMatch(/device key/i);
     expect(sim.params().switch).toBe("off");
-    expect((await listed(id)).lastError).toMatch(/device key/i);
+    expect(await listed(id)).toMatchObject({ lastError: expect.stringMatching(/device key/i), problem: "bad-key" });
   });
 
   it("ends a burst in the last command's state, requests spaced for the device's one-at-a-time web server", async () => {

@@ -24,6 +24,8 @@ export interface LiveDevice {
   online: boolean;
   state: DeviceState;
   lastError?: string;
+  /** What kind of failure lastError is. */
+  problem?: DeviceError["failure"];
   lastSeenAt?: number;
 }
 
@@ -104,8 +106,13 @@ export class DeviceHub {
       const lastError = online ? undefined : error?.message;
       if (entry.online === online && entry.lastError === lastError) return;
       entry.online = online;
-      if (lastError) entry.lastError = lastError;
-      else delete entry.lastError;
+      if (lastError) {
+        entry.lastError = lastError;
+        if (error) entry.problem = error.failure;
+      } else {
+        delete entry.lastError;
+        delete entry.problem;
+      }
       if (online) this.touch(entry);
       this.deps.log.info({ device: connection.id, online, reason: lastError }, online ? "device answers" : "device does not answer");
       this.deps.bus.emit("device.availabilityChanged", { id: connection.id, roomId: entry.roomId, online, ...(lastError ? { error: lastError } : {}) });
@@ -153,6 +160,7 @@ export class DeviceHub {
     if (wasOffline) {
       entry.online = true;
       delete entry.lastError;
+      delete entry.problem;
       this.deps.bus.emit("device.availabilityChanged", { id: entry.connection.id, roomId: entry.roomId, online: true });
     }
     this.deps.bus.emit("device.stateChanged", { id: entry.connection.id, roomId: entry.roomId, kind: entry.connection.kind, state: entry.state, source });
@@ -198,6 +206,7 @@ export class DeviceHub {
           const failure = httpError(err);
           if (err instanceof DeviceError && current.lastError !== err.message) {
             current.lastError = err.message;
+            current.problem = err.failure;
             this.deps.changed(id);
           }
           answer(() => reject(failure));

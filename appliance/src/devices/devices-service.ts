@@ -77,6 +77,7 @@ export function createDevicesService(deps: DevicesServiceDeps) {
       online: live?.online ?? false,
       state: live?.state ?? {},
       ...(live?.lastError ? { lastError: live.lastError } : {}),
+      ...(live?.lastError && live.problem ? { problem: live.problem } : {}),
       deviceId: row.device_id,
       ip: row.ip,
       ...(row.port ? { port: row.port } : {}),
