@@ -106,6 +106,9 @@ for (const mode of ["DIY", "encrypted"] as const) {
       const w = adapterFor(strip, clock);
       w.adapter.connect();
       await until(() => w.states.length > 0);
+      // Requests to a device go one at a time, in order: once this read is answered, whatever
+      // the adapter asked on connecting has been answered too, and the device is quiet.
+      await w.adapter.read();
       const requestsBefore = strip.served().length;
       strip.press({ on: true, outlet: 1 });
       await until(() => w.states.at(-1)?.gangs?.[1]?.on === true);
