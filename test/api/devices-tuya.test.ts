@@ -104,6 +104,27 @@ describe("Tuya devices through the API", () => {
     expect((await listed(id)).state.on).toBe(false);
   });
 
+  it("answers commands still queued for a device removed meanwhile with 404, and keeps the other devices working", async () => {
+    const slow = await simulate("3.3");
+    const other = await simulate("3.3");
+    const id = await add(slow);
+    const otherId = await add(other);
+    await expect.poll(async () => (await listed(id)).online && (await listed(otherId)).online, { timeout: 20_000 }).toBe(true);
+    slow.slow(1500);
+    const queued = [manager.post(`/api/devices/${id}/state`, { on: true }), manager.post(`/api/devices/${id}/state`, { on: false }), manager.post(`/api/devices/${id}/state`, { on: true })];
+    await expect.poll(() => slow.clients, { timeout: 5000 }).toBeGreaterThan(0);
+    expect((await manager.delete(`/api/devices/${id}`)).status).toBe(204);
+    const answers = await Promise.all(queued);
+    // The one on the wire ends as it may; those still waiting were never sent.
+    expect(answers.slice(1).map((a) => [a.status, a.body.error])).toEqual([
+      [404, "The device was removed before this command's turn; nothing was sent."],
+      [404, "The device was removed before this command's turn; nothing was sent."],
+    ]);
+    const on = await manager.post(`/api/devices/${otherId}/state`, { on: true });
+    expect(on.status).toBe(200);
+    expect(other.dps["1"]).toBe(true);
+  });
+
   it("names the local key when a 3.4 device stays silent to a wrong one", async () => {
     const sim = await simulate("3.4");
     const id = (await manager.post("/api/devices", { name: "Heater", protocol: "tuya", deviceId: sim.devId, ip: sim.host, localKey: "fedcba9876543210", version: "3.4" })).body.device.id;
