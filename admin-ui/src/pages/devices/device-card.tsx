@@ -36,6 +36,8 @@ export function DeviceCard({ device, isManager, onChanged, onEdit, onDelete }: D
 
   const { state } = device;
   const gangs = state.gangs && state.gangs.length > 1 ? state.gangs : null;
+  // A multi-gang switch's main control switches every outlet: on when all of them are.
+  const mainOn = gangs ? gangs.every((gang) => gang.on) : state.on === true;
   const failing = !device.online || device.problem !== undefined;
   const classes = ["device-card", "card", device.online ? "is-online" : "is-offline", state.on ? "is-on" : ""].filter(Boolean).join(" ");
 
@@ -59,19 +61,24 @@ export function DeviceCard({ device, isManager, onChanged, onEdit, onDelete }: D
 
       <div class="device-controls">
         {device.kind !== "sensor" ? (
-          <button
-            type="button"
-            class={state.on ? "device-switch is-on" : "device-switch"}
-            aria-pressed={state.on === true}
-            aria-label={t.devices.power(device.name)}
-            disabled={pending !== null}
-            onClick={() => send("power", { on: !state.on })}
-          >
-            <span class="device-switch-track" aria-hidden="true">
-              <span class="device-switch-thumb" />
+          <div class="device-power">
+            <button
+              type="button"
+              class={mainOn ? "device-switch is-on" : "device-switch"}
+              aria-pressed={mainOn}
+              disabled={pending !== null}
+              onClick={() => send("power", { on: !mainOn })}
+            >
+              <span class="device-switch-track" aria-hidden="true">
+                <span class="device-switch-thumb" />
+              </span>
+              <span class="visually-hidden">{device.name}: </span>
+              {gangs ? t.devices.allOutlets : t.devices.powerWord}
+            </button>
+            <span class="device-state-word">
+              {pending === "power" ? t.devices.sending : state.on === undefined && !gangs ? t.devices.unknownState : mainOn ? t.devices.on : t.devices.off}
             </span>
-            <span class="device-switch-word">{pending === "power" ? t.devices.sending : state.on === undefined ? t.devices.unknownState : state.on ? t.devices.on : t.devices.off}</span>
-          </button>
+          </div>
         ) : null}
         {gangs ? (
           <div class="device-gangs">
@@ -81,11 +88,12 @@ export function DeviceCard({ device, isManager, onChanged, onEdit, onDelete }: D
                 type="button"
                 class={gang.on ? "device-gang is-on" : "device-gang"}
                 aria-pressed={gang.on}
-                aria-label={t.devices.gangLabel(device.name, index + 1)}
                 disabled={pending !== null}
                 onClick={() => send(`gang-${index}`, { on: !gang.on, gang: index })}
               >
-                {pending === `gang-${index}` ? t.devices.sending : `${t.devices.gang(index + 1)}: ${gang.on ? t.devices.on : t.devices.off}`}
+                <span class="device-gang-mark" aria-hidden="true" />
+                <span class="visually-hidden">{device.name}: </span>
+                {t.devices.gang(index + 1)}
               </button>
             ))}
           </div>
