@@ -266,6 +266,12 @@ describe.skipIf(suite.skip)("devices page", () => {
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
       await screenshot(page, "devices", viewport, { fullPage: true });
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      // The add form, its fields explained.
+      await page.locator(".device-toolbar").getByRole("button", { name: t.devices.add }).click();
+      await addForm(page).getByText(t.devices.localKeyHint).waitFor();
+      await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+      await screenshot(page, "devices-add", viewport);
+      expect(await seriousAccessibilityProblems(page)).toEqual([]);
       expect(problems()).toEqual([]);
     }
   }, 120_000);
