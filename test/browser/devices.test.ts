@@ -137,7 +137,7 @@ describe.skipIf(suite.skip)("devices page", () => {
     expect(problems()).toEqual([]);
   });
 
-  it("shows a powered-off device as offline with what to check, and a wrong key with the key hint", async () => {
+  it("shows a powered-off device as offline with what to check, a wrong key with the key hint until the right one is entered, and deletes after asking", async () => {
     const { app, manager, clock } = await start();
     const heater = await tuya({ kind: "heater" });
     const wrong = await tuya({ version: "3.3" });
@@ -161,6 +161,31 @@ describe.skipIf(suite.skip)("devices page", () => {
     await expect(refusal.innerText()).resolves.toMatch(/key/i);
     await card(page, "Porch light").getByText(t.devices.hints["bad-key"]!).waitFor();
     expect(wrong.dps["1"]).toBe(false);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // The right key under Edit (an empty key field would keep the stored one): it answers.
+    await card(page, "Porch light").getByRole("button", { name: t.devices.editDevice("Porch light") }).click();
+    const form = page.locator("form", { has: page.getByRole("heading", { name: t.devices.editHeading("Porch light") }) });
+    await expect(form.getByLabel(t.devices.localKey).inputValue()).resolves.toBe("");
+    await form.getByLabel(t.devices.name).fill("Porch lantern");
+    await form.getByRole("button", { name: t.devices.save }).click();
+    await page.getByRole("status").filter({ hasText: t.devices.saved("Porch lantern") }).waitFor();
+    await card(page, "Porch lantern").getByRole("button", { name: t.devices.editDevice("Porch lantern") }).click();
+    await page.getByLabel(t.devices.localKey).fill(KEY);
+    await page.getByRole("button", { name: t.devices.save }).click();
+    await page.getByRole("status").filter({ hasText: t.devices.saved("Porch lantern") }).waitFor();
+    await power(page, "Porch lantern").click();
+    await expect.poll(() => power(page, "Porch lantern").getAttribute("aria-pressed")).toBe("true");
+    expect(wrong.dps["1"]).toBe(true);
+    await card(page, "Porch lantern").getByText(t.devices.hintHeading).waitFor({ state: "detached" });
+
+    // Deleted after a confirmation.
+    await card(page, "Porch lantern").getByRole("button", { name: t.devices.deleteDevice("Porch lantern") }).click();
+    const dialog = page.getByRole("dialog", { name: t.devices.confirmTitle("Porch lantern") });
+    await dialog.getByRole("button", { name: t.devices.confirmDelete }).click();
+    await page.getByRole("status").filter({ hasText: t.devices.deleted("Porch lantern") }).waitFor();
+    await card(page, "Porch lantern").waitFor({ state: "detached" });
+    expect((await manager.get("/api/devices")).body.devices.map((d: { name: string }) => d.name)).toEqual(["Bathroom heater"]);
 
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     expect(problems()).toEqual([]);

@@ -87,7 +87,8 @@ export const devices = {
   adding: "Adding…",
   // Discover
   discoverHeading: "Devices on the network",
-  discovering: (seconds: number) => `Listening for devices for about ${seconds} seconds…`,
+  discovering: "Listening for devices for a few seconds…",
+  discoverListened: (seconds: number) => `Listened for ${seconds} seconds.`,
   discoverAgain: "Listen again",
   discoverNone: "Nothing answered. Devices must be powered and on the same network as Innbox.",
   discoverFound: (n: number) => (n === 1 ? "1 device answered." : `${n} devices answered.`),

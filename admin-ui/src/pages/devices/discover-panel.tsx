@@ -55,7 +55,7 @@ export function DiscoverPanel({ devices, onAdd, onClose }: DiscoverPanelProps) {
       {error ? <Alert kind="error">{error}</Alert> : null}
       {busy ? (
         <p role="status" class="device-listening">
-          {t.devices.discovering(6)}
+          {t.devices.discovering}
         </p>
       ) : null}
       {found && !busy ? <p role="status">{found.length ? t.devices.discoverFound(found.length) : t.devices.discoverNone}</p> : null}
