@@ -141,8 +141,10 @@ describe.skipIf(suite.skip)("devices page", () => {
     const { app, manager, clock } = await start();
     const heater = await tuya({ kind: "heater" });
     const wrong = await tuya({ version: "3.3" });
+    const silent = await tuya({ version: "3.4", kind: "heater" });
     await manager.post("/api/devices", { name: "Bathroom heater", protocol: "tuya", kind: "heater", deviceId: heater.devId, ip: heater.host, localKey: KEY, version: "3.3" });
     await manager.post("/api/devices", { name: "Porch light", protocol: "tuya", deviceId: wrong.devId, ip: wrong.host, localKey: "fedcba9876543210", version: "3.3" });
+    await manager.post("/api/devices", { name: "Sauna heater", protocol: "tuya", kind: "heater", deviceId: silent.devId, ip: silent.host, localKey: "fedcba9876543210", version: "3.4" });
     const { page, problems } = await suite.open();
     await openDevices(page, app.url);
     await card(page, "Bathroom heater").getByText(t.devices.online, { exact: true }).waitFor();
@@ -153,6 +155,17 @@ describe.skipIf(suite.skip)("devices page", () => {
     await clock.advanceUntil(async () => (await offline.count()) > 0, { stepMs: 1000, maxMs: 46_000, what: "offline on the page" });
     await card(page, "Bathroom heater").getByText(t.devices.hints.unreachable!).waitFor();
     await card(page, "Bathroom heater").getByText(t.devices.lastError).waitFor();
+
+    // A 3.4 device stays silent to a wrong key: the command shows as in flight until the
+    // appliance gives up (15 s of its time), then the card says why and what to check.
+    await power(page, "Sauna heater").click();
+    await card(page, "Sauna heater").getByRole("status").filter({ hasText: t.devices.sending }).waitFor();
+    await expect(power(page, "Sauna heater").isDisabled()).resolves.toBe(true);
+    const silence = card(page, "Sauna heater").getByRole("alert");
+    await clock.advanceUntil(async () => (await silence.count()) > 0, { stepMs: 500, maxMs: 16_000, what: "the sentence on the card" });
+    await expect(silence.innerText()).resolves.toMatch(/local key/i);
+    await card(page, "Sauna heater").getByText(t.devices.hintHeading).waitFor();
+    expect(silent.dps["1"]).toBe(false);
 
     // A wrong key: switching it fails with the device's sentence on its card, and the hint names the key.
     await power(page, "Porch light").click();
@@ -185,7 +198,7 @@ describe.skipIf(suite.skip)("devices page", () => {
     await dialog.getByRole("button", { name: t.devices.confirmDelete }).click();
     await page.getByRole("status").filter({ hasText: t.devices.deleted("Porch lantern") }).waitFor();
     await card(page, "Porch lantern").waitFor({ state: "detached" });
-    expect((await manager.get("/api/devices")).body.devices.map((d: { name: string }) => d.name)).toEqual(["Bathroom heater"]);
+    expect((await manager.get("/api/devices")).body.devices.map((d: { name: string }) => d.name)).toEqual(["Bathroom heater", "Sauna heater"]);
 
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     expect(problems()).toEqual([]);
