@@ -219,6 +219,7 @@ describe.skipIf(suite.skip)("devices page", () => {
     await strangerRow.waitFor({ timeout: 15_000 });
     await found.getByRole("listitem").filter({ hasText: known.devId }).getByText(t.devices.knownAs("Desk lamp")).waitFor();
     await expect(strangerRow.innerText()).resolves.toContain(t.devices.discoveredDetails("Tuya", stranger.host, "3.5"));
+    await screenshot(page, "devices-discover", "desktop");
     await strangerRow.getByRole("button", { name: t.devices.discoverAddLabel(stranger.devId) }).click();
     const form = addForm(page);
     await expect(form.getByLabel(t.devices.deviceId).inputValue()).resolves.toBe(stranger.devId);
@@ -242,6 +243,7 @@ describe.skipIf(suite.skip)("devices page", () => {
     await result.getByText(t.devices.importAdded(2)).waitFor();
     await result.getByText(t.devices.importSkipped(1)).waitFor();
     await expect(result.locator(".import-skipped").innerText()).resolves.toMatch(/^No address: .*IP address/);
+    await screenshot(page, "devices-import", "desktop");
     await card(page, "Pool pump").waitFor();
     await card(page, "Garden light").waitFor();
     expect((await manager.get("/api/devices")).body.devices).toHaveLength(4);

@@ -41,6 +41,7 @@ export function ImportPanel({ onImported, onClose }: ImportPanelProps) {
     await send(async () => {
       const answer = await api.importDevices(exported);
       setResult({ added: answer.devices.map((device) => device.name), skipped: answer.skipped });
+      setText("");
       onImported(answer.devices);
     });
   };
