@@ -5,7 +5,6 @@ export const devices = {
   lead: "Switches, lights and heaters on the property's network, controlled without any vendor cloud.",
   staffLead: "Switch the property's lights, plugs and heaters. Only a manager can add or change devices.",
   noRoom: "No room",
-  empty: "No devices yet.",
   emptyManager: "No devices yet. Add one, look for devices on the network with Discover, or import the list from Tuya's tools.",
   emptyStaff: "No devices yet. A manager can add them.",
   kind: { switch: "Switch", light: "Light", heater: "Heater", sensor: "Sensor" } as Record<string, string>,
@@ -88,7 +87,6 @@ export const devices = {
   // Discover
   discoverHeading: "Devices on the network",
   discovering: "Listening for devices for a few seconds…",
-  discoverListened: (seconds: number) => `Listened for ${seconds} seconds.`,
   discoverAgain: "Listen again",
   discoverNone: "Nothing answered. Devices must be powered and on the same network as Innbox.",
   discoverFound: (n: number) => (n === 1 ? "1 device answered." : `${n} devices answered.`),
