@@ -204,7 +204,7 @@ describe.skipIf(suite.skip)("devices page", () => {
     expect(problems()).toEqual([]);
   }, 90_000);
 
-  it("lists what Discover found with Add filling in the form, and imports a pasted export saying what was skipped", async () => {
+  it("lists what Discover found with Add filling in the form, and imports a pasted export (saying what was skipped) and a chosen file", async () => {
     const { app, manager } = await start({ discovery: true });
     const known = await tuya({ version: "3.3", broadcastIntervalMs: 500 });
     const stranger = await tuya({ version: "3.5", broadcastIntervalMs: 500 });
@@ -243,10 +243,19 @@ describe.skipIf(suite.skip)("devices page", () => {
     await result.getByText(t.devices.importAdded(2)).waitFor();
     await result.getByText(t.devices.importSkipped(1)).waitFor();
     await expect(result.locator(".import-skipped").innerText()).resolves.toMatch(/^No address: .*IP address/);
-    await screenshot(page, "devices-import", "desktop");
+
     await card(page, "Pool pump").waitFor();
     await card(page, "Garden light").waitFor();
     expect((await manager.get("/api/devices")).body.devices).toHaveLength(4);
+
+    // From a file: tinytuya's snapshot.json shape.
+    const snapshot = { devices: [{ name: "Sauna", id: "bfsauna0000000000004", key: "k4k4k4k4k4k4k4k4", ip: "127.0.5.202", ver: "3.3" }] };
+    await page.getByLabel(t.devices.importFile).setInputFiles({ name: "snapshot.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(snapshot)) });
+    await expect.poll(() => page.getByLabel(t.devices.importPaste).inputValue()).toContain("bfsauna0000000000004");
+    await page.locator("form", { has: page.getByRole("heading", { name: t.devices.importHeading }) }).getByRole("button", { name: t.devices.importSubmit, exact: true }).click();
+    await result.getByText(t.devices.importAdded(1)).waitFor();
+    await card(page, "Sauna").waitFor();
+    await screenshot(page, "devices-import", "desktop");
 
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     expect(problems()).toEqual([]);
