@@ -1,12 +1,12 @@
 import type { Device, Room } from "@innbox/protocol";
 import { useEffect, useState } from "preact/hooks";
 import { toApiError } from "../../api/client";
-import { connectStaffSocket } from "../../api/staff-socket";
 import { useSession } from "../../app-context";
 import { Alert } from "../../components/alert";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { Icon } from "../../components/icon";
 import { Page } from "../../components/page";
+import { useInbox } from "../messenger/inbox";
 import { t } from "../../messages";
 import { DeviceCard } from "./device-card";
 import { DeviceForm, type DevicePrefill } from "./device-form";
@@ -18,6 +18,7 @@ type Panel = { kind: "add"; prefill?: DevicePrefill } | { kind: "edit"; device: 
 
 export function DevicesPage() {
   const { api, session } = useSession();
+  const { listen } = useInbox();
   const isManager = session.user.role === "manager";
   const [devices, setDevices] = useState<Device[] | null>(null);
   const [rooms, setRooms] = useState<Room[]>([]);
@@ -47,20 +48,10 @@ export function DevicesPage() {
     api.listRooms().then(setRooms, () => {
       // Without the rooms' names every device shows under "No room"; the list says why nothing else.
     });
-    // Every change, whoever made it (a button pressed by hand, a scenario, a colleague).
-    let dropped = false;
-    const socket = connectStaffSocket({
-      connected() {
-        if (dropped) void load();
-        dropped = false;
-      },
-      disconnected() {
-        dropped = true;
-      },
-      device: upsert,
-    });
-    return () => socket.close();
-  }, [api]);
+    // Every change, whoever made it (a button pressed by hand, a scenario, a colleague),
+    // over the /staff socket the inbox keeps open; after a drop, the list again.
+    return listen({ device: upsert, reconnected: () => void load() });
+  }, [api, listen]);
 
   const open = (next: Panel) => {
     setNotice(null);
