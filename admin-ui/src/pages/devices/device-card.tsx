@@ -76,7 +76,7 @@ export function DeviceCard({ device, isManager, onChanged, onEdit, onDelete }: D
               {gangs ? t.devices.allOutlets : t.devices.powerWord}
             </button>
             <span class="device-state-word">
-              {pending === "power" ? t.devices.sending : state.on === undefined && !gangs ? t.devices.unknownState : mainOn ? t.devices.on : t.devices.off}
+              {state.on === undefined && !gangs ? t.devices.unknownState : mainOn ? t.devices.on : t.devices.off}
             </span>
           </div>
         ) : null}
