@@ -9,6 +9,7 @@ import { Redirect } from "./components/redirect";
 import { t } from "./messages";
 import { ComingSoonPage } from "./pages/coming-soon-page";
 import { ForbiddenPage, NotFoundPage } from "./pages/not-found-page";
+import { DevicesPage } from "./pages/devices/devices-page";
 import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
 import { InboxProvider } from "./pages/messenger/inbox";
@@ -181,6 +182,8 @@ function Screen({ path, role }: { path: string; role: "manager" | "staff" }) {
       return <PropertyPage />;
     case "/rooms":
       return <RoomsPage />;
+    case "/devices":
+      return <DevicesPage />;
     default:
       return <HomePage />;
   }

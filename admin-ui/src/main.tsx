@@ -21,6 +21,7 @@ import "./styles/stickers.css";
 import "./styles/rooms.css";
 import "./styles/timeline.css";
 import "./styles/rooms-manage.css";
+import "./styles/devices.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -155,12 +155,13 @@ describe.skipIf(suite.skip)("admin layout", () => {
       ["messenger-list", "/messenger", (page) => page.locator(".conversation-item", { hasText: "Sofia" })],
       ["messenger", `/messenger/${id}`, (page) => page.locator('li[data-from="staff"]', { hasText: "Towels are on their way" })],
       ["rooms-empty", "/rooms", (page) => page.getByText(t.rooms.noRooms)],
+      ["devices-empty", "/devices", (page) => page.getByText(t.devices.emptyManager)],
       ["team", "/team", (page) => page.getByRole("row").filter({ hasText: "Ana Lima" })],
       ["property", "/property", (page) => page.getByText(t.property.locationHeading)],
       ["settings-telegram", "/settings/telegram", (page) => page.getByText(t.telegram.setupHeading)],
       ["settings-hours", "/settings/hours", (page) => page.getByText(t.hours.copyMonday)],
       ["settings-alerts", "/settings/alerts", (page) => page.getByText(t.alerts.addLanguage)],
-      ["coming-soon", "/devices", (page) => page.getByText(t.sections.notYet)],
+      ["coming-soon", "/scenarios", (page) => page.getByText(t.sections.notYet)],
     ];
     for (const size of Object.keys(VIEWPORTS) as ViewportName[]) {
       const { page, problems } = await open(size);

@@ -4,6 +4,10 @@ import type {
   CalendarBlock,
   ChatMessage,
   CreateBookingBody,
+  CreateDeviceBody,
+  Device,
+  SetDeviceStateBody,
+  UpdateDeviceBody,
   CreateRoomBody,
   Room,
   RoomCalendar,
@@ -165,6 +169,20 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     deleteRoomCalendar: (id: string) => request<void>("DELETE", `/api/calendars/${encodeURIComponent(id)}`),
     syncCalendar: (id: string) => request<RoomCalendar>("POST", `/api/calendars/${encodeURIComponent(id)}/sync`),
 
+    listDevices: async () => (await request<{ devices: Device[] }>("GET", "/api/devices")).devices,
+    createDevice: async (body: CreateDeviceBody) => (await request<{ device: Device }>("POST", "/api/devices", body)).device,
+    updateDevice: async (id: string, body: UpdateDeviceBody) =>
+      (await request<{ device: Device }>("PATCH", `/api/devices/${encodeURIComponent(id)}`, body)).device,
+    deleteDevice: (id: string) => request<void>("DELETE", `/api/devices/${encodeURIComponent(id)}`),
+    /** Answers once the device confirmed; refusals and timeouts (502, 504) carry the device's sentence. */
+    setDeviceState: async (id: string, body: SetDeviceStateBody) =>
+      (await request<{ device: Device }>("POST", `/api/devices/${encodeURIComponent(id)}/state`, body)).device,
+    /** Listens on the LAN for a few seconds. */
+    discoverDevices: () => request<{ devices: DiscoveredDevice[]; seconds: number }>("POST", "/api/devices/discover"),
+    /** Tuya's tools' export, as it is. */
+    importDevices: (exported: unknown) =>
+      request<{ devices: Device[]; skipped: Array<{ name: string; reason: string }> }>("POST", "/api/devices/import", exported),
+
     listTeam: async () => (await request<TeamList>("GET", "/api/team")).members,
     createMember: (body: CreateTeamMemberBody) => request<TeamMember>("POST", "/api/team", body),
     updateMember: (id: string, body: UpdateTeamMemberBody) =>
@@ -199,6 +217,17 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** A device that answered on the LAN, as discoverDevices lists it. */
+export interface DiscoveredDevice {
+  protocol: "tuya" | "ewelink";
+  deviceId: string;
+  ip: string;
+  version?: "3.1" | "3.3" | "3.4" | "3.5";
+  encrypted?: boolean;
+  /** The id of the registered device it is, if any. */
+  knownAs?: string;
+}
 
 /** The sticker design with the logo's details, as getStickerDesign answers. */
 export type StickerDesign = StickerDesignBody & { logo: ReceptionLogoInfo | null };

@@ -4,6 +4,7 @@
 // typed `Messages` (each of its files typed by its part, e.g. `Messages["team"]`);
 // ../index.ts picks the language.
 import { app, errors, fields, forbidden, layout, nav, notFound, time, timezone, validation } from "./common";
+import { devices } from "./devices";
 import { home, sections } from "./home";
 import { login } from "./login";
 import { messenger } from "./messenger";
@@ -33,6 +34,7 @@ export const en = {
   directory,
   stickers,
   rooms,
+  devices,
   team,
   messenger,
   settings,

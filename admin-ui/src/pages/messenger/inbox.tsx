@@ -1,7 +1,7 @@
 // The team's conversations while someone is signed in: the list (for the Messenger and
 // the badge in the navigation) kept live over the /staff socket, and the socket's
-// events for whichever conversation is open.
-import type { ConversationListItem, StaffSocketMessage } from "@innbox/protocol";
+// events for whichever screen is open (a conversation, the devices): one connection for all.
+import type { ConversationListItem, Device, StaffSocketMessage } from "@innbox/protocol";
 import { createContext, type ComponentChildren } from "preact";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { toApiError } from "../../api/client";
@@ -12,6 +12,8 @@ import { sortConversations, upsertConversation } from "./conversation-state";
 export interface InboxListener {
   message?(event: StaffSocketMessage): void;
   delivered?(event: DeliveredEvent): void;
+  /** A device's state or availability changed, whoever changed it. */
+  device?(device: Device): void;
   /** The live connection came back after a drop: anything may have been missed. */
   reconnected?(): void;
 }
@@ -89,6 +91,7 @@ export function InboxProvider({ children }: { children: ComponentChildren }) {
       message: (event) => each((listener) => listener.message?.(event)),
       conversation: (item) => setConversations((current) => upsertConversation(current ?? [], item)),
       delivered: (event) => each((listener) => listener.delivered?.(event)),
+      device: (device) => each((listener) => listener.device?.(device)),
     });
     return () => {
       clearTimeout(retryTimer);
