@@ -160,7 +160,12 @@ export const ImportAnswer = z.object({
   skipped: z.array(z.object({ name: z.string(), reason: z.string() })).describe("Entries not added, each with why."),
 });
 
-/** An entry of Tuya's tools' export: tinytuya's devices.json / snapshot.json, or tuya-cli's list. */
+/**
+ * An entry of a device list exported by the vendors' tools: Tuya's (tinytuya's
+ * devices.json / snapshot.json, tuya-cli's list: id, key, ip?, version?) or an eWeLink
+ * account's device list (deviceid, devicekey, name, params): the device key is taken once,
+ * and control needs no cloud afterwards.
+ */
 export const TuyaExportEntry = z.looseObject({
   name: z.string().optional(),
   id: z.string().optional(),
@@ -169,9 +174,14 @@ export const TuyaExportEntry = z.looseObject({
   version: z.union([z.string(), z.number()]).optional(),
   ver: z.union([z.string(), z.number()]).optional(),
   category: z.string().optional(),
+  deviceid: z.string().optional(),
+  devicekey: z.string().optional(),
 });
 export const ImportDevicesBody = z.union(
   [z.array(TuyaExportEntry).max(500, { error: "At most 500 devices at once." }), z.looseObject({ devices: z.array(TuyaExportEntry).max(500, { error: "At most 500 devices at once." }) })],
-  { error: "Send the device list as Tuya's tools export it: tinytuya's devices.json or snapshot.json, or tuya-cli's list (a JSON array of {name, id, key, ip?, version?})." },
+  {
+    error:
+      "Send the device list as the vendor's tools export it: tinytuya's devices.json or snapshot.json, tuya-cli's list (a JSON array of {name, id, key, ip?, version?}), or an eWeLink account's device list ({deviceid, devicekey, name}).",
+  },
 );
 export type ImportDevicesBody = z.infer<typeof ImportDevicesBody>;

@@ -110,4 +110,22 @@ describe("eWeLink devices through the API", () => {
       ]),
     );
   });
+
+  it("imports an eWeLink account's device list once, taking each address from the device's own announcement", async () => {
+    const strip = await simulate({ kind: "switches", outlets: 2, deviceKey: DEVICE_KEY });
+    const unseen = "10000004ff";
+    await expect.poll(async () => (await manager.post("/api/devices/discover")).body.devices.some((d: any) => d.deviceId === strip.deviceId), { timeout: 10_000 }).toBe(true);
+    const exported = [
+      { name: "Corridor strip", deviceid: strip.deviceId, devicekey: DEVICE_KEY, params: { switches: [{ switch: "off", outlet: 0 }, { switch: "off", outlet: 1 }] } },
+      { name: "Far away", deviceid: unseen, devicekey: DEVICE_KEY },
+    ];
+    const res = await manager.post("/api/devices/import", exported);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.devices).toEqual([expect.objectContaining({ name: "Corridor strip", protocol: "ewelink", ip: strip.ip, gangs: 2, encrypted: true })]);
+    expect(res.body.skipped).toEqual([{ name: "Far away", reason: expect.stringMatching(/not heard on the LAN/) }]);
+    const id = res.body.devices[0].id;
+    const on = await manager.post(`/api/devices/${id}/state`, { on: true, gang: 1 });
+    expect(on.status, JSON.stringify(on.body)).toBe(200);
+    expect(on.body.device.state.gangs.slice(0, 2)).toEqual([{ on: false }, { on: true }]);
+  });
 });

@@ -19,6 +19,8 @@ import { devicesRepository as repo } from "./repository.js";
 import type { DeviceSecrets } from "./secrets.js";
 import type { DeviceRow } from "./tables.js";
 
+type ExportEntry = Extract<ImportDevicesBody, unknown[]>[number];
+
 /** A device heard on the LAN. */
 export interface Sighting {
   protocol: DeviceProtocol;
@@ -142,6 +144,24 @@ export function createDevicesService(deps: DevicesServiceDeps) {
     return row;
   }
 
+  /** One entry of an eWeLink account's device list: its key taken once, its address from the LAN. */
+  async function importEwelink(entry: ExportEntry): Promise<Device | { name: string; reason: string }> {
+    const id = (entry.deviceid ?? "").trim().toLowerCase();
+    const name = (typeof entry.name === "string" && withoutControlCharacters(entry.name).replace(/\s+/g, " ").trim()) || `eWeLink ${id}`;
+    if (!/^[0-9a-f]{10}$/.test(id)) return { name, reason: texts.importNoId };
+    const sighting = heard.get(`ewelink ${id}`);
+    const ip = (typeof entry.ip === "string" && entry.ip.trim()) || sighting?.ip;
+    if (!ip) return { name, reason: texts.importNoIpEwelink };
+    if (!isIpv4(ip)) return { name, reason: texts.importBadIp(ip) };
+    const existing = await repo.byVendorId(db, "ewelink", id);
+    if (existing) return { name, reason: texts.importExists(existing.name) };
+    const params = (entry as { params?: { switches?: unknown[] } }).params;
+    const gangs = Array.isArray(params?.switches) && params.switches.length > 1 ? Math.min(params.switches.length, 8) : undefined;
+    const key = typeof entry.devicekey === "string" && entry.devicekey.trim() ? entry.devicekey.trim() : undefined;
+    const row = await insert({ protocol: "ewelink", name: [...name].slice(0, 60).join(""), deviceId: id, ip, ...(key ? { deviceKey: key } : {}), ...(gangs ? { gangs } : {}) });
+    return toApiDevice(row);
+  }
+
   return {
     toApiDevice,
     /** Connects every registered device (at start). */
@@ -236,11 +256,17 @@ export function createDevicesService(deps: DevicesServiceDeps) {
       return { devices, seconds: deps.discoverMs / 1000 };
     },
 
-    async importTuya(body: ImportDevicesBody): Promise<{ devices: Device[]; skipped: Array<{ name: string; reason: string }> }> {
+    async importDevices(body: ImportDevicesBody): Promise<{ devices: Device[]; skipped: Array<{ name: string; reason: string }> }> {
       const entries = Array.isArray(body) ? body : body.devices;
       const added: Device[] = [];
       const skipped: Array<{ name: string; reason: string }> = [];
       for (const entry of entries) {
+        if (typeof entry.deviceid === "string") {
+          const result = await importEwelink(entry);
+          if ("reason" in result) skipped.push(result);
+          else added.push(result);
+          continue;
+        }
         const id = typeof entry.id === "string" ? entry.id.trim() : "";
         const name = (typeof entry.name === "string" && withoutControlCharacters(entry.name).replace(/\s+/g, " ").trim()) || (id ? texts.importUnnamed(id) : "?");
         if (!id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {

@@ -12,7 +12,8 @@ export const devicesTexts = {
   setStateSummary:
     "Switch a device (on, or one gang of a multi-gang switch) or dim a light (brightness 0–100). Answers once the device confirmed, always within 15 s: 504 when it did not answer in time, 502 when it refused.",
   setStateAnswer: "The device with the state it confirmed.",
-  importSummary: "Add the devices listed in Tuya's tools' export (tinytuya's devices.json or snapshot.json, tuya-cli's list).",
+  importSummary:
+    "Add the devices listed in a vendor tool's export: Tuya's (tinytuya's devices.json or snapshot.json, tuya-cli's list) or an eWeLink account's device list (its device keys taken once). Entries without an address take the one the device announces on the LAN.",
   importAnswer: "The devices added, and the entries skipped with why.",
   discoverSummary: "Listen on the LAN for a few seconds and list the devices that announce themselves (Tuya broadcasts, eWeLink mDNS).",
   discoverAnswer: "What answered, with the registered device each one is, if any.",
@@ -31,6 +32,7 @@ export const devicesTexts = {
   importNoId: "no device id",
   importNoKey: "no local key",
   importNoIp: "no IP address in the export and the device was not heard on the LAN: run Discover, or add it by hand with its address",
+  importNoIpEwelink: "no address in the list and the device was not heard on the LAN: check that it is powered and on the property's Wi-Fi, then import again, or add it by hand with its address",
   importBadIp: (ip: string) => `"${ip}" is not an IPv4 address`,
   importBadVersion: (v: string) => `version "${v}" is not one of 3.1, 3.3, 3.4, 3.5`,
   importExists: (name: string) => `already registered as "${name}"`,

@@ -35,7 +35,7 @@ export function registerDevicesRoutes(registry: RouteRegistry, devices: DevicesS
     access: "manager",
     body: ImportDevicesBody,
     responses: { 200: { description: texts.importAnswer, schema: ImportAnswer } },
-    handler: ({ body }) => devices.importTuya(body),
+    handler: ({ body }) => devices.importDevices(body),
   });
   registry.add({
     method: "post",

@@ -5,7 +5,7 @@ export const devices = {
   lead: "Switches, lights and heaters on the property's network, controlled without any vendor cloud.",
   staffLead: "Switch the property's lights, plugs and heaters. Only a manager can add or change devices.",
   noRoom: "No room",
-  emptyManager: "No devices yet. Add one, look for devices on the network with Discover, or import the list from Tuya's tools.",
+  emptyManager: "No devices yet. Add one, look for devices on the network with Discover, or import the list from Tuya's tools or your eWeLink account.",
   emptyStaff: "No devices yet. A manager can add them.",
   kind: { switch: "Switch", light: "Light", heater: "Heater", sensor: "Sensor" } as Record<string, string>,
   protocolName: { tuya: "Tuya", ewelink: "eWeLink" } as Record<string, string>,
@@ -95,8 +95,9 @@ export const devices = {
   knownAs: (name: string) => `Already added as ${name}`,
   discoveredDetails: (protocol: string, ip: string, version?: string) => `${protocol}${version ? ` ${version}` : ""} · ${ip}`,
   // Import
-  importHeading: "Import from Tuya's tools",
-  importLead: "The device list the tinytuya wizard saves (devices.json or snapshot.json) or tuya-cli prints: choose the file or paste it.",
+  importHeading: "Import a device list",
+  importLead:
+    "The list the tinytuya wizard saves (devices.json or snapshot.json) or tuya-cli prints, or your eWeLink account's device list (with each device key, taken once): choose the file or paste it. Devices without an address in the list take the one they announce on the network.",
   importFile: "File",
   importPaste: "Or paste the list",
   importSubmit: "Import",
