@@ -1,4 +1,5 @@
-import type { ChatMessage, ChatSettings, ConversationBooking, ConversationListItem, GuestReservation, WorkingHours } from "@innbox/protocol";
+import type { ChatSettings, ConversationBooking, ConversationListItem, GuestReservation, WorkingHours } from "@innbox/protocol";
+import { toListItem } from "./api-shapes.js";
 import type { Reservations } from "../bookings/index.js";
 import type { Logger } from "pino";
 import { newId, nowIso, type Db, type Transactions, type Tx } from "../db/index.js";
@@ -30,31 +31,6 @@ export interface ChatPublisher {
   reservationChanged(conversationId: string, reservation: GuestReservation | null): void;
 }
 
-export const toApiMessage = (m: Message): ChatMessage => ({
-  id: m.id,
-  from: m.sender,
-  text: m.text,
-  createdAt: m.created_at,
-  ...(m.staff_name ? { staffName: m.staff_name } : {}),
-  ...(m.client_id ? { clientId: m.client_id } : {}),
-  ...(m.delivered_at ? { deliveredAt: m.delivered_at } : {}),
-});
-
-export const toListItem = (c: Conversation, booking?: ConversationBooking): ConversationListItem => ({
-  id: c.id,
-  channel: c.channel,
-  guestName: c.guest_name ?? "Guest",
-  ...(c.tag ? { tag: c.tag } : {}),
-  ...(c.language ? { language: c.language } : {}),
-  ...(c.email ? { email: c.email } : {}),
-  lastMessage: c.last_message_preview,
-  lastMessageAt: c.last_message_at,
-  unanswered: c.waiting_since !== null,
-  alerted: c.alerted_at !== null,
-  ...(c.waiting_since ? { waitingSince: c.waiting_since } : {}),
-  ...(booking ? { booking } : {}),
-});
-
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text).replace(/\s+/g, " ");
 
 export interface ChatServiceDeps {
@@ -74,6 +50,8 @@ export interface ChatServiceDeps {
   /** Bookings by reservation code, as guests and staff see them (the bookings capability's). */
   reservations: Pick<Reservations, "idForCode" | "exists" | "guestView" | "summaries">;
 }
+
+export { toApiMessage, toListItem } from "./api-shapes.js";
 
 export class ChatService {
   private hours: WorkingHours = ALWAYS_OPEN;
@@ -277,35 +255,6 @@ export class ChatService {
     const ids = conversations.flatMap((c) => (c.booking_id ? [c.booking_id] : []));
     const bookings = ids.length ? await this.deps.reservations.summaries(ids) : new Map<string, ConversationBooking>();
     return conversations.map((c) => toListItem(c, c.booking_id ? bookings.get(c.booking_id) : undefined));
-  }
-
-  /** My Reservation of a conversation; undefined when no booking (still there) is linked. */
-  async reservationOf(conversationId: string): Promise<GuestReservation | undefined> {
-    const conversation = await this.getConversation(conversationId);
-    return conversation.booking_id ? this.deps.reservations.guestView(conversation.booking_id) : undefined;
-  }
-
-  /** Links the conversation to a booking (null unlinks); staff and the guest's page are told. */
-  async linkBooking(conversationId: string, bookingId: string | null): Promise<Conversation> {
-    await this.getConversation(conversationId);
-    if (bookingId !== null && !(await this.deps.reservations.exists(bookingId))) throw AppError.notFound(chatTexts.unknownBooking);
-    await repo.updateConversation(this.deps.db, conversationId, { booking_id: bookingId });
-    const conversation = await this.getConversation(conversationId);
-    this.deps.publisher.conversationChanged(conversation);
-    const reservation = bookingId ? await this.deps.reservations.guestView(bookingId) : undefined;
-    this.deps.publisher.reservationChanged(conversationId, reservation ?? null);
-    return conversation;
-  }
-
-  /** A linked booking was cancelled or confirmed again: staff and the guests' pages see it now. */
-  async bookingChanged(bookingId: string): Promise<void> {
-    const conversations = await repo.conversationsOfBooking(this.deps.db, bookingId);
-    if (!conversations.length) return;
-    const reservation = (await this.deps.reservations.guestView(bookingId)) ?? null;
-    for (const conversation of conversations) {
-      this.deps.publisher.conversationChanged(conversation);
-      this.deps.publisher.reservationChanged(conversation.id, reservation);
-    }
   }
 
   listMessages(conversationId: string): Promise<Message[]> {

@@ -10,6 +10,7 @@ import { ReservationCodes } from "./reservation-codes.js";
 import { registerReservationRoutes } from "./reservation-routes.js";
 import type { Reservations } from "../bookings/index.js";
 import { chatMigrations } from "./migrations.js";
+import { ConversationBookings } from "./conversation-bookings.js";
 import { createChatSockets } from "./sockets.js";
 export { STAFF_ROOM } from "./sockets.js";
 import type { StaffSessions } from "./staff-sessions.js";
@@ -64,7 +65,8 @@ export function createChat(deps: ChatDeps) {
     guestMessagesPerMinute: deps.settings.guestMessagesPerMinute,
     reservations: deps.reservations,
   });
-  const codes = new ReservationCodes(service, deps.reservations, deps.clock);
+  const bookings = new ConversationBookings({ db: deps.db, chat: service, publisher: sockets.publisher, reservations: deps.reservations });
+  const codes = new ReservationCodes(bookings, deps.reservations, deps.clock);
   const alerts = new UnansweredAlerts({ chat: service, sink: deps.alerts, clock: deps.clock, timers: deps.timers, log, intervalMs: deps.settings.alertIntervalMs });
   const unsubscribers: Array<() => void> = [];
   let staffCheck: TimerHandle | undefined;
@@ -77,7 +79,7 @@ export function createChat(deps: ChatDeps) {
     routes(registry) {
       registerGuestRoutes(registry, { chat: service, property: deps.property, codes });
       registerStaffRoutes(registry, service);
-      registerReservationRoutes(registry, { chat: service, codes });
+      registerReservationRoutes(registry, { chat: service, bookings, codes });
     },
     sockets: (io) => sockets.attach(io),
     async start() {
@@ -85,9 +87,9 @@ export function createChat(deps: ChatDeps) {
         deps.bus.on("property.updated", () => service.reloadProperty()),
         deps.bus.on("auth.setupCompleted", () => service.reloadProperty()),
         // A linked stay cancelled (or confirmed again) shows as such beside the chat and on the guest's page.
-        deps.bus.on("booking.cancelled", ({ bookingId }) => service.bookingChanged(bookingId)),
-        deps.bus.on("booking.created", ({ bookingId }) => service.bookingChanged(bookingId)),
-        deps.bus.on("booking.updated", ({ bookingId }) => service.bookingChanged(bookingId)),
+        deps.bus.on("booking.cancelled", ({ bookingId }) => bookings.changed(bookingId)),
+        deps.bus.on("booking.created", ({ bookingId }) => bookings.changed(bookingId)),
+        deps.bus.on("booking.updated", ({ bookingId }) => bookings.changed(bookingId)),
       );
       await service.load();
       alerts.start();

@@ -1,5 +1,5 @@
 import { AppError, MissLimiter } from "../http/index.js";
-import type { ChatService } from "./chat-service.js";
+import type { ConversationBookings } from "./conversation-bookings.js";
 import { chatTexts } from "./messages.js";
 
 /** Wrong reservation codes one address may try in a quarter of an hour before it must wait. */
@@ -14,7 +14,7 @@ export class ReservationCodes {
   private readonly limit: MissLimiter;
 
   constructor(
-    private readonly chat: ChatService,
+    private readonly bookings: ConversationBookings,
     private readonly reservations: { idForCode(code: string): Promise<string | undefined> },
     clock: () => number,
   ) {
@@ -33,6 +33,6 @@ export class ReservationCodes {
   /** Links the guest's conversation to the booking the code names. */
   async link(address: string, conversationId: string, code: string) {
     const bookingId = await this.bookingFor(address, code);
-    await this.chat.linkBooking(conversationId, bookingId);
+    await this.bookings.link(conversationId, bookingId);
   }
 }

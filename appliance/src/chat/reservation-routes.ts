@@ -4,15 +4,16 @@ import { AppError, type RouteRegistry } from "../http/index.js";
 import type { ChatService } from "./chat-service.js";
 import { guestTokenCheck } from "./guest-routes.js";
 import { chatTexts as texts } from "./messages.js";
+import type { ConversationBookings } from "./conversation-bookings.js";
 import type { ReservationCodes } from "./reservation-codes.js";
 
 /** My Reservation: the guest's stay through their chat token, and staff linking a conversation to a booking. */
-export function registerReservationRoutes(registry: RouteRegistry, deps: { chat: ChatService; codes: ReservationCodes }): void {
-  const { chat, codes } = deps;
+export function registerReservationRoutes(registry: RouteRegistry, deps: { chat: ChatService; bookings: ConversationBookings; codes: ReservationCodes }): void {
+  const { chat, bookings, codes } = deps;
   const guestToken = guestTokenCheck(chat);
   const conversationOf = (res: Response) => res.locals.conversationId as string;
   const reservationOf = async (conversationId: string) => {
-    const reservation = await chat.reservationOf(conversationId);
+    const reservation = await bookings.reservationOf(conversationId);
     if (!reservation) throw AppError.notFound(texts.noReservation);
     return reservation;
   };
@@ -65,6 +66,6 @@ export function registerReservationRoutes(registry: RouteRegistry, deps: { chat:
       200: { description: texts.linkConversationBookingAnswer, schema: ConversationListItem },
       404: { description: "No such conversation, or no such booking." },
     },
-    handler: async ({ params, body }) => chat.listItem(await chat.linkBooking(params.id, body.bookingId)),
+    handler: async ({ params, body }) => chat.listItem(await bookings.link(params.id, body.bookingId)),
   });
 }
