@@ -45,11 +45,14 @@ export interface DevicesServiceDeps {
   discoverMs: number;
 }
 
+const SEEN_WRITE_MS = 60_000;
+
 /** Tuya's category codes (tinytuya's devices.json) for what is not a plain switch. */
 const TUYA_CATEGORY_KINDS: Record<string, DeviceKind> = { dj: "light", dd: "light", xdd: "light", fwd: "light", tgq: "light", tgkg: "light", qn: "heater", rs: "heater", wsdcg: "sensor", mcs: "sensor", pir: "sensor" };
 
 export function createDevicesService(deps: DevicesServiceDeps) {
   const { db, hub } = deps;
+  const lastSeenWritten = new Map<string, number>();
   /** Devices heard lately (discovery), for imports that lack an address. */
   const heard = new Map<string, Sighting & { at: number }>();
 
@@ -238,7 +241,11 @@ export function createDevicesService(deps: DevicesServiceDeps) {
       const row = await repo.device(db, id);
       if (row) await follow(row, ip, version, false);
     },
+    /** Notes when a device last answered: on disk at most once a minute (the live value is the hub's), not on every push. */
     async seen(id: string, at: number): Promise<void> {
+      const written = lastSeenWritten.get(id);
+      if (written !== undefined && at - written < SEEN_WRITE_MS) return;
+      lastSeenWritten.set(id, at);
       await repo.update(db, id, { last_seen_at: new Date(at).toISOString() });
     },
 
