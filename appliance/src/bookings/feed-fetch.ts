@@ -1,6 +1,7 @@
 // One GET of a calendar feed with Node's fetch: given up after a timeout on the app's
 // timers (tests move past it instead of waiting), at most a few megabytes, any 2xx. Every
 // failure becomes a FeedFetchError whose message is the sentence the manager reads.
+import { readLimited } from "../http/index.js";
 import type { Timers } from "../time/index.js";
 import { bookingsTexts as texts } from "./messages.js";
 
@@ -8,24 +9,6 @@ import { bookingsTexts as texts } from "./messages.js";
 const MAX_FEED_BYTES = 5 * 1024 * 1024;
 
 export class FeedFetchError extends Error {}
-
-async function readLimited(res: Response): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_FEED_BYTES) {
-      await reader.cancel();
-      throw new FeedFetchError(texts.feedTooLarge(MAX_FEED_BYTES / 1024 / 1024));
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 function networkReason(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
@@ -55,7 +38,7 @@ export async function fetchFeed(url: string, options: { timers: Timers; timeoutM
       throw new FeedFetchError(texts.feedRefused(res.status, res.statusText));
     }
     try {
-      return await readLimited(res);
+      return await readLimited(res, MAX_FEED_BYTES, () => new FeedFetchError(texts.feedTooLarge(MAX_FEED_BYTES / 1024 / 1024)));
     } catch (err) {
       if (err instanceof FeedFetchError) throw err;
       if (controller.signal.aborted) throw controller.signal.reason;

@@ -7,3 +7,4 @@ export { RateLimiter } from "./rate-limiter.js";
 export { MissLimiter } from "./miss-limiter.js";
 export { connectError, socketErrorMessage } from "./socket-errors.js";
 export { isOwnOrigin } from "./own-origin.js";
+export { readLimited } from "./read-limited.js";

@@ -1,3 +1,4 @@
+import { readLimited } from "../http/index.js";
 import type { Timers } from "../time/index.js";
 import { CURRENT_VARIABLES, DAILY_VARIABLES, HOURLY_VARIABLES, ForecastFormatError, errorReason, normalizeForecast, type Forecast } from "./open-meteo-format.js";
 
@@ -46,25 +47,6 @@ export function forecastUrl(source: Pick<ForecastSource, "apiBase" | "apiKey">, 
   return url.toString();
 }
 
-async function readLimited(res: Response, signal: AbortSignal): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    if (signal.aborted) throw signal.reason;
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new WeatherFetchError("garbage", `the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /**
  * One GET of the 7-day forecast with Node's fetch, given up after `timeoutMs` on the app's
  * timers (so tests move past it instead of waiting). `abort` lets the caller drop it.
@@ -85,7 +67,7 @@ export async function fetchForecast(source: ForecastSource, place: Place, abort?
     }
     let text: string;
     try {
-      text = await readLimited(res, controller.signal);
+      text = await readLimited(res, MAX_BODY_BYTES, () => new WeatherFetchError("garbage", `the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`), controller.signal);
     } catch (err) {
       if (err instanceof WeatherFetchError) throw err;
       if (controller.signal.aborted) throw controller.signal.reason;
