@@ -12,3 +12,4 @@ export * from "./places.js";
 export * from "./stickers.js";
 export * from "./bookings.js";
 export * from "./devices.js";
+export * from "./scenarios.js";
