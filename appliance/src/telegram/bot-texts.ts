@@ -73,7 +73,7 @@ export const staffTexts = {
     "/onduty — receive guest messages",
     "/offduty — stop receiving them for now",
     "/status — are you on duty, and is it within working hours",
-    "/run — list the scenarios you can start; /run 2 or /run <name> starts one",
+    "/run — list the scenarios you can start; /run 2 or /run &lt;name&gt; starts one",
     "/help — this text",
   ].join("\n"),
   runList: (names: string[]) => `Scenarios you can start:\n${names.map((n, i) => `${i + 1}. ${escapeHtml(n)}`).join("\n")}\nSend /run and a number or a name.`,
