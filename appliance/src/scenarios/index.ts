@@ -71,6 +71,7 @@ export function createScenarios(deps: ScenariosDeps) {
     weather: deps.weather,
     runner,
     context: () => scheduler.context(),
+    enabledAgain: (id) => scheduler.skipToNow(id),
     changed: (id) => {
       scheduler.poke();
       announce(id);
