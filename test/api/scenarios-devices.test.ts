@@ -23,11 +23,18 @@ afterEach(async () => {
   await Promise.all(sims.splice(0).map((s) => s.stop()));
 });
 
-async function plug(dps: Record<string, boolean> = {}) {
-  const host = `127.0.6.${nextHost++}`;
-  const sim = await startTuyaDevice({ host, devId: `bfscen${host.replaceAll(".", "")}xx`, localKey: KEY, version: "3.3", broadcastIntervalMs: 0, dps });
-  sims.push(sim);
-  return sim;
+async function plug(dps: Record<string, boolean> = {}): Promise<TuyaDevice> {
+  for (;;) {
+    const host = `127.0.6.${nextHost++}`;
+    try {
+      const sim = await startTuyaDevice({ host, devId: `bfscen${host.replaceAll(".", "")}xx`, localKey: KEY, version: "3.3", broadcastIntervalMs: 0, dps });
+      sims.push(sim);
+      return sim;
+    } catch (err) {
+      // Another process on this machine holds the address: the next one.
+      if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE" || nextHost > 250) throw err;
+    }
+  }
 }
 
 async function register(manager: ApiClient, clock: TestClock, sim: { devId: string; host: string }, name: string, waitOnline = true) {

@@ -115,4 +115,13 @@ describe("the scenario scheduler", () => {
     expect(await stepThrough(s.id, 3 * MINUTE)).toBe(1);
     expect((await manager.get("/api/scenarios")).body.scenarios[0].nextRunAt).toBe("2026-07-14T11:00:00.000Z");
   });
+
+  it("says what is wrong with a sun scenario once the property's position is cleared", async () => {
+    const s = await createScenario(manager, scenario({ name: "Garden lights", triggers: [{ type: "sun", event: "sunset" }], actions: notify }));
+    expect(s.problem).toBeUndefined();
+    expect((await manager.patch("/api/property", { latitude: null, longitude: null })).status).toBe(200);
+    const listed = (await manager.get("/api/scenarios")).body.scenarios[0];
+    expect(listed.problem).toContain("set latitude and longitude on the Property page");
+    expect(listed.nextRunAt).toBeUndefined();
+  });
 });

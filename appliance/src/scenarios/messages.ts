@@ -27,7 +27,7 @@ export const scenariosTexts = {
   usedBy: (what: string, names: string[]) =>
     `${what} is used by ${names.length === 1 ? "the scenario" : "the scenarios"} ${names.map((n) => `“${n}”`).join(", ")}; change or remove ${names.length === 1 ? "it" : "them"} first.`,
   runByOthers: (names: string[]) => `This scenario is run by ${names.length === 1 ? "the scenario" : "the scenarios"} ${names.map((n) => `“${n}”`).join(", ")}; remove that action first.`,
-  problem: (missing: string[]) => `It names what no longer exists: ${missing.join("; ")}`,
+  noPositionNow: "Sunrise and sunset need the property's position: set latitude and longitude on the Property page, or sun triggers and conditions never run.",
 
   // Run log reasons and errors.
   conditionsNotMet: "The conditions were not met.",

@@ -98,11 +98,14 @@ export function createScenariosService(deps: ScenariosServiceDeps) {
       }
     }
     const gone = missing(s, have, s.id);
+    if ((context.latitude === null || context.longitude === null) && (s.triggers.some((t) => t.type === "sun") || s.conditions.some((c) => leaves(c).some((l) => l.type === "sun")))) {
+      gone.push({ field: "triggers", message: texts.noPositionNow });
+    }
     return toView(s, {
       running: deps.runner.running(s.id),
       ...(next !== undefined ? { nextRunAt: new Date(next).toISOString() } : {}),
       ...(last ? { lastRun: { id: last.id, startedAt: last.started_at, outcome: last.outcome as ScenarioRun["outcome"] } } : {}),
-      ...(gone.length ? { problem: texts.problem(gone.map((g) => g.message)) } : {}),
+      ...(gone.length ? { problem: gone.map((g) => g.message).join(" ") } : {}),
     });
   }
 

@@ -282,9 +282,10 @@ export class ScenarioScheduler {
           trigger.field === "condition" ? weatherGroupOf(value) === trigger.group : (trigger.above === undefined || value > trigger.above) && (trigger.below === undefined || value < trigger.below);
         const key = triggerKey(index, trigger);
         const state = await repo.triggerState(this.deps.db, scenario.id, key);
-        const was = state?.inside === 1;
-        if (inside !== was || !state) await repo.setInside(this.deps.db, scenario.id, key, inside);
-        if (inside && !was) this.deps.runner.start({ scenarioId: scenario.id, trigger });
+        const was = state?.inside === null || state?.inside === undefined ? undefined : state.inside === 1;
+        if (inside !== was) await repo.setInside(this.deps.db, scenario.id, key, inside);
+        // As Home Assistant's numeric state trigger: the first reading only says where the value is; crossing in fires.
+        if (inside && was === false) this.deps.runner.start({ scenarioId: scenario.id, trigger });
       }
     }
   }
