@@ -149,7 +149,7 @@ describe("scenarios", () => {
         { condition: { or: [{ type: "stay", roomId, state: "vacant" }, { type: "weather", field: "temperature", above: 30 }] }, value: true },
       ],
       // No bot is set up: nobody on duty can be told.
-      actions: [{ action: { type: "notify", text: "Good morning" }, result: "skipped", error: "Nobody on duty is linked on Telegram." }],
+      actions: [{ action: { type: "notify", text: "Good morning" }, result: "skipped", error: "Nobody on duty is linked on Telegram (or the bot is not set up)." }],
     });
     expect((await manager.get("/api/scenarios")).body.scenarios[0].lastRun).toEqual({ id: run.id, startedAt: run.startedAt, outcome: "acted" });
 

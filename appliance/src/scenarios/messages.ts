@@ -42,7 +42,7 @@ export const scenariosTexts = {
   laterRunWins: "skipped: a later missed run of another scenario sets this device",
   noDevices: "No device matched.",
   noTriggerRoom: "No room: the run was not triggered by a booking or a device.",
-  nobodyOnDuty: "Nobody on duty is linked on Telegram.",
+  nobodyOnDuty: "Nobody on duty is linked on Telegram (or the bot is not set up).",
   nestedFailed: (name: string) => `The scenario “${name}” failed.`,
   scenarioGone: "That scenario no longer exists.",
   failed: (count: number) => `${count === 1 ? "An action" : `${count} actions`} failed.`,

@@ -87,7 +87,10 @@ export class ScenarioScheduler {
     }
     this.deps.timers.clearTimeout(this.timer);
     this.ticking = this.tick()
-      .catch((err: unknown) => this.deps.log.error({ err }, "scenario scheduler tick failed"))
+      .catch((err: unknown) => {
+        // Stopping closes the database under a tick in flight: nothing to report then.
+        if (!this.stopped) this.deps.log.error({ err }, "scenario scheduler tick failed");
+      })
       .finally(() => {
         this.ticking = undefined;
         if (this.again) {
