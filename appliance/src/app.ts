@@ -199,7 +199,7 @@ function createCapabilities(ctx: AppContext) {
     place: { get: stayTimes },
     rooms: {
       rooms: async () => (await bookings.service.listRooms()).map((r) => ({ id: r.id, name: r.name })),
-      stays: async () => (await bookings.service.listBookings({})).filter((b) => b.status === "confirmed").map((b) => ({ id: b.id, roomId: b.roomId, checkIn: b.checkIn, checkOut: b.checkOut })),
+      stays: () => bookings.service.confirmedStays(),
       stayState: (stays, at, times) => roomStay(stays, at, times).stay,
     },
     devices: { list: () => devices.service.list(), setState: (id, set) => devices.service.setState(id, set) },

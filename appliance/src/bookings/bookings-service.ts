@@ -304,6 +304,10 @@ export function createBookingsService(deps: BookingsServiceDeps) {
       const rows = await repo.blocks(db, filter);
       return rows.map((r) => ({ roomId: r.room_id, calendarId: r.calendar_id, source: r.source as CalendarBlock["source"], start: r.start, end: r.end, summary: r.summary }));
     },
+    /** The confirmed stays (the scenarios' booking triggers and stay conditions), without the conflict check listBookings makes. */
+    async confirmedStays(): Promise<Array<{ id: string; roomId: string; checkIn: string; checkOut: string }>> {
+      return (await repo.bookings(db, { confirmedOnly: true })).map((b) => ({ id: b.id, roomId: b.room_id, checkIn: b.check_in, checkOut: b.check_out }));
+    },
     roomExists: async (id: string) => (await repo.room(db, id)) !== undefined,
     /** Whether any booking exists (the Online Reception shows My Reservation then). */
     hasBookings: async () => (await repo.countBookings(db)) > 0,
