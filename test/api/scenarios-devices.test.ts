@@ -76,6 +76,34 @@ describe("scenarios acting on devices", () => {
     expect(sim.dps["1"]).toBe(false);
   });
 
+  it("switch the devices of the room whose guest checks in, at the check-in time", async () => {
+    const clock = createTestClock(Date.parse("2026-07-10T12:55:00Z")); // 14:55 in Rome
+    const app = await start(clock);
+    const manager = await setUpManager(app);
+    await manager.patch("/api/property", { timezone: "Europe/Rome" });
+    const room12 = (await manager.post("/api/rooms", { name: "Room 12" })).body.room.id;
+    const room14 = (await manager.post("/api/rooms", { name: "Room 14" })).body.room.id;
+    const ac12 = await plug();
+    const ac14 = await plug();
+    await manager.patch(`/api/devices/${await register(manager, clock, ac12, "AC 12")}`, { roomId: room12 });
+    await manager.patch(`/api/devices/${await register(manager, clock, ac14, "AC 14")}`, { roomId: room14 });
+    await manager.post("/api/bookings", { roomId: room12, guestName: "Anna", checkIn: "2026-07-10", checkOut: "2026-07-12" });
+    const s = await createScenario(
+      manager,
+      scenario({
+        name: "Cool the room before arrival",
+        triggers: [{ type: "booking", event: "checkIn", offsetMinutes: -2 }],
+        conditions: [{ type: "stay", roomId: "trigger", state: "awaiting-checkin" }],
+        actions: [{ type: "device", roomId: "trigger", set: { on: true } }],
+      }),
+    );
+    expect(s.nextRunAt).toBe("2026-07-10T12:58:00.000Z");
+    const [run] = await waitForRuns(clock, manager, s.id, 1, { stepMs: 5_000, maxMs: 5 * MINUTE });
+    expect(run).toMatchObject({ outcome: "acted", conditions: [{ value: true }], actions: [{ result: "confirmed", attempts: 1 }] });
+    expect(ac12.dps["1"]).toBe(true);
+    expect(ac14.dps["1"]).toBe(false);
+  });
+
   it("fire a device trigger only when the state held for forMinutes", async () => {
     const clock = createTestClock(Date.parse("2026-07-10T06:00:00Z"));
     const app = await start(clock);
