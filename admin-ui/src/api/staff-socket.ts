@@ -18,5 +18,8 @@ export function connectStaffSocket(handlers: StaffSocketHandlers): StaffSocket {
     conversation: (item) => handlers.conversation?.(item),
     delivered: (event) => handlers.delivered?.(event),
     device: (device) => handlers.device?.(device),
+    scenario: (scenario) => handlers.scenario?.(scenario),
+    scenarioRun: (run) => handlers.scenarioRun?.(run),
+    scenarioDeleted: (event) => handlers.scenarioDeleted?.(event),
   });
 }

@@ -91,6 +91,7 @@ export interface BookingsServiceDeps {
   /** The imported calendars' fetching and reconciling. */
   feeds: () => CalendarFeeds;
   devicesInRoom: (roomId: string) => Promise<number>;
+  scenariosUsingRoom: (roomId: string) => Promise<string[]>;
 }
 
 export function createBookingsService(deps: BookingsServiceDeps) {
@@ -189,6 +190,8 @@ export function createBookingsService(deps: BookingsServiceDeps) {
       if (held.length) throw AppError.conflict(texts.roomHasBookings(held.length));
       const devices = await deps.devicesInRoom(id);
       if (devices) throw AppError.conflict(texts.roomHasDevices(devices));
+      const scenarios = await deps.scenariosUsingRoom(id);
+      if (scenarios.length) throw AppError.conflict(texts.roomInScenarios(scenarios));
       await repo.deleteRoomCalendars(db, id);
       await repo.deleteRoom(db, id);
     },
@@ -300,6 +303,10 @@ export function createBookingsService(deps: BookingsServiceDeps) {
     async listBlocks(filter: { from?: string | undefined; to?: string | undefined; roomId?: string | undefined }): Promise<CalendarBlock[]> {
       const rows = await repo.blocks(db, filter);
       return rows.map((r) => ({ roomId: r.room_id, calendarId: r.calendar_id, source: r.source as CalendarBlock["source"], start: r.start, end: r.end, summary: r.summary }));
+    },
+    /** The confirmed stays (the scenarios' booking triggers and stay conditions), without the conflict check listBookings makes. */
+    async confirmedStays(): Promise<Array<{ id: string; roomId: string; checkIn: string; checkOut: string }>> {
+      return (await repo.bookings(db, { confirmedOnly: true })).map((b) => ({ id: b.id, roomId: b.room_id, checkIn: b.check_in, checkOut: b.check_out }));
     },
     roomExists: async (id: string) => (await repo.room(db, id)) !== undefined,
     /** Whether any booking exists (the Online Reception shows My Reservation then). */
