@@ -68,6 +68,18 @@ describe("the scenario scheduler", () => {
     expect(runs[0].plannedAt).toBe("2026-07-14T05:00:00.000Z");
   });
 
+  it("keeps running after the box booted with its clock days ahead and the clock was then set right", async () => {
+    await clock.set(Date.parse("2026-07-18T06:00:00Z")); // a wrong clock at boot: five days ahead
+    const s = await createScenario(manager, scenario({ name: "Breakfast", triggers: [{ type: "time", at: "07:00" }], actions: notify }));
+    await clock.set(Date.parse("2026-07-19T04:59:00Z"));
+    await waitForRuns(clock, manager, s.id, 1, { stepMs: 10_000 });
+    // The time is corrected (NTP): the next morning's run still happens, not five days later.
+    await clock.set(Date.parse("2026-07-14T04:59:00Z"));
+    const runs = await waitForRuns(clock, manager, s.id, 2, { stepMs: 10_000 });
+    expect(runs.map((r) => r.plannedAt).sort()).toEqual(["2026-07-14T05:00:00.000Z", "2026-07-19T05:00:00.000Z"]);
+    expect(await stepThrough(s.id, 5 * MINUTE)).toBe(2);
+  });
+
   it("does not run a check-in trigger for a stay cancelled after its run was armed", async () => {
     const roomA = (await manager.post("/api/rooms", { name: "Room A" })).body.room.id;
     const roomB = (await manager.post("/api/rooms", { name: "Room B" })).body.room.id;

@@ -25,6 +25,8 @@ export interface SchedulerDeps {
 /** The scheduler never sleeps longer than this: each tick re-reads the clock, so a jump or a sleeping machine cannot make a run be missed or doubled. */
 const TICK_MAX_MS = 60_000;
 const HEARTBEAT_MS = 60_000;
+/** A run noted as handled further ahead of the clock than this was noted on a wrong clock. */
+const WRONG_CLOCK_MS = 24 * 3_600_000;
 const HEARTBEAT = "heartbeat";
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -39,6 +41,8 @@ export class ScenarioScheduler {
   private again = false;
   private stopped = true;
   private lastBeat = 0;
+  /** When the previous tick looked at the clock (this process). */
+  private lastTickAt: number | undefined;
   private timeZone: string | undefined;
   private readonly holds = new Map<string, TimerHandle>();
   private readonly lastOn = new Map<string, boolean | undefined>();
@@ -136,8 +140,13 @@ export class ScenarioScheduler {
     for (const { index, trigger } of scheduledTriggers(scenario.triggers)) {
       const key = triggerKey(index, scenario.triggers[index]!);
       const state = await repo.triggerState(this.deps.db, scenario.id, key);
-      const handled = state?.handled_at ? Date.parse(state.handled_at) : Date.parse(scenario.updatedAt);
-      if (handled >= now) continue; // the clock went back: nothing is due twice
+      let handled = state?.handled_at ? Date.parse(state.handled_at) : Date.parse(scenario.updatedAt);
+      // Handled more than a day ahead of the clock: it was noted while the clock was wrong
+      // (a box that booted with its clock in the future). Waiting for that moment would
+      // silence the scenario for as long: run what came since the last check instead (at
+      // most a tick ago when the clock was set back since).
+      if (handled > now + WRONG_CLOCK_MS) handled = this.lastTickAt !== undefined && this.lastTickAt <= now ? this.lastTickAt : now - TICK_MAX_MS;
+      if (handled >= now) continue; // the clock went back a little: nothing is due twice
       const runs = runsBetween(trigger, handled + 1, now + 1, context);
       const latest = runs.at(-1);
       if (!latest) continue;
@@ -180,6 +189,7 @@ export class ScenarioScheduler {
       const trigger = scenario?.triggers[due.trigger_index];
       if (scenario && trigger) runner.start({ scenarioId: scenario.id, trigger, plannedAt: at, triggerRoom: due.room_id ?? undefined });
     }
+    this.lastTickAt = now;
     if (now - this.lastBeat >= HEARTBEAT_MS || now < this.lastBeat) {
       await repo.putState(db, HEARTBEAT, iso(now));
       this.lastBeat = now;
