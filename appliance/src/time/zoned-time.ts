@@ -10,7 +10,25 @@ const DAY_MS = 86_400_000;
 // for the local time on every guest message.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallParts(at: number, timeZone: string) {
+type WallParts = { year: string; month: string; day: string; hour: string; minute: string; weekday: string };
+
+// What the clock reads is the same through a minute (zones change offset on whole minutes),
+// and the scheduler asks about the same minutes again and again (each trigger's days, each
+// stay's check-in): remembered per timezone and minute, up to a bound.
+const remembered = new Map<string, WallParts>();
+const REMEMBERED_MAX = 50_000;
+
+function wallParts(at: number, timeZone: string): WallParts {
+  const key = `${timeZone} ${Math.floor(at / 60_000)}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  const parts = formatParts(at, timeZone);
+  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+  remembered.set(key, parts);
+  return parts;
+}
+
+function formatParts(at: number, timeZone: string): WallParts {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", {
