@@ -19,6 +19,7 @@ import { startupLines } from "./startup-lines.js";
 import { createProperty } from "./property/index.js";
 import { createBookings } from "./bookings/index.js";
 import { createDevices } from "./devices/index.js";
+import { createEnergy } from "./energy/index.js";
 import { createReception } from "./reception/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
@@ -179,6 +180,7 @@ function createCapabilities(ctx: AppContext) {
     },
     discoverMs: config.devices.discoverSeconds * 1000,
   });
+  const energy = createEnergy({ db, bus, log: log("energy"), timers, devices: devices.service, bookings: bookings.service, property: property.service });
   const reception = createReception({
     db,
     transactions,
@@ -195,7 +197,7 @@ function createCapabilities(ctx: AppContext) {
     map: { tiles: config.reception.mapTiles, attribution: config.reception.mapAttribution },
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, reception];
+  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, energy, reception];
   return { list, auth, chat, telegram, weather };
 }
 

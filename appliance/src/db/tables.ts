@@ -1,6 +1,7 @@
 import type { AuthTables } from "../auth/index.js";
 import type { BookingsTables } from "../bookings/index.js";
 import type { DevicesTables } from "../devices/index.js";
+import type { EnergyTables } from "../energy/index.js";
 import type { ChatTables } from "../chat/index.js";
 import type { OutboxTables } from "../outbox/index.js";
 import type { PropertyTables } from "../property/index.js";
@@ -10,4 +11,4 @@ import type { TelegramTables } from "../telegram/index.js";
 import type { WeatherTables } from "../weather/index.js";
 
 /** Every table of every capability; each capability declares its own in its tables.ts. */
-export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables, ReceptionTables, BookingsTables, DevicesTables {}
+export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables, ReceptionTables, BookingsTables, DevicesTables, EnergyTables {}
