@@ -12,7 +12,7 @@ export const EnergyQuery = z.object({
     .string({ error: "from must be a date such as 2026-12-24." })
     .refine(isCalendarDate, { error: "from must be a real date written as 2026-12-24." })
     .optional()
-    .describe("The first day (YYYY-MM-DD, the property's timezone); six days before today when absent."),
+    .describe("The first day (YYYY-MM-DD, the property's timezone); when absent, the range ends today (from six days before today for 7 days)."),
   days: z.coerce
     .number({ error: `days must be a number from ${ENERGY_DAYS.min} to ${ENERGY_DAYS.max}.` })
     .int({ error: `days must be a whole number from ${ENERGY_DAYS.min} to ${ENERGY_DAYS.max}.` })

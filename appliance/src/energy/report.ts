@@ -27,7 +27,8 @@ export async function energyReport(src: ReportSources, query: { from?: string | 
   const times = await src.times();
   const { timeZone } = times;
   const now = src.clock();
-  const from = query.from ?? addDays(localDate(now, timeZone), -6);
+  // By default the range ends today (six days before it for a week).
+  const from = query.from ?? addDays(localDate(now, timeZone), 1 - query.days);
   const days = Array.from({ length: query.days }, (_, i) => addDays(from, i));
   const last = days[days.length - 1]!;
   const bounds = dayBounds(days, addDays(last, 1), timeZone);
