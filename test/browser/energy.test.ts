@@ -129,6 +129,10 @@ describe.skipIf(suite.skip)("Energy view", () => {
     await page.getByRole("button", { name: t.energy.earlier }).click();
     await page.locator(".energy-range").getByText("25 May 2026 – 31 May 2026").waitFor();
     await expect.poll(() => page.locator(".energy-sentence").innerText()).toMatch(/^From 25 May 2026 – 31 May 2026 .* were not on at all\.$/);
+    // Any first day, by the date field: Wednesday to Tuesday.
+    await page.getByLabel(t.energy.firstDay).fill("2026-06-03");
+    await page.locator(".energy-range").getByText("3 Jun 2026 – 9 Jun 2026").waitFor();
+    expect(await rowText(page, "Sea View", "Towel heater")).toEqual(["Towel heater", "8 h", "10 h", "0 h", "0 h", "0 h", "0 h", "0 h", "18 h"]);
     await page.getByRole("button", { name: t.energy.thisWeek }).click();
     await page.locator(".energy-range").getByText("1 Jun 2026 – 7 Jun 2026").waitFor();
     expect(await page.getByRole("button", { name: t.energy.later }).isDisabled()).toBe(true);

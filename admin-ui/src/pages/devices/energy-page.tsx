@@ -42,6 +42,7 @@ export function EnergyPage() {
   const last = first ? addDays(first, DAYS - 1) : null;
   const range = first && last ? t.energy.rangeText(longDay(first), longDay(last)) : "";
   const atToday = today !== null && last !== null && last >= today;
+  /** Steps a week: landing on the week that ends today (or later) shows "this week". */
   const go = (day: string | null) => setFrom(day === null || (today !== null && addDays(day, DAYS - 1) >= today) ? null : day);
 
   const devices = report?.rooms.flatMap((room) => room.devices) ?? [];
@@ -64,7 +65,8 @@ export function EnergyPage() {
             max={today ?? undefined}
             onChange={(event) => {
               const value = (event.target as HTMLInputElement).value;
-              if (/^\d{4}-\d{2}-\d{2}$/.test(value)) go(value);
+              // A chosen first day is kept as chosen (days after today show nothing yet).
+              if (/^\d{4}-\d{2}-\d{2}$/.test(value)) setFrom(value);
             }}
           />
         </label>
