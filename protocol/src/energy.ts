@@ -11,6 +11,8 @@ export const EnergyQuery = z.object({
   from: z
     .string({ error: "from must be a date such as 2026-12-24." })
     .refine(isCalendarDate, { error: "from must be a real date written as 2026-12-24." })
+    // Within the years a box's clock and history can hold (and far from where date arithmetic overflows).
+    .refine((day) => day >= "1970-01-01" && day <= "2999-12-31", { error: "from must be a day from 1970-01-01 to 2999-12-31." })
     .optional()
     .describe("The first day (YYYY-MM-DD, the property's timezone); when absent, the range ends today (from six days before today for 7 days)."),
   days: z.coerce

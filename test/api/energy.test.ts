@@ -136,6 +136,7 @@ describe("the Energy report", () => {
       ["days=two", "days"],
       ["from=2026-02-30", "from"],
       ["from=tomorrow", "from"],
+      ["from=9999-12-01", "from"],
     ] as const) {
       const res = await manager.get(`/api/energy?${query}`);
       expect(res.status, query).toBe(400);
