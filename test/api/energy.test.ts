@@ -99,7 +99,7 @@ describe("the Energy report", () => {
     expect(report.days).toEqual(["2026-06-01", "2026-06-02", "2026-06-03"]);
     expect(report.rooms.map((r: any) => [r.roomId, r.name])).toEqual([
       [room.id, "Room 1"],
-      [null, "Not in a room"],
+      [null, "No room"],
     ]);
     const [inRoom, outside] = report.rooms;
     expect(inRoom.occupied).toEqual([false, true, false]);

@@ -116,7 +116,7 @@ describe.skipIf(suite.skip)("Energy view", () => {
       expect(await rowText(page, "Garden Suite", t.energy.guestRow)).toEqual([t.energy.guestRow, "Empty", "Guest", "Guest", "Guest", "Empty", "Empty", "Empty", ""]);
       expect(await rowText(page, "Garden Suite", "Bedside lamp")).toEqual(["Bedside lamp", "16 h of which 16 h in an empty room", "5 h", "0.5 h", "0 h", "8 h of which 8 h in an empty room", "0 h", "0 h", "29.5 h of which 24 h in an empty room"]);
       expect(await rowText(page, "Sea View", "Towel heater")).toEqual(["Towel heater", "17 h of which 17 h in an empty room", "9 h of which 9 h in an empty room", "8 h", "10 h", "0 h", "0 h", "0 h", "44 h of which 26 h in an empty room"]);
-      expect(await rowText(page, "Not in a room", "Porch lights")).toEqual(["Porch lights", "0 h", "0 h", "0 h", "4 h", "1 h", "0 h", "0 h", "5 h"]);
+      expect(await rowText(page, t.devices.noRoom, "Porch lights")).toEqual(["Porch lights", "0 h", "0 h", "0 h", "4 h", "1 h", "0 h", "0 h", "5 h"]);
       await screenshot(page, "energy", viewport, { fullPage: true });
       // Nothing wider than the window: a room's days scroll inside its table.
       await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);

@@ -54,16 +54,18 @@ export function EnergyRoomCard({ room, days, range }: { room: EnergyRoom; days: 
   const on = sum(room.onHours);
   const vacant = sum(room.onHoursWhileVacant);
   const inRoom = room.roomId !== null;
+  // The Devices page's own words for the devices in no room.
+  const name = inRoom ? room.name : t.devices.noRoom;
   return (
     <section class="card energy-room" aria-labelledby={headingId}>
       <header class="energy-room-header">
-        <h2 id={headingId}>{room.name}</h2>
+        <h2 id={headingId}>{name}</h2>
         <p class={vacant > 0 ? "energy-room-totals has-vacant" : "energy-room-totals"}>{t.energy.roomTotals(on, vacant)}</p>
       </header>
       {!inRoom ? <p class="muted energy-note">{t.energy.noRoomNote}</p> : null}
-      <div class="energy-scroll" role="region" tabIndex={0} aria-label={t.energy.scrollRegion(room.name)}>
+      <div class="energy-scroll" role="region" tabIndex={0} aria-label={t.energy.scrollRegion(name)}>
         <table class="energy-table">
-          <caption class="visually-hidden">{t.energy.tableCaption(room.name, range)}</caption>
+          <caption class="visually-hidden">{t.energy.tableCaption(name, range)}</caption>
           <thead>
             <tr>
               <th scope="col" class="energy-name">
