@@ -10,6 +10,7 @@ import { t } from "./messages";
 import { ComingSoonPage } from "./pages/coming-soon-page";
 import { ForbiddenPage, NotFoundPage } from "./pages/not-found-page";
 import { DevicesPage } from "./pages/devices/devices-page";
+import { EnergyPage } from "./pages/devices/energy-page";
 import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
 import { InboxProvider } from "./pages/messenger/inbox";
@@ -174,6 +175,7 @@ function Screen({ path, role }: { path: string; role: "manager" | "staff" }) {
   if (section.path === "/settings") return <SettingsPage page={rest} />;
   if (section.path === "/reception") return <ReceptionPage page={rest} />;
   if (section.path === "/property" && rest === "stickers") return <StickersPage />;
+  if (section.path === "/devices" && rest === "energy") return <EnergyPage />;
   if (rest !== null) return <NotFoundPage />;
   switch (section.path) {
     case "/team":

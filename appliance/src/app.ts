@@ -20,6 +20,7 @@ import { createProperty } from "./property/index.js";
 import { createBookings, roomStay } from "./bookings/index.js";
 import { createDevices } from "./devices/index.js";
 import { createScenarios } from "./scenarios/index.js";
+import { createEnergy } from "./energy/index.js";
 import { createReception } from "./reception/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
@@ -206,6 +207,7 @@ function createCapabilities(ctx: AppContext) {
     weather: { current: () => weather.current() },
     staff: { notify: (text) => telegram.service.notifyStaff(text) },
   });
+  const energy = createEnergy({ db, bus, log: log("energy"), timers, devices: devices.service, bookings: bookings.service, property: property.service });
   const reception = createReception({
     db,
     transactions,
@@ -222,7 +224,7 @@ function createCapabilities(ctx: AppContext) {
     map: { tiles: config.reception.mapTiles, attribution: config.reception.mapAttribution },
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, scenarios, reception];
+  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, energy, scenarios, reception];
   return { list, auth, chat, telegram, weather };
 }
 

@@ -12,4 +12,5 @@ export * from "./places.js";
 export * from "./stickers.js";
 export * from "./bookings.js";
 export * from "./devices.js";
+export * from "./energy.js";
 export * from "./scenarios.js";

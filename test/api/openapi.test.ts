@@ -42,6 +42,7 @@ describe("OpenAPI document", () => {
       deletePlace: "DELETE /api/places/{id}",
       orderPlaces: "PUT /api/places/order",
       renameCategory: "PATCH /api/place-categories/{id}",
+      getEnergyReport: "GET /api/energy",
     });
     expect(Object.values(byId)).toEqual(expect.arrayContaining(["POST /api/auth/logout", "PATCH /api/team/{id}", "DELETE /api/team/{id}"]));
   });

@@ -6,6 +6,7 @@ import type {
   CreateBookingBody,
   CreateDeviceBody,
   Device,
+  EnergyReport,
   SetDeviceStateBody,
   UpdateDeviceBody,
   CreateRoomBody,
@@ -182,6 +183,9 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     /** Tuya's tools' export, as it is. */
     importDevices: (exported: unknown) =>
       request<{ devices: Device[]; skipped: Array<{ name: string; reason: string }> }>("POST", "/api/devices/import", exported),
+
+    /** Hours on per room and day; `from` absent: the week ending today. */
+    getEnergyReport: (from?: string, days = 7) => request<EnergyReport>("GET", `/api/energy?${new URLSearchParams({ ...(from ? { from } : {}), days: String(days) })}`),
 
     listTeam: async () => (await request<TeamList>("GET", "/api/team")).members,
     createMember: (body: CreateTeamMemberBody) => request<TeamMember>("POST", "/api/team", body),

@@ -1,6 +1,7 @@
 import type { AuthTables } from "../auth/index.js";
 import type { BookingsTables } from "../bookings/index.js";
 import type { DevicesTables } from "../devices/index.js";
+import type { EnergyTables } from "../energy/index.js";
 import type { ChatTables } from "../chat/index.js";
 import type { OutboxTables } from "../outbox/index.js";
 import type { PropertyTables } from "../property/index.js";
@@ -11,4 +12,4 @@ import type { WeatherTables } from "../weather/index.js";
 import type { ScenariosTables } from "../scenarios/index.js";
 
 /** Every table of every capability; each capability declares its own in its tables.ts. */
-export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables, ReceptionTables, BookingsTables, DevicesTables, ScenariosTables {}
+export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables, ReceptionTables, BookingsTables, DevicesTables, ScenariosTables, EnergyTables {}

@@ -5,6 +5,7 @@
 // ../index.ts picks the language.
 import { app, errors, fields, forbidden, layout, nav, notFound, time, timezone, validation } from "./common";
 import { devices } from "./devices";
+import { energy } from "./energy";
 import { home, sections } from "./home";
 import { login } from "./login";
 import { messenger } from "./messenger";
@@ -35,6 +36,7 @@ export const en = {
   stickers,
   rooms,
   devices,
+  energy,
   team,
   messenger,
   settings,

@@ -10,6 +10,7 @@ import { useInbox } from "../messenger/inbox";
 import { t } from "../../messages";
 import { DeviceCard } from "./device-card";
 import { DeviceForm, type DevicePrefill } from "./device-form";
+import { DevicesTabs } from "./devices-tabs";
 import { DiscoverPanel } from "./discover-panel";
 import { ImportPanel } from "./import-panel";
 import { groupByRoom } from "./groups";
@@ -79,6 +80,7 @@ export function DevicesPage() {
 
   return (
     <Page title={t.devices.title} lead={isManager ? t.devices.lead : t.devices.staffLead}>
+      <DevicesTabs current="devices" />
       {isManager ? (
         <div class="device-toolbar">
           <button type="button" class="button button-primary" onClick={() => open({ kind: "add" })}>
