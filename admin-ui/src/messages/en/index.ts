@@ -10,6 +10,7 @@ import { login } from "./login";
 import { messenger } from "./messenger";
 import { property } from "./property";
 import { rooms } from "./rooms";
+import { scenarios, sentence } from "./scenarios";
 import { directory, editor, reception } from "./reception";
 import { alerts, hours, settings, telegram } from "./settings";
 import { setup } from "./setup";
@@ -35,6 +36,8 @@ export const en = {
   stickers,
   rooms,
   devices,
+  scenarios,
+  sentence,
   team,
   messenger,
   settings,
