@@ -74,6 +74,8 @@ export const sentence = {
   removedDevice: "a removed device",
   removedRoom: "a removed room",
   removedScenario: "a removed scenario",
+  /** A device or scenario not chosen yet (a template's). */
+  unchosen: "…",
   nothingYet: "Choose when it runs and what it does.",
   noTrigger: "(no trigger yet)",
   noAction: "(no action yet)",

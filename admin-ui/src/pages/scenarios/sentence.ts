@@ -52,7 +52,7 @@ export function weekdaysWords(weekdays: readonly number[] | undefined): string {
   return w().onDays(list(days.map((day) => w().weekday[day - 1]!)));
 }
 
-const nameOf = (items: ReadonlyArray<{ id: string; name: string }>, id: string, missing: string) => items.find((item) => item.id === id)?.name ?? missing;
+const nameOf = (items: ReadonlyArray<{ id: string; name: string }>, id: string, missing: string) => (id ? (items.find((item) => item.id === id)?.name ?? missing) : w().unchosen);
 
 function roomName(names: Names, roomId: string): string {
   return roomId === TRIGGER_ROOM ? w().thatRoom : nameOf(names.rooms, roomId, w().removedRoom);
