@@ -22,6 +22,7 @@ import "./styles/rooms.css";
 import "./styles/timeline.css";
 import "./styles/rooms-manage.css";
 import "./styles/devices.css";
+import "./styles/scenarios.css";
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);
