@@ -17,8 +17,9 @@ import { defaultPublicUrl } from "./network.js";
 import { Outbox } from "./outbox/index.js";
 import { startupLines } from "./startup-lines.js";
 import { createProperty } from "./property/index.js";
-import { createBookings } from "./bookings/index.js";
+import { createBookings, roomStay } from "./bookings/index.js";
 import { createDevices } from "./devices/index.js";
+import { createScenarios } from "./scenarios/index.js";
 import { createReception } from "./reception/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
@@ -137,6 +138,10 @@ function createCapabilities(ctx: AppContext) {
       groupIntervalMs: config.telegram.groupIntervalMs,
     },
     publicUrl: ctx.publicUrl,
+    scenarios: {
+      manual: (from) => scenarios.service.manual(from),
+      start: (id) => scenarios.service.start(id),
+    },
   });
 
   const weather = createWeather({
@@ -152,6 +157,8 @@ function createCapabilities(ctx: AppContext) {
     transactions,
     // A room with devices stays until they are moved (devices start after bookings).
     devicesInRoom: (roomId) => devices.devicesInRoom(roomId),
+    // A room a scenario names stays until the scenario is changed (scenarios start after bookings).
+    scenariosUsingRoom: (roomId) => scenarios.usedBy("room", roomId),
     bus,
     log: log("bookings"),
     timers,
@@ -172,12 +179,32 @@ function createCapabilities(ctx: AppContext) {
     log: log("devices"),
     timers,
     roomExists: async (roomId) => (await bookings.service.roomExists(roomId)),
+    scenariosUsing: (deviceId) => scenarios.usedBy("device", deviceId),
     lan: {
       discovery: config.devices.discovery,
       ...(config.devices.broadcastAddress ? { broadcastAddress: config.devices.broadcastAddress } : {}),
       ...(config.devices.mdnsInterface ? { mdnsInterface: config.devices.mdnsInterface } : {}),
     },
     discoverMs: config.devices.discoverSeconds * 1000,
+  });
+  const stayTimes = async () => {
+    const p = await property.service.get();
+    return { timeZone: p.timezone, latitude: p.latitude ?? null, longitude: p.longitude ?? null, checkInTime: p.checkInTime ?? "15:00", checkOutTime: p.checkOutTime ?? "11:00" };
+  };
+  const scenarios = createScenarios({
+    db,
+    bus,
+    log: log("scenarios"),
+    timers,
+    place: { get: stayTimes },
+    rooms: {
+      rooms: async () => (await bookings.service.listRooms()).map((r) => ({ id: r.id, name: r.name })),
+      stays: async () => (await bookings.service.listBookings({})).filter((b) => b.status === "confirmed").map((b) => ({ id: b.id, roomId: b.roomId, checkIn: b.checkIn, checkOut: b.checkOut })),
+      stayState: (stays, at, times) => roomStay(stays, at, times).stay,
+    },
+    devices: { list: () => devices.service.list(), setState: (id, set) => devices.service.setState(id, set) },
+    weather: { current: () => weather.current() },
+    staff: { notify: (text) => telegram.service.notifyStaff(text) },
   });
   const reception = createReception({
     db,
@@ -195,7 +222,7 @@ function createCapabilities(ctx: AppContext) {
     map: { tiles: config.reception.mapTiles, attribution: config.reception.mapAttribution },
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, reception];
+  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, scenarios, reception];
   return { list, auth, chat, telegram, weather };
 }
 

@@ -1,4 +1,5 @@
 import type { Device } from "./devices.js";
+import type { Scenario, ScenarioRun } from "./scenarios.js";
 // The socket.io namespaces of the contract: event names and payloads, both directions.
 // Types only, so the web apps import them at no cost to their bundles.
 import type { GuestReservation } from "./bookings.js";
@@ -37,6 +38,10 @@ export type StaffServerEvents = {
   delivered: (event: DeliveredToStaff) => void;
   /** A device's state or availability changed, whoever changed it: the device as listed. */
   device: (device: Device) => void;
+  /** A scenario was added or changed, or its running count or last run changed: the scenario as listed. */
+  scenario: (scenario: Scenario) => void;
+  /** A scenario run ended: the run as the run log lists it. */
+  scenarioRun: (run: ScenarioRun) => void;
 };
 
 /** `/staff`: the admin page only listens today. */

@@ -91,6 +91,7 @@ export interface BookingsServiceDeps {
   /** The imported calendars' fetching and reconciling. */
   feeds: () => CalendarFeeds;
   devicesInRoom: (roomId: string) => Promise<number>;
+  scenariosUsingRoom: (roomId: string) => Promise<string[]>;
 }
 
 export function createBookingsService(deps: BookingsServiceDeps) {
@@ -189,6 +190,8 @@ export function createBookingsService(deps: BookingsServiceDeps) {
       if (held.length) throw AppError.conflict(texts.roomHasBookings(held.length));
       const devices = await deps.devicesInRoom(id);
       if (devices) throw AppError.conflict(texts.roomHasDevices(devices));
+      const scenarios = await deps.scenariosUsingRoom(id);
+      if (scenarios.length) throw AppError.conflict(texts.roomInScenarios(scenarios));
       await repo.deleteRoomCalendars(db, id);
       await repo.deleteRoom(db, id);
     },

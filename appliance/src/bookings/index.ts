@@ -13,12 +13,15 @@ import { createReservations } from "./reservation.js";
 export type { BookingsTables } from "./tables.js";
 export type { BookingsService, StayTimesSource } from "./bookings-service.js";
 export { bookingsMigrations };
+export { roomStay, type StayTimes } from "./stay.js";
 export { normaliseReservationCode, type Reservations } from "./reservation.js";
 
 export interface BookingsDeps {
   db: Db;
   /** How many devices are in a room: a room with devices is not removed. */
   devicesInRoom: (roomId: string) => Promise<number>;
+  /** The names of the scenarios that name a room: a room a scenario uses is not removed. */
+  scenariosUsingRoom: (roomId: string) => Promise<string[]>;
   transactions: Transactions;
   clock: () => number;
   /** The property's timezone and check-in/out times. */

@@ -24,6 +24,8 @@ export const bookingsTexts = {
   roomNotFound: "There is no such room; it may have been removed.",
   bookingNotFound: "There is no such booking; it may have been removed.",
   tagTaken: (tag: string) => `Another room already has the tag "${tag}"; each room's QR code must lead to it alone.`,
+  roomInScenarios: (names: string[]) =>
+    `This room is used by ${names.length === 1 ? "the scenario" : "the scenarios"} ${names.map((n) => `“${n}”`).join(", ")}; change or remove ${names.length === 1 ? "it" : "them"} first.`,
   roomHasDevices: (count: number) => `This room has ${count === 1 ? "a device" : `${count} devices`}; move ${count === 1 ? "it" : "them"} to another room or remove ${count === 1 ? "it" : "them"} first.`,
   roomHasBookings: (count: number) => `This room has ${count === 1 ? "a booking" : `${count} bookings`}; move or remove ${count === 1 ? "it" : "them"} first.`,
   overlap: (guest: string, checkIn: string, checkOut: string) =>

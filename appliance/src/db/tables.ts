@@ -8,6 +8,7 @@ import type { ReceptionTables } from "../reception/index.js";
 import type { TeamTables } from "../team/index.js";
 import type { TelegramTables } from "../telegram/index.js";
 import type { WeatherTables } from "../weather/index.js";
+import type { ScenariosTables } from "../scenarios/index.js";
 
 /** Every table of every capability; each capability declares its own in its tables.ts. */
-export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables, ReceptionTables, BookingsTables, DevicesTables {}
+export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables, ReceptionTables, BookingsTables, DevicesTables, ScenariosTables {}

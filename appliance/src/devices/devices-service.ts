@@ -40,6 +40,7 @@ export interface DevicesServiceDeps {
   hub: DeviceHub;
   secrets: DeviceSecrets;
   roomExists: (roomId: string) => Promise<boolean>;
+  scenariosUsing: (deviceId: string) => Promise<string[]>;
   discoverers: Discoverer[];
   /** How long discoverDevices listens. */
   discoverMs: number;
@@ -214,6 +215,8 @@ export function createDevicesService(deps: DevicesServiceDeps) {
     },
     async remove(id: string): Promise<void> {
       await rowOf(id);
+      const scenarios = await deps.scenariosUsing(id);
+      if (scenarios.length) throw AppError.conflict(texts.inScenarios(scenarios));
       hub.remove(id);
       await repo.delete(db, id);
     },

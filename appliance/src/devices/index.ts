@@ -27,6 +27,8 @@ export interface DevicesDeps {
   log: Logger;
   timers: Timers;
   roomExists: (roomId: string) => Promise<boolean>;
+  /** The names of the scenarios that name a device: a device a scenario uses is not removed. */
+  scenariosUsing: (deviceId: string) => Promise<string[]>;
   /** Where to listen for devices on the LAN (tests: loopback, or not at all). */
   lan: LanSettings;
   discoverMs: number;
@@ -58,6 +60,7 @@ export function createDevices(deps: DevicesDeps) {
     hub,
     secrets: createDeviceSecrets(deps.dataDir),
     roomExists: deps.roomExists,
+    scenariosUsing: deps.scenariosUsing,
     discoverers: lan.discoverers,
     discoverMs: deps.discoverMs,
   });

@@ -1,5 +1,7 @@
 /** Every sentence the devices capability says to people. */
 export const devicesTexts = {
+  inScenarios: (names: string[]) =>
+    `This device is used by ${names.length === 1 ? "the scenario" : "the scenarios"} ${names.map((n) => `“${n}”`).join(", ")}; change or remove ${names.length === 1 ? "it" : "them"} first.`,
   listSummary: "The devices with their state and whether they answer right now.",
   listAnswer: "Every device, by name.",
   createSummary:

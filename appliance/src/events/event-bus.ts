@@ -30,6 +30,8 @@ export interface Events {
   "device.stateChanged": { id: string; roomId: string | null; kind: string; state: DeviceStatePayload; source: "command" | "device" };
   /** A device became reachable or not; `error` says why not. */
   "device.availabilityChanged": { id: string; roomId: string | null; online: boolean; error?: string };
+  /** The weather forecast was fetched and cached (weather.current() answers with it). */
+  "weather.updated": { fetchedAt: string };
   /** An imported stay shares a night with another confirmed stay in its room: two platforms sold it. */
   "booking.conflictFound": { roomId: string; bookingId: string; conflictsWith: string[] };
 }

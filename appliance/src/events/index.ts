@@ -1,1 +1,1 @@
-export { createEventBus, type BookingEvent, type EventBus, type Events } from "./event-bus.js";
+export { createEventBus, type BookingEvent, type DeviceStatePayload, type EventBus, type Events } from "./event-bus.js";

@@ -7,14 +7,14 @@ import { AppError } from "../http/index.js";
 import type { Outbox } from "../outbox/index.js";
 import type { TeamService } from "../team/index.js";
 import type { TimerHandle, Timers } from "../time/index.js";
-import { staffTexts } from "./bot-texts.js";
+import { escapeHtml, staffTexts } from "./bot-texts.js";
 import { createLinkCode } from "./links.js";
 import { Poller } from "./poller.js";
 import { RelayPlanner } from "./relay-planner.js";
 import { telegramRepository as repo } from "./repository.js";
 import { describeTelegramError, TelegramClient } from "./telegram-client.js";
 import { telegramTransport, type TelegramLimits } from "./telegram-transport.js";
-import { handleUpdate } from "./update-handler.js";
+import { handleUpdate, type ScenarioCommands } from "./update-handler.js";
 import { telegramTexts } from "./messages.js";
 
 export interface TelegramDeps {
@@ -33,6 +33,8 @@ export interface TelegramDeps {
   limits: TelegramLimits;
   /** The base of links (publicUrl), known once the app listens. */
   publicUrl: () => string;
+  /** What /run may start (the scenarios capability, forwarded by the app). */
+  scenarios?: ScenarioCommands;
 }
 
 export class TelegramService {
@@ -63,7 +65,7 @@ export class TelegramService {
       log: deps.log,
       timers: deps.timers,
       pollTimeoutS: deps.pollTimeoutS,
-      handle: (update) => handleUpdate({ chat: deps.chat, team: deps.team, outbox: deps.outbox, transactions: deps.transactions, clock: deps.clock }, update),
+      handle: (update) => handleUpdate({ scenarios: deps.scenarios, chat: deps.chat, team: deps.team, outbox: deps.outbox, transactions: deps.transactions, clock: deps.clock }, update),
       onStatus: (error) => (this.lastError = error),
     });
   }
@@ -190,6 +192,20 @@ export class TelegramService {
 
   async unlink(memberId: string) {
     await repo.unlinkStaff(this.deps.db, memberId);
+  }
+
+  /** A scenario's message (or a failed run's alert) to every linked staff member on duty; false if nobody is. */
+  async notifyStaff(text: string): Promise<boolean> {
+    if (!this.client.current) return false;
+    return this.deps.transactions.run(async (tx) => {
+      const staff = await this.planner.staffOnDuty(tx.db);
+      if (!staff.length) return false;
+      await this.deps.outbox.enqueue(
+        tx,
+        staff.map((s) => ({ transport: "telegram", chatKey: `tg:${s.chatId}`, payload: { chatId: s.chatId, text: escapeHtml(text) } })),
+      );
+      return true;
+    });
   }
 
   /** Unanswered alert: a message to every linked staff member on duty; false if nobody is. */

@@ -1,7 +1,7 @@
 import type { Update, Message as TgMessage } from "node-telegram-bot-api";
 import { MessageText, withoutControlCharacters } from "@innbox/protocol";
 import type { ChatService } from "../chat/index.js";
-import { nowIso, type Transactions, type Tx } from "../db/index.js";
+import { nowIso, type Db, type Transactions, type Tx } from "../db/index.js";
 import type { Outbox } from "../outbox/index.js";
 import type { TeamService } from "../team/index.js";
 import { guestTexts, htmlToPlain, staffTexts } from "./bot-texts.js";
@@ -9,7 +9,16 @@ import { sha256 } from "../crypto/index.js";
 import { telegramRepository as repo } from "./repository.js";
 import type { TelegramPayload } from "./telegram-transport.js";
 
+/** Scenarios staff may run from the bot (/run). */
+export interface ScenarioCommands {
+  /** Enabled scenarios with a manual trigger, read through `db` (the update's transaction). */
+  manual(db: Db): Promise<Array<{ id: string; name: string }>>;
+  /** Starts a run; its id at once. */
+  start(id: string): string;
+}
+
 export interface UpdateHandlerDeps {
+  scenarios?: ScenarioCommands | undefined;
   chat: ChatService;
   team: TeamService;
   outbox: Outbox;
@@ -107,6 +116,8 @@ async function handleStaffMessage(
       await send(onDuty ? staffTexts.onDuty(chat.withinHours()) : staffTexts.offDuty);
     } else if (command === "status") {
       await send(staffTexts.status(chat.memberDutySwitch(member.id), chat.withinHours()));
+    } else if (command === "run" && deps.scenarios) {
+      await runScenario(deps.scenarios, tx, text.replace(/^\/\w+(?:@\w+)?/, "").trim(), send);
     } else {
       await send(staffTexts.help);
     }
@@ -129,6 +140,24 @@ async function handleStaffMessage(
   }
   const conversation = await chat.getConversation(relay.conversation_id, tx.db);
   await chat.storeStaffMessage(tx, conversation, { id: member.id, name: member.name }, { text: parsed.data, clientId: `tg-${message.chat.id}-${message.message_id}` });
+}
+
+/** `/run` lists the scenarios staff may start, numbered; `/run 2` or `/run Name` starts one. */
+async function runScenario(scenarios: ScenarioCommands, tx: Tx, which: string, send: (t: string) => Promise<void>) {
+  const list = await scenarios.manual(tx.db);
+  if (!which) {
+    await send(list.length ? staffTexts.runList(list.map((s) => s.name)) : staffTexts.runNone);
+    return;
+  }
+  const byNumber = /^\d+$/.test(which) ? list[Number(which) - 1] : undefined;
+  const wanted = which.toLocaleLowerCase();
+  const chosen = byNumber ?? list.find((s) => s.name.toLocaleLowerCase() === wanted) ?? list.find((s) => s.name.toLocaleLowerCase().startsWith(wanted));
+  if (!chosen) {
+    await send(staffTexts.runUnknown(which));
+    return;
+  }
+  scenarios.start(chosen.id);
+  await send(staffTexts.runStarted(chosen.name));
 }
 
 async function handleGuestMessage(

@@ -45,6 +45,7 @@ export function createWeather(deps: WeatherDeps) {
     apiKey: deps.settings.apiKey,
     refreshMs: deps.settings.refreshMinutes * 60_000,
     timeoutMs: deps.settings.timeoutMs,
+    updated: (fetchedAt) => deps.bus.emit("weather.updated", { fetchedAt }),
     ...(deps.random ? { random: deps.random } : {}),
   });
   const positions = new PositionForecasts({

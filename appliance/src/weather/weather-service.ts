@@ -16,6 +16,8 @@ export interface PropertyPlace {
 
 export interface WeatherServiceDeps {
   db: Db;
+  /** Told after each good fetch (scenarios' weather triggers). */
+  updated?: (fetchedAt: string) => void;
   log: Logger;
   timers: Timers;
   property: PropertyPlace;
@@ -201,6 +203,7 @@ export class WeatherService {
       await repo.save(deps.db, row);
       this.row = row;
       this.forecast = forecast;
+      deps.updated?.(row.fetched_at!);
       if (this.failures) deps.log.info({ apiBase: deps.apiBase }, "weather forecast fetched again");
       this.failures = 0;
       const jitter = 0.9 + 0.2 * (deps.random ?? Math.random)();

@@ -1,0 +1,53 @@
+/** Every sentence the scenarios capability says to people. */
+export const scenariosTexts = {
+  listSummary: "The scenarios, each with its next planned run, its last run, how many runs are under way, and any problem.",
+  listAnswer: "Every scenario, by name.",
+  createSummary: "Add a scenario: triggers (when), conditions (only if) and actions (what), and a mode for a trigger arriving while it runs.",
+  createAnswer: "The scenario as stored.",
+  updateSummary: "Change a scenario; fields left out stay as they are.",
+  updateAnswer: "The scenario as now stored.",
+  deleteSummary: "Remove a scenario (refused while another scenario runs it). Its runs stay in the log until they age out.",
+  deleteAnswer: "Removed.",
+  runSummary: "Run a scenario now, as a manual trigger. Answers at once; the run shows in the run log when it ends.",
+  runAnswer: "The id of the run under way.",
+  previewSummary: "The runs a saved scenario's time, sun and booking triggers plan for the days asked, with whether its conditions would hold.",
+  previewDraftSummary: "The same preview for a scenario as edited, before it is saved.",
+  previewAnswer: "The planned runs, sorted by time.",
+  runsSummary: "The run log, newest first: what triggered each run, the conditions' values and each action's result.",
+  runsAnswer: "The runs.",
+
+  notFound: "There is no such scenario; it may have been deleted.",
+  invalid: "The scenario cannot be saved as written; see details.",
+  noDevice: (where: string, id: string) => `${where}: there is no device ${id}; it may have been deleted.`,
+  noRoom: (where: string, id: string) => `${where}: there is no room ${id}; it may have been deleted.`,
+  noScenario: (where: string, id: string) => `${where}: there is no scenario ${id}; it may have been deleted.`,
+  triggerRoom: (where: string) => `${where}: roomId "trigger" means the room of the booking or device that triggered; add a booking or device trigger, or name a room.`,
+  cycle: (names: string[]) => `These scenarios would run each other in a cycle: ${names.join(" → ")}. Remove one of the scenario actions.`,
+  noPosition: (where: string) => `${where}: sunrise and sunset need the property's position; set latitude and longitude on the Property page first.`,
+  usedBy: (what: string, names: string[]) =>
+    `${what} is used by ${names.length === 1 ? "the scenario" : "the scenarios"} ${names.map((n) => `“${n}”`).join(", ")}; change or remove ${names.length === 1 ? "it" : "them"} first.`,
+  runByOthers: (names: string[]) => `This scenario is run by ${names.length === 1 ? "the scenario" : "the scenarios"} ${names.map((n) => `“${n}”`).join(", ")}; remove that action first.`,
+  problem: (missing: string[]) => `It names what no longer exists: ${missing.join("; ")}`,
+
+  // Run log reasons and errors.
+  conditionsNotMet: "The conditions were not met.",
+  alreadyRunning: "Skipped: it was already running (mode single).",
+  queueFull: "Skipped: 10 runs were already waiting (mode queued).",
+  tooManyParallel: "Skipped: 10 runs were already under way (mode parallel).",
+  replaced: "Stopped: a new run replaced it (mode restart).",
+  tooDeep: (max: number) => `Stopped: scenarios ran each other more than ${max} deep.`,
+  shutdown: "Stopped: the appliance was shutting down.",
+  restored: (missedAt: string) => `Restored after downtime: the run planned for ${missedAt} was missed; only device actions were replayed.`,
+  notReplayed: "skipped: not replayed after downtime",
+  laterRunWins: "skipped: a later missed run of another scenario sets this device",
+  noDevices: "No device matched.",
+  noTriggerRoom: "No room: the run was not triggered by a booking or a device.",
+  nobodyOnDuty: "Nobody on duty is linked on Telegram.",
+  nestedFailed: (name: string) => `The scenario “${name}” failed.`,
+  scenarioGone: "That scenario no longer exists.",
+  failed: (count: number) => `${count === 1 ? "An action" : `${count} actions`} failed.`,
+
+  // Telegram.
+  failedAlert: (name: string, what: string[]) => `⚠️ The scenario “${name}” failed:\n${what.map((w) => `• ${w}`).join("\n")}`,
+  notify: (name: string, text: string) => `🏨 ${text}\n— scenario “${name}”`,
+};
