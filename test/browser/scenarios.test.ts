@@ -135,14 +135,14 @@ describe.skipIf(suite.skip)("scenarios page", () => {
     // Fixed: the light chosen, the offset back in range, it saves.
     await page.getByLabel(t.scenarios.offset).fill("-10");
     await page.getByRole("button", { name: t.scenarios.addAction }).click();
-    await page.getByLabel(t.scenarios.device).selectOption({ label: "Garden lights" });
+    await page.getByLabel(t.scenarios.device, { exact: true }).selectOption({ label: "Garden lights" });
     await page.locator(".scenario-live-sentence", { hasText: "10 minutes before sunset, if any room is occupied: switch on Garden lights" }).waitFor();
     // A group of conditions reads with its brackets.
     await page.getByRole("button", { name: t.scenarios.addGroup }).click();
     await page.locator(".scenario-live-sentence", { hasText: "if any room is occupied and any room is occupied" }).waitFor();
     const group = page.locator(".scenario-group").first();
     await group.getByRole("button", { name: t.scenarios.addCondition }).click();
-    await group.getByLabel(t.scenarios.kindLabel).nth(2).selectOption({ label: t.scenarios.conditionType.time! });
+    await group.getByLabel(t.scenarios.kindLabel, { exact: true }).nth(2).selectOption({ label: t.scenarios.conditionType.time! });
     await page.locator(".scenario-live-sentence", { hasText: "(any room is occupied or it is between 22:00 and 06:00 the next morning)" }).waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.getByRole("button", { name: t.scenarios.saveNew }).click();

@@ -193,6 +193,7 @@ describe("actions", () => {
     expect(action({ type: "device", roomId: "trigger", kind: "heater", set: { on: false } })).toBe("switch off the heaters in that room");
     expect(action({ type: "device", roomId: "trigger", set: { on: false } })).toBe("switch off every device in that room");
     expect(action({ type: "device", deviceId: "gone", set: { on: true } })).toBe("switch on a removed device");
+    expect(action({ type: "device", deviceId: "", set: { on: true } })).toBe("switch on …");
   });
 
   it("reads waits, messages to the staff and other scenarios", () => {

@@ -137,7 +137,7 @@ function group(parts: string[], joiner: string, nested: boolean): string {
 
 /** Which devices a device action names: "Garden lights", "every light", "the heaters in that room". */
 function targetWords(action: Extract<Action, { type: "device" }>, names: Names): string {
-  if (action.deviceId) return nameOf(names.devices, action.deviceId, w().removedDevice);
+  if (action.deviceId !== undefined) return nameOf(names.devices, action.deviceId, w().removedDevice);
   const kinds = action.kind ? (w().kindPlural[action.kind] ?? action.kind) : undefined;
   if (action.roomId) {
     const room = action.roomId === TRIGGER_ROOM ? w().theTriggerRoom : nameOf(names.rooms, action.roomId, w().removedRoom);
