@@ -62,14 +62,14 @@ export function PreviewPanel({ draft, ready, names }: { draft: Draft; ready: boo
   }
 
   return (
-    <section class="card card-pad scenario-preview" aria-labelledby="preview-title" aria-busy={busy ? true : undefined}>
-      <h2 id="preview-title" class="card-title">
+    <section class="card scenario-preview" aria-labelledby="preview-title" aria-busy={busy ? true : undefined}>
+      <h2 id="preview-title">
         {s().preview}
       </h2>
       <p class="muted">{s().previewLead}</p>
       <div class="field field-narrow">
         <label for={fromId}>{s().previewFrom}</label>
-        <input id={fromId} type="date" value={from || preview?.from || ""} onInput={(event) => setFrom(event.currentTarget.value)} />
+        <input id={fromId} class="preview-from" type="date" value={from || preview?.from || ""} onInput={(event) => setFrom(event.currentTarget.value)} />
       </div>
       {!ready ? <p class="muted">{s().previewIncomplete}</p> : null}
       {ready && error ? <Alert kind="error">{error}</Alert> : null}
@@ -79,7 +79,7 @@ export function PreviewPanel({ draft, ready, names }: { draft: Draft; ready: boo
         ? days.map((day) => (
             <div key={day.key} class="preview-day">
               <h3>{day.label}</h3>
-              <ul class="plain-list">
+              <ul class="preview-list">
                 {day.runs.map((run, index) => {
                   const room = run.roomId ? names.rooms.find((each) => each.id === run.roomId)?.name : undefined;
                   const met = run.conditionsMet === null ? "unknown" : run.conditionsMet ? "yes" : "no";

@@ -61,7 +61,7 @@ export function RunLog({ scenarioId, names, headingLevel = 2 }: { scenarioId?: s
       {!runs && !error ? <p role="status">{t.app.loading}</p> : null}
       {runs && runs.length === 0 ? <p class="card card-pad muted">{s().logEmpty}</p> : null}
       {runs && runs.length > 0 ? (
-        <ol class="run-list plain-list">
+        <ol class="run-list">
           {runs.map((run) => (
             <RunItem key={run.id} run={run} names={names} showName={!scenarioId} />
           ))}

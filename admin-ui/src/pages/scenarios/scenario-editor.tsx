@@ -99,7 +99,7 @@ export function ScenarioEditor({ scenario, data }: { scenario: Scenario | null; 
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       {runError ? <Alert kind="error">{runError}</Alert> : null}
       <div class="scenario-editor-layout">
-        <form ref={form} class="form card card-pad scenario-form" onSubmit={onSubmit} noValidate aria-labelledby="scenario-form-title">
+        <form ref={form} class="form card scenario-form" onSubmit={onSubmit} noValidate aria-labelledby="scenario-form-title">
           <h2 id="scenario-form-title" class="visually-hidden">
             {title}
           </h2>
@@ -270,11 +270,11 @@ function TemplateChooser({ heading, title, onPick }: { heading: preact.RefObject
         </h1>
         <p class="page-lead">{s().templatesHint}</p>
       </header>
-      <section class="card card-pad" aria-labelledby="templates-title">
-        <h2 id="templates-title" class="card-title">
+      <section class="card template-card" aria-labelledby="templates-title">
+        <h2 id="templates-title">
           {s().templates}
         </h2>
-        <ul class="template-list plain-list">
+        <ul class="template-list">
           {TEMPLATE_IDS.map((id: TemplateId) => (
             <li key={id}>
               <button type="button" class="template-button" onClick={() => onPick(templateDraft(id))}>

@@ -48,7 +48,7 @@ export function ScenarioList({ data, notice: initialNotice }: { data: ScenarioDa
       {!scenarios && !loadError ? <p role="status">{t.app.loading}</p> : null}
       {scenarios && scenarios.length === 0 ? <p class="card card-pad muted">{isManager ? s().empty : s().emptyStaff}</p> : null}
       {sorted.length ? (
-        <ul class="scenario-grid plain-list" aria-label={s().title}>
+        <ul class="scenario-grid" aria-label={s().title}>
           {sorted.map((scenario) => (
             <ScenarioCard
               key={scenario.id}
