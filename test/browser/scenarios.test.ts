@@ -150,6 +150,42 @@ describe.skipIf(suite.skip)("scenarios page", () => {
     expect(problems()).toEqual([]);
   });
 
+  it("switches a scenario off from its card, duplicates it, and shows why one that another scenario runs cannot be deleted", async () => {
+    const { app, manager } = await start();
+    const night = await manager.post("/api/scenarios", { name: "Night mode", triggers: [{ type: "time", at: "23:00" }], conditions: [], actions: [{ type: "notify", text: "Lock the gate" }] });
+    await manager.post("/api/scenarios", { name: "Late arrival", triggers: [{ type: "manual" }], conditions: [], actions: [{ type: "scenario", scenarioId: night.body.scenario.id }] });
+    const { page, problems } = await suite.open();
+    await openScenarios(page, app.url);
+    await card(page, "Late arrival").getByText("When run by hand: run “Night mode”").waitFor();
+
+    // Off from the card.
+    const nightSwitch = card(page, "Night mode").getByRole("button", { name: /Night mode: On/ });
+    await nightSwitch.click();
+    await expect.poll(async () => (await manager.get("/api/scenarios")).body.scenarios.find((s: { name: string }) => s.name === "Night mode").enabled).toBe(false);
+    await card(page, "Night mode").getByRole("button", { name: /Night mode: Off/ }).waitFor();
+
+    // Duplicated: a copy, switched off.
+    await card(page, "Night mode").getByRole("button", { name: t.scenarios.duplicateLabel("Night mode") }).click();
+    await page.getByRole("status").filter({ hasText: t.scenarios.duplicated(t.scenarios.copyName("Night mode")) }).waitFor();
+    await card(page, t.scenarios.copyName("Night mode")).waitFor();
+
+    // Run by another: the appliance's sentence in the dialog, nothing deleted.
+    await card(page, "Night mode").getByRole("button", { name: t.scenarios.deleteLabel("Night mode") }).click();
+    const dialog = page.getByRole("dialog", { name: t.scenarios.confirmTitle("Night mode") });
+    await dialog.getByRole("button", { name: t.scenarios.confirmDelete }).click();
+    await dialog.getByRole("alert").filter({ hasText: "Late arrival" }).waitFor();
+    await screenshot(page, "scenarios-delete-refused", "desktop");
+    await dialog.getByRole("button", { name: t.scenarios.cancel }).click();
+    expect((await manager.get("/api/scenarios")).body.scenarios).toHaveLength(3);
+
+    // The one that runs it can go.
+    await card(page, "Late arrival").getByRole("button", { name: t.scenarios.deleteLabel("Late arrival") }).click();
+    await page.getByRole("dialog").getByRole("button", { name: t.scenarios.confirmDelete }).click();
+    await page.getByRole("status").filter({ hasText: t.scenarios.deleted("Late arrival") }).waitFor();
+    expect((await manager.get("/api/scenarios")).body.scenarios).toHaveLength(2);
+    expect(problems()).toEqual([]);
+  });
+
   it("lets staff see the list, run a scenario and read the log, but not change one", async () => {
     const { app, manager } = await start();
     const created = await manager.post("/api/scenarios", { name: "Welcome message", triggers: [{ type: "manual" }], conditions: [], actions: [{ type: "notify", text: "Check the lobby" }] });
