@@ -132,6 +132,13 @@ describe.skipIf(suite.skip)("scenarios page", () => {
     await expect(page.getByLabel(t.scenarios.offset).getAttribute("aria-invalid")).resolves.toBe("true");
     expect((await manager.get("/api/scenarios")).body.scenarios).toHaveLength(0);
 
+    // Leaving with unsaved changes asks first.
+    await page.getByRole("link", { name: t.scenarios.back }).click();
+    const leaving = page.getByRole("dialog", { name: t.scenarios.leaveTitle });
+    await leaving.getByRole("button", { name: t.scenarios.stay }).click();
+    await leaving.waitFor({ state: "hidden" });
+    expect(new URL(page.url()).pathname).toBe("/admin/scenarios/new");
+
     // Fixed: the light chosen, the offset back in range, it saves.
     await page.getByLabel(t.scenarios.offset).fill("-10");
     await page.getByRole("button", { name: t.scenarios.addAction }).click();

@@ -231,6 +231,10 @@ export const scenarios = {
   saveNew: "Add scenario",
   runSaved: "Run now",
   runUnsaved: "Save first to run it now.",
+  leaveTitle: "Leave without saving?",
+  leaveBody: "Your changes to this scenario are not saved. If you leave now they are lost.",
+  leave: "Leave without saving",
+  stay: "Keep editing",
   // Checks before saving
   check: {
     name: "Give the scenario a name.",

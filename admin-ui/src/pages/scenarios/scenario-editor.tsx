@@ -13,7 +13,8 @@ import { Link } from "../../components/link";
 import { usePageHeading } from "../../components/page";
 import { useFormRequest } from "../../components/use-form-request";
 import { t } from "../../messages";
-import { navigate } from "../../router";
+import { ConfirmDialog } from "../../components/confirm-dialog";
+import { guardNavigation, leave, navigate } from "../../router";
 import { ActionRow } from "./action-row";
 import { checkDraft, previewable } from "./checks";
 import { ConditionRow } from "./condition-row";
@@ -48,6 +49,28 @@ export function ScenarioEditor({ scenario, data }: { scenario: Scenario | null; 
   const title = scenario ? s().editHeading(scenario.name) : s().newHeading;
   const heading = usePageHeading(title);
   const form = useRef<HTMLFormElement>(null);
+  // What the draft was when opened (or when a template filled it): changes since are unsaved.
+  const [baseline, setBaseline] = useState(() => (draft ? JSON.stringify(draft) : ""));
+  const [leaving, setLeaving] = useState<{ go: () => void } | null>(null);
+  const dirty = draft !== null && JSON.stringify(draft) !== baseline;
+
+  // Leaving with unsaved changes: the browser asks on a reload or close, the page asks on its own links.
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    const release = guardNavigation((_path, go) => {
+      setLeaving({ go });
+      return false;
+    });
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      release();
+    };
+  }, [dirty]);
 
   // Once a save was tried, the checks follow each change so a fixed field clears at once.
   useEffect(() => {
@@ -77,7 +100,17 @@ export function ScenarioEditor({ scenario, data }: { scenario: Scenario | null; 
     });
   };
 
-  if (!draft) return <TemplateChooser heading={heading} title={title} onPick={(picked) => update(picked)} />;
+  if (!draft)
+    return (
+      <TemplateChooser
+        heading={heading}
+        title={title}
+        onPick={(picked) => {
+          setBaseline(JSON.stringify(picked));
+          update(picked);
+        }}
+      />
+    );
 
   const problems = Object.keys(fieldErrors).length;
   const sentence = scenarioSentence(draft, names);
@@ -179,7 +212,7 @@ export function ScenarioEditor({ scenario, data }: { scenario: Scenario | null; 
             <button type="submit" class="button button-primary" disabled={busy}>
               {busy ? s().saving : scenario ? s().save : s().saveNew}
             </button>
-            <button type="button" class="button" disabled={busy} onClick={() => navigate("/scenarios")}>
+            <button type="button" class="button" disabled={busy} onClick={() => leave("/scenarios", () => navigate("/scenarios"))}>
               {s().cancel}
             </button>
             {scenario ? (
@@ -204,17 +237,19 @@ export function ScenarioEditor({ scenario, data }: { scenario: Scenario | null; 
                   type="button"
                   class="button"
                   disabled={busy}
-                  onClick={async () => {
-                    setRunError(null);
-                    try {
-                      const copy = await duplicateScenario(api, scenario);
-                      upsert(copy);
-                      flash = s().duplicated(copy.name);
-                      navigate(`/scenarios/${encodeURIComponent(copy.id)}`);
-                    } catch (caught) {
-                      setRunError(toApiError(caught).message);
-                    }
-                  }}
+                  onClick={() =>
+                    leave("/scenarios", async () => {
+                      setRunError(null);
+                      try {
+                        const copy = await duplicateScenario(api, scenario);
+                        upsert(copy);
+                        flash = s().duplicated(copy.name);
+                        navigate(`/scenarios/${encodeURIComponent(copy.id)}`);
+                      } catch (caught) {
+                        setRunError(toApiError(caught).message);
+                      }
+                    })
+                  }
                 >
                   {s().duplicate}
                 </button>
@@ -227,6 +262,21 @@ export function ScenarioEditor({ scenario, data }: { scenario: Scenario | null; 
         </div>
       </div>
       {scenario ? <RunLog scenarioId={scenario.id} names={names} /> : null}
+      {leaving ? (
+        <ConfirmDialog
+          title={s().leaveTitle}
+          confirmLabel={s().leave}
+          cancelLabel={s().stay}
+          danger
+          onConfirm={() => {
+            setLeaving(null);
+            leaving.go();
+          }}
+          onCancel={() => setLeaving(null)}
+        >
+          <p>{s().leaveBody}</p>
+        </ConfirmDialog>
+      ) : null}
     </div>
   );
 }
