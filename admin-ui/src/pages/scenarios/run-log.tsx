@@ -9,7 +9,7 @@ import { Alert } from "../../components/alert";
 import { useTimeFormat } from "../../format/use-time-format";
 import { t } from "../../messages";
 import { useInbox } from "../messenger/inbox";
-import { actionWords, conditionWords, span, triggerWords, type Names } from "./sentence";
+import { actionWords, conditionWords, runTriggerWords, span, type Names } from "./sentence";
 
 const s = () => t.scenarios;
 const PAGE = 50;
@@ -76,15 +76,6 @@ export function RunLog({ scenarioId, names, headingLevel = 2 }: { scenarioId?: s
   );
 }
 
-/** Where a run came from, in words: the trigger, by hand, another scenario, or a restore after downtime. */
-function runTrigger(run: ScenarioRun, names: Names, when: (at: string) => string): string {
-  const trigger = run.trigger;
-  if (trigger.type === "restore") return `${s().restored(when(trigger.missedAt))} ${capital(triggerWords(trigger.trigger, names))}.`;
-  if (trigger.type === "scenario") return s().byScenario(names.scenarios.find((each) => each.id === trigger.scenarioId)?.name ?? t.sentence.removedScenario);
-  if (trigger.type === "manual") return s().manual;
-  return capital(triggerWords(trigger, names));
-}
-
 const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 function RunItem({ run, names, showName }: { run: ScenarioRun; names: Names; showName: boolean }) {
@@ -96,7 +87,7 @@ function RunItem({ run, names, showName }: { run: ScenarioRun; names: Names; sho
         <span class={`outcome-badge outcome-${run.outcome}`}>{s().outcome[run.outcome] ?? run.outcome}</span>
         <div class="run-title">
           {showName ? <h3 class="run-name">{run.scenarioName}</h3> : null}
-          <p class="run-trigger">{runTrigger(run, names, (at) => format.dateTime(at))}</p>
+          <p class="run-trigger">{runTriggerWords(run.trigger, names, (at) => format.dateTime(at))}</p>
         </div>
       </div>
       <dl class="run-times">

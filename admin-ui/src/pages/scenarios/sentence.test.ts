@@ -1,6 +1,6 @@
 import type { Action, Condition, Trigger } from "@innbox/protocol";
 import { describe, expect, it } from "vitest";
-import { actionWords, conditionWords, scenarioSentence, span, triggerWords, weekdaysWords } from "./sentence";
+import { actionWords, conditionWords, runTriggerWords, scenarioSentence, span, triggerWords, weekdaysWords } from "./sentence";
 
 const names = {
   rooms: [
@@ -202,5 +202,20 @@ describe("actions", () => {
     expect(action({ type: "notify", text: "Check the pool" })).toBe("tell the staff “Check the pool”");
     expect(action({ type: "scenario", scenarioId: "s1" })).toBe("run “Night mode”");
     expect(action({ type: "scenario", scenarioId: "gone" })).toBe("run “a removed scenario”");
+  });
+});
+
+describe("where a run came from", () => {
+  const when = (at: string) => at.slice(11, 16);
+  it("explains a run restored after downtime with the missed time", () => {
+    expect(runTriggerWords({ type: "restore", missedAt: "2026-11-29T18:05:00.000Z", trigger: { type: "sun", event: "sunset", offsetMinutes: -10 } }, names, when)).toBe(
+      "Restored after downtime; missed run at 18:05. 10 minutes before sunset.",
+    );
+  });
+
+  it("names the scenario that ran it, a run by hand, or the trigger", () => {
+    expect(runTriggerWords({ type: "scenario", scenarioId: "s1", runId: "r1" }, names, when)).toBe("Run by “Night mode”");
+    expect(runTriggerWords({ type: "manual" }, names, when)).toBe("Run by hand");
+    expect(runTriggerWords({ type: "time", at: "01:00" }, names, when)).toBe("At 01:00");
   });
 });

@@ -1,7 +1,7 @@
 // A scenario read as one English sentence, naming rooms, devices and scenarios by their
 // names: "10 minutes before sunset, if any room is occupied: switch on Garden lights".
 // Pure: the list, the editor's live line and the run log all read scenarios through it.
-import type { Action, Condition, Trigger } from "@innbox/protocol";
+import type { Action, Condition, ScenarioRun, Trigger } from "@innbox/protocol";
 import { TRIGGER_ROOM } from "@innbox/protocol/scenario-rules";
 import { t } from "../../messages";
 
@@ -172,4 +172,13 @@ export function scenarioSentence(scenario: ScenarioParts, names: Names): string 
   const what = scenario.actions.length ? scenario.actions.map((action) => actionWords(action, names)).join(`, ${w().then} `) : w().noAction;
   const words = `${when}${only}: ${what}`;
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Where a run came from: its trigger, by hand, another scenario, or a run restored after downtime (`when` writes the missed time). */
+export function runTriggerWords(trigger: ScenarioRun["trigger"], names: Names, when: (at: string) => string): string {
+  const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+  if (trigger.type === "restore") return `${t.scenarios.restored(when(trigger.missedAt))} ${capital(triggerWords(trigger.trigger, names))}.`;
+  if (trigger.type === "scenario") return t.scenarios.byScenario(nameOf(names.scenarios, trigger.scenarioId, w().removedScenario));
+  if (trigger.type === "manual") return t.scenarios.manual;
+  return capital(triggerWords(trigger, names));
 }
