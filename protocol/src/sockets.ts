@@ -42,6 +42,8 @@ export type StaffServerEvents = {
   scenario: (scenario: Scenario) => void;
   /** A scenario run ended: the run as the run log lists it. */
   scenarioRun: (run: ScenarioRun) => void;
+  /** A scenario was deleted. */
+  scenarioDeleted: (event: { id: string }) => void;
 };
 
 /** `/staff`: the admin page only listens today. */

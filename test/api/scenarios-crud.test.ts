@@ -2,7 +2,8 @@
 // act on), what deleting is refused, a manual run and its log, and the preview.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addMemberWithLogin, setUpManager, startTestApp, type ApiClient, type TestApp } from "../helpers/app.js";
-import { createScenario, runsOf, scenario, waitForRuns } from "../helpers/scenarios.js";
+import { collect, connectSocket } from "../helpers/sockets.js";
+import { createScenario, runsOf, scenario, settle, waitForRuns } from "../helpers/scenarios.js";
 import { createTestClock, type TestClock } from "../helpers/test-clock.js";
 
 let app: TestApp;
@@ -193,5 +194,52 @@ describe("scenarios", () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
     expect(draft.body.runs.map((r: any) => r.at)).toEqual(["2026-07-11T21:15:00.000Z"]);
     expect((await manager.get(`/api/scenarios/${s.id}/preview?days=40`)).status).toBe(400);
+  });
+});
+
+describe("scenarios on the staff socket and in the OpenAPI document", () => {
+  it("announce a changed scenario, a finished run and a deletion to staff", async () => {
+    const socket = await connectSocket(app.url, "/staff", { cookie: manager.cookie });
+    try {
+      const scenarios = collect(socket, "scenario");
+      const runs = collect(socket, "scenarioRun");
+      const deleted = collect(socket, "scenarioDeleted");
+      const s = await createScenario(manager, scenario({ name: "Announced", actions: [{ type: "notify", text: "Hi" }] }));
+      await scenarios.waitFor((v: any) => v.id === s.id && v.name === "Announced");
+      const { runId } = (await manager.post(`/api/scenarios/${s.id}/run`)).body;
+      await runs.waitFor((r: any) => r.id === runId && r.outcome === "acted");
+      await scenarios.waitFor((v: any) => v.id === s.id && v.lastRun?.id === runId);
+      await manager.delete(`/api/scenarios/${s.id}`);
+      await deleted.waitFor((e: any) => e.id === s.id);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it("has the contract's operations at the contract's paths", async () => {
+    const doc = (await manager.get("/api/openapi.json")).body;
+    const byId: Record<string, string> = {};
+    for (const [path, methods] of Object.entries<any>(doc.paths)) for (const [method, op] of Object.entries<any>(methods)) byId[op.operationId] = `${method.toUpperCase()} ${path}`;
+    expect(byId).toMatchObject({
+      listScenarios: "GET /api/scenarios",
+      createScenario: "POST /api/scenarios",
+      updateScenario: "PATCH /api/scenarios/{id}",
+      deleteScenario: "DELETE /api/scenarios/{id}",
+      runScenario: "POST /api/scenarios/{id}/run",
+      previewScenario: "GET /api/scenarios/{id}/preview",
+      previewScenarioDraft: "POST /api/scenarios/preview",
+      listScenarioRuns: "GET /api/scenario-runs",
+    });
+  });
+
+  it("forget runs older than 30 days in the daily sweep", async () => {
+    const s = await createScenario(manager, scenario({ name: "Old", actions: [{ type: "notify", text: "Hi" }] }));
+    await manager.post(`/api/scenarios/${s.id}/run`);
+    await waitForRuns(clock, manager, s.id);
+    await clock.advance(29 * 86_400_000);
+    await settle(100);
+    expect(await runsOf(manager, s.id)).toHaveLength(1);
+    await clock.advance(2 * 86_400_000);
+    await clock.advanceUntil(async () => (await runsOf(manager, s.id)).length === 0, { stepMs: 60_000, maxMs: 86_400_000, what: "the sweep" });
   });
 });

@@ -94,4 +94,25 @@ describe("the scenario scheduler", () => {
     const [run] = await waitForRuns(clock, manager, s.id, 1, { stepMs: 10_000 });
     expect(run).toMatchObject({ trigger: { type: "booking", event: "created" }, outcome: "acted" });
   });
+
+  it("does not make up for runs planned while a scenario was disabled, or replay one when the timezone changes", async () => {
+    const s = await createScenario(manager, scenario({ name: "Breakfast", triggers: [{ type: "time", at: "07:00" }], actions: notify }));
+    await manager.patch(`/api/scenarios/${s.id}`, { enabled: false });
+    await clock.set(Date.parse("2026-07-12T06:00:00Z"));
+    await settle(50);
+    const enabled = await manager.patch(`/api/scenarios/${s.id}`, { enabled: true });
+    expect(enabled.body.scenario.nextRunAt).toBe("2026-07-13T05:00:00.000Z");
+    expect(await stepThrough(s.id, 3 * MINUTE)).toBe(0);
+
+    await clock.set(Date.parse("2026-07-13T04:59:00Z"));
+    const [run] = await waitForRuns(clock, manager, s.id, 1, { stepMs: 10_000 });
+    expect(run.plannedAt).toBe("2026-07-13T05:00:00.000Z");
+
+    // 07:00 in New York (11:00 UTC) passed after the last run: switching to New York at noon UTC does not run it late.
+    await clock.set(Date.parse("2026-07-13T12:00:00Z"));
+    await settle(50);
+    await manager.patch("/api/property", { timezone: "America/New_York" });
+    expect(await stepThrough(s.id, 3 * MINUTE)).toBe(1);
+    expect((await manager.get("/api/scenarios")).body.scenarios[0].nextRunAt).toBe("2026-07-14T11:00:00.000Z");
+  });
 });

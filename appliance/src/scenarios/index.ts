@@ -44,7 +44,7 @@ export function createScenarios(deps: ScenariosDeps) {
     service
       .view(id)
       .then((scenario) => staff?.to(STAFF_ROOM).emit("scenario", scenario))
-      .catch(() => undefined); // removed meanwhile
+      .catch(() => staff?.to(STAFF_ROOM).emit("scenarioDeleted", { id }));
   };
   const runner = new ScenarioRunner({
     db: deps.db,
@@ -55,7 +55,10 @@ export function createScenarios(deps: ScenariosDeps) {
     devices: deps.devices,
     weather: deps.weather,
     staff: deps.staff,
-    finished: (run) => staff?.to(STAFF_ROOM).emit("scenarioRun", run),
+    finished: (run) => {
+      staff?.to(STAFF_ROOM).emit("scenarioRun", run);
+      announce(run.scenarioId);
+    },
     changed: announce,
   });
   const scheduler = new ScenarioScheduler({ db: deps.db, bus: deps.bus, log: deps.log, timers: deps.timers, place: deps.place, rooms: deps.rooms, devices: deps.devices, weather: deps.weather, runner });
@@ -68,6 +71,7 @@ export function createScenarios(deps: ScenariosDeps) {
     weather: deps.weather,
     runner,
     context: () => scheduler.context(),
+    enabledAgain: (id) => scheduler.skipToNow(id),
     changed: (id) => {
       scheduler.poke();
       announce(id);

@@ -96,6 +96,8 @@ export class ScenarioRunner {
         if (queue.length >= MODE_LIMIT) return this.record(base, "skipped", texts.queueFull, [], []);
         await new Promise<void>((resolve) => queue.push(resolve));
         if (this.stopping) return undefined;
+        // A queued run starts when its turn comes.
+        base.startedAt = this.deps.timers.now();
       }
     }
 

@@ -20,6 +20,8 @@ export interface ScenariosServiceDeps {
   weather: WeatherSource;
   runner: ScenarioRunner;
   context: () => Promise<ScheduleContext>;
+  /** A disabled scenario is enabled again: its time-driven runs start from now. */
+  enabledAgain: (id: string) => Promise<void>;
   /** A scenario was added, changed or removed: the scheduler plans again, staff see it. */
   changed: (id: string) => void;
 }
@@ -142,6 +144,7 @@ export function createScenariosService(deps: ScenariosServiceDeps) {
       };
       await check(next, id);
       await repo.update(db, id, { name: next.name, enabled: next.enabled ? 1 : 0, mode: next.mode, definition: definitionOf(next), updated_at: nowIso(deps.clock) });
+      if (!current.enabled && next.enabled) await deps.enabledAgain(id);
       deps.changed(id);
       return service.view(id);
     },

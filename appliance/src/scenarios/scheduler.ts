@@ -39,6 +39,7 @@ export class ScenarioScheduler {
   private again = false;
   private stopped = true;
   private lastBeat = 0;
+  private timeZone: string | undefined;
   private readonly holds = new Map<string, TimerHandle>();
   private readonly lastOn = new Map<string, boolean | undefined>();
   private readonly unsubscribe: Array<() => void> = [];
@@ -52,7 +53,7 @@ export class ScenarioScheduler {
       bus.on("booking.created", (e) => this.bookingEvent("created", e)),
       bus.on("booking.cancelled", (e) => this.bookingEvent("cancelled", e)),
       bus.on("booking.updated", () => this.poke()),
-      bus.on("property.updated", () => this.poke()),
+      bus.on("property.updated", (p) => this.propertyUpdated(p.timezone)),
       bus.on("device.stateChanged", (e) => this.deviceChanged(e.id, e.roomId, e.state)),
       bus.on("weather.updated", () => this.weatherUpdated()),
     );
@@ -101,6 +102,27 @@ export class ScenarioScheduler {
     return { ...place, stays };
   }
 
+  /**
+   * Nothing before now is due for this scenario's time-driven triggers: a scenario enabled
+   * again does not make up for the runs it had while disabled.
+   */
+  async skipToNow(scenarioId: string): Promise<void> {
+    const row = await repo.scenario(this.deps.db, scenarioId);
+    if (!row) return;
+    const scenario = fromRow(row);
+    const now = iso(this.deps.timers.now());
+    for (const { index } of scheduledTriggers(scenario.triggers)) await repo.setHandled(this.deps.db, scenario.id, triggerKey(index, scenario.triggers[index]!), now);
+  }
+
+  /** A new timezone: triggers follow its wall clock from the next run on, and nothing is replayed. */
+  private async propertyUpdated(timeZone: string): Promise<void> {
+    if (this.timeZone !== undefined && this.timeZone !== timeZone) {
+      for (const scenario of await this.enabled()) await this.skipToNow(scenario.id);
+    }
+    this.timeZone = timeZone;
+    this.poke();
+  }
+
   private async enabled(): Promise<StoredScenario[]> {
     return (await repo.scenarios(this.deps.db)).map(fromRow).filter((s) => s.enabled);
   }
@@ -129,6 +151,7 @@ export class ScenarioScheduler {
     const { db, timers, runner } = this.deps;
     const now = timers.now();
     const context = await this.context();
+    this.timeZone ??= context.timeZone;
     const scenarios = await this.enabled();
     let earliest = Infinity;
     for (const scenario of scenarios) {

@@ -18,6 +18,8 @@ export interface InboxListener {
   scenarioRun?(run: ScenarioRun): void;
   /** A scenario was added or changed (its next run, its last run, a problem). */
   scenario?(scenario: Scenario): void;
+  /** A scenario was deleted. */
+  scenarioDeleted?(event: { id: string }): void;
   /** The live connection came back after a drop: anything may have been missed. */
   reconnected?(): void;
 }
@@ -98,6 +100,7 @@ export function InboxProvider({ children }: { children: ComponentChildren }) {
       device: (device) => each((listener) => listener.device?.(device)),
       scenarioRun: (run) => each((listener) => listener.scenarioRun?.(run)),
       scenario: (scenario) => each((listener) => listener.scenario?.(scenario)),
+      scenarioDeleted: (event) => each((listener) => listener.scenarioDeleted?.(event)),
     });
     return () => {
       clearTimeout(retryTimer);

@@ -51,13 +51,12 @@ export function useScenarios(): ScenarioData {
     api.listRooms().then(setRooms, () => undefined);
     api.listDevices().then(setDevices, () => undefined);
     return listen({
-      // The event's shape may be a scenario or a notice of one: asking again is always right.
-      scenario: () => void reload(),
-      scenarioRun: () => void reload(),
+      scenario: upsert,
+      scenarioDeleted: ({ id }) => remove(id),
       device: (device) => setDevices((list) => (list.some((known) => known.id === device.id) ? list.map((known) => (known.id === device.id ? device : known)) : [...list, device])),
       reconnected: () => void reload(),
     });
-  }, [api, listen, reload]);
+  }, [api, listen, reload, upsert, remove]);
 
   const names = useMemo<Names>(() => ({ rooms, devices, scenarios: scenarios ?? [] }), [rooms, devices, scenarios]);
   return { scenarios, rooms, devices, names, loadError, reload, upsert, remove };
