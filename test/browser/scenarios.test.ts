@@ -120,6 +120,10 @@ describe.skipIf(suite.skip)("scenarios page", () => {
     await page.getByRole("button", { name: t.scenarios.saveNew }).click();
     await page.getByText(t.scenarios.check.summary(1)).waitFor();
     await page.locator(".field-invalid", { hasText: t.scenarios.check.device }).waitFor();
+    await page.setViewportSize(VIEWPORTS.phone);
+    await page.locator(".field-invalid", { hasText: t.scenarios.check.device }).evaluate((field) => field.scrollIntoView({ block: "center" }));
+    await screenshot(page, "scenarios-editor-missing", "phone");
+    await page.setViewportSize(VIEWPORTS.desktop);
 
     // No action at all.
     await page.getByRole("button", { name: t.scenarios.removeLabel(t.scenarios.actionN(1)) }).click();
@@ -243,6 +247,9 @@ describe.skipIf(suite.skip)("scenarios page", () => {
       await page.goto(`${app.url}/admin/scenarios/${sunset.body.scenario.id}`);
       await page.locator(".preview-run").first().waitFor({ timeout: 10_000 });
       await screenshot(page, "scenarios-editor", size, { fullPage: true });
+      await page.getByRole("heading", { name: t.scenarios.triggers, level: 2 }).scrollIntoViewIfNeeded();
+      await page.getByRole("heading", { name: t.scenarios.triggers, level: 2 }).evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+      await screenshot(page, "scenarios-editor-rows", size);
       expect([size, await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)]).toEqual([size, true]);
 
       await page.goto(`${app.url}/admin/scenarios/new`);

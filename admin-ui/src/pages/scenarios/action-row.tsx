@@ -5,7 +5,7 @@ import { TextAreaField } from "../../components/field";
 import { Icon } from "../../components/icon";
 import { t } from "../../messages";
 import { ACTION_TYPES, newAction, type ActionType } from "./draft";
-import { DeviceMenu, Menu, NumberInput, RoomMenu, withField } from "./inputs";
+import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, withField } from "./inputs";
 import type { Names } from "./sentence";
 
 interface Props {
@@ -125,7 +125,7 @@ function DeviceFields({ action, path, names, errors, onChange }: { action: Extra
               <option value="">{s().anyState}</option>
               {STAY_STATES.map((state) => (
                 <option key={state} value={state}>
-                  {t.sentence.stayWord[state]}
+                  {choice(t.sentence.stayWord[state])}
                 </option>
               ))}
             </Menu>

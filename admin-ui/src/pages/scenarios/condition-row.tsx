@@ -4,7 +4,7 @@ import { CONDITION_DEPTH_MAX, FORECAST_HOURS, TRIGGER_ROOM, WEATHER_CONDITION_FI
 import { Icon } from "../../components/icon";
 import { t } from "../../messages";
 import { CONDITION_KINDS, conditionKind, newCondition, type ConditionKind } from "./draft";
-import { DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField } from "./inputs";
+import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField } from "./inputs";
 import type { Names } from "./sentence";
 import { Offset } from "./trigger-row";
 
@@ -91,7 +91,7 @@ export function ConditionRow({ condition, path, number, depth, names, errors, on
             <Menu label={s().state} name={`${path}.state`} value={leaf.state} onValue={(state) => onChange({ ...leaf, state: state as typeof leaf.state })}>
               {STAY_STATES.map((state) => (
                 <option key={state} value={state}>
-                  {t.sentence.stayWord[state]}
+                  {choice(t.sentence.stayWord[state])}
                 </option>
               ))}
             </Menu>
@@ -119,8 +119,8 @@ export function ConditionRow({ condition, path, number, depth, names, errors, on
               <option value="before">{s().sunBefore}</option>
             </Menu>
             <Menu label={s().event} name={`${path}.event`} value={event} onValue={(next) => set(relation, next)}>
-              <option value="sunrise">{t.sentence.sunEvent.sunrise}</option>
-              <option value="sunset">{t.sentence.sunEvent.sunset}</option>
+              <option value="sunrise">{choice(t.sentence.sunEvent.sunrise)}</option>
+              <option value="sunset">{choice(t.sentence.sunEvent.sunset)}</option>
             </Menu>
             <Offset value={leaf.offsetMinutes ?? 0} name={`${path}.offsetMinutes`} error={err("offsetMinutes")} onValue={(offset) => onChange(withField(leaf, "offsetMinutes", offset === 0 ? undefined : offset))} />
           </>

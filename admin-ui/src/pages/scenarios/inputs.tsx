@@ -82,3 +82,8 @@ export function withField<T extends object, K extends string>(object: T, key: K,
   else next[key] = value;
   return next as T;
 }
+
+/** A sentence's word as a menu choice: "sunset" → "Sunset". */
+export function choice(words: string | undefined): string {
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : "";
+}

@@ -4,7 +4,7 @@ import { BOOKING_TRIGGER_EVENTS, FOR_MINUTES, FORECAST_HOURS, OFFSET_MINUTES, SU
 import { Icon } from "../../components/icon";
 import { t } from "../../messages";
 import { newTrigger, TRIGGER_TYPES, type TriggerType } from "./draft";
-import { DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField } from "./inputs";
+import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField } from "./inputs";
 import type { Names } from "./sentence";
 
 interface Props {
@@ -51,7 +51,7 @@ export function TriggerRow({ trigger, index, names, errors, onChange, onRemove }
             <Menu label={s().event} name={`${path}.event`} value={trigger.event} onValue={(event) => onChange({ ...trigger, event: event as typeof trigger.event })}>
               {SUN_EVENTS.map((event) => (
                 <option key={event} value={event}>
-                  {t.sentence.sunEvent[event]}
+                  {choice(t.sentence.sunEvent[event])}
                 </option>
               ))}
             </Menu>
@@ -63,7 +63,7 @@ export function TriggerRow({ trigger, index, names, errors, onChange, onRemove }
             <Menu label={s().event} name={`${path}.event`} value={trigger.event} onValue={(event) => onChange({ ...trigger, event: event as typeof trigger.event })}>
               {BOOKING_TRIGGER_EVENTS.map((event) => (
                 <option key={event} value={event}>
-                  {t.sentence.bookingEvent[event]}
+                  {choice(t.sentence.bookingEvent[event])}
                 </option>
               ))}
             </Menu>
@@ -118,7 +118,7 @@ export function TriggerRow({ trigger, index, names, errors, onChange, onRemove }
               <Menu label={s().group} name={`${path}.group`} value={trigger.group ?? "rain"} onValue={(group) => onChange({ ...trigger, group: group as "rain" })}>
                 {WEATHER_GROUPS.map((group) => (
                   <option key={group} value={group}>
-                    {t.sentence.weatherGroup[group]}
+                    {choice(t.sentence.weatherGroup[group])}
                   </option>
                 ))}
               </Menu>
