@@ -2,6 +2,7 @@
 // conditions and actions row by row; the sentence it reads as on top; the preview beside it
 // (below on phones); its run log under it. New ones start from a template.
 import type { Scenario } from "@innbox/protocol";
+import type { ComponentChildren, RefObject } from "preact";
 import { SCENARIO_MODES } from "@innbox/protocol/scenario-rules";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { toApiError } from "../../api/client";
@@ -155,7 +156,15 @@ export function ScenarioEditor({ scenario, data }: { scenario: Scenario | null; 
 
           <Part title={s().triggers} hint={s().triggersHint} error={fieldErrors.triggers} id="part-triggers">
             {draft.triggers.map((trigger, index) => (
-              <TriggerRowLazy key={index} index={index} trigger={trigger} draft={draft} update={update} errors={fieldErrors} names={names} />
+              <TriggerRow
+                key={index}
+                index={index}
+                trigger={trigger}
+                names={names}
+                errors={fieldErrors}
+                onChange={(changed) => update({ ...draft, triggers: draft.triggers.map((old, at) => (at === index ? changed : old)) })}
+                onRemove={() => update({ ...draft, triggers: draft.triggers.filter((_, at) => at !== index) })}
+              />
             ))}
             <button type="button" class="button button-small" onClick={() => update({ ...draft, triggers: [...draft.triggers, newTrigger("time")] })}>
               <Icon name="plus" />
@@ -281,7 +290,7 @@ export function ScenarioEditor({ scenario, data }: { scenario: Scenario | null; 
   );
 }
 
-function Part({ title, hint, error, id, children }: { title: string; hint: string; error?: string | undefined; id: string; children: preact.ComponentChildren }) {
+function Part({ title, hint, error, id, children }: { title: string; hint: string; error?: string | undefined; id: string; children: ComponentChildren }) {
   return (
     <section class={error ? "scenario-part is-invalid" : "scenario-part"} aria-labelledby={id}>
       <h2 id={id} class="scenario-part-title">
@@ -294,20 +303,7 @@ function Part({ title, hint, error, id, children }: { title: string; hint: strin
   );
 }
 
-function TriggerRowLazy({ index, trigger, draft, update, errors, names }: { index: number; trigger: Draft["triggers"][number]; draft: Draft; update: (next: Draft) => void; errors: Record<string, string>; names: ScenarioData["names"] }) {
-  return (
-    <TriggerRow
-      trigger={trigger}
-      index={index}
-      names={names}
-      errors={errors}
-      onChange={(changed) => update({ ...draft, triggers: draft.triggers.map((old, at) => (at === index ? changed : old)) })}
-      onRemove={() => update({ ...draft, triggers: draft.triggers.filter((_, at) => at !== index) })}
-    />
-  );
-}
-
-function TemplateChooser({ heading, title, onPick }: { heading: preact.RefObject<HTMLHeadingElement>; title: string; onPick: (draft: Draft) => void }) {
+function TemplateChooser({ heading, title, onPick }: { heading: RefObject<HTMLHeadingElement>; title: string; onPick: (draft: Draft) => void }) {
   return (
     <div class="page">
       <header class="page-header">
