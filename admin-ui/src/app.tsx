@@ -17,6 +17,7 @@ import { InboxProvider } from "./pages/messenger/inbox";
 import { MessengerPage } from "./pages/messenger/messenger-page";
 import { PropertyPage } from "./pages/property-page";
 import { RoomsPage } from "./pages/rooms/rooms-page";
+import { ScenariosPage } from "./pages/scenarios/scenarios-page";
 import { ReceptionPage } from "./pages/reception/reception-page";
 import { SettingsPage } from "./pages/settings/settings-page";
 import { SetupPage } from "./pages/setup/setup-page";
@@ -174,6 +175,7 @@ function Screen({ path, role }: { path: string; role: "manager" | "staff" }) {
   if (section.path === "/messenger") return rest?.includes("/") ? <NotFoundPage /> : <MessengerPage conversationId={rest} />;
   if (section.path === "/settings") return <SettingsPage page={rest} />;
   if (section.path === "/reception") return <ReceptionPage page={rest} />;
+  if (section.path === "/scenarios") return rest?.includes("/") ? <NotFoundPage /> : <ScenariosPage page={rest} />;
   if (section.path === "/property" && rest === "stickers") return <StickersPage />;
   if (section.path === "/devices" && rest === "energy") return <EnergyPage />;
   if (rest !== null) return <NotFoundPage />;

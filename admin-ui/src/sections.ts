@@ -18,7 +18,7 @@ export const sections: readonly Section[] = [
   { path: "/reception", label: t.nav.reception, icon: "reception", managerOnly: true },
   { path: "/rooms", label: t.nav.rooms, icon: "rooms", managerOnly: false },
   { path: "/devices", label: t.nav.devices, icon: "devices", managerOnly: false },
-  { path: "/scenarios", label: t.nav.scenarios, icon: "scenarios", managerOnly: false, comingSoon: t.sections.scenarios },
+  { path: "/scenarios", label: t.nav.scenarios, icon: "scenarios", managerOnly: false },
   { path: "/kiosk", label: t.nav.kiosk, icon: "kiosk", managerOnly: true, comingSoon: t.sections.kiosk },
   { path: "/widget", label: t.nav.widget, icon: "widget", managerOnly: true, comingSoon: t.sections.widget },
   { path: "/team", label: t.nav.team, icon: "team", managerOnly: false },

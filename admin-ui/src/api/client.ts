@@ -10,6 +10,10 @@ import type {
   SetDeviceStateBody,
   UpdateDeviceBody,
   CreateRoomBody,
+  CreateScenarioBody,
+  Scenario,
+  ScenarioRun,
+  UpdateScenarioBody,
   Room,
   RoomCalendar,
   UpdateBookingBody,
@@ -186,6 +190,23 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
 
     /** Hours on per room and day; `from` absent: the week ending today. */
     getEnergyReport: (from?: string, days = 7) => request<EnergyReport>("GET", `/api/energy?${new URLSearchParams({ ...(from ? { from } : {}), days: String(days) })}`),
+    listScenarios: async () => (await request<{ scenarios: Scenario[] }>("GET", "/api/scenarios")).scenarios,
+    createScenario: async (body: CreateScenarioBody) => (await request<{ scenario: Scenario }>("POST", "/api/scenarios", body)).scenario,
+    updateScenario: async (id: string, body: UpdateScenarioBody) =>
+      (await request<{ scenario: Scenario }>("PATCH", `/api/scenarios/${encodeURIComponent(id)}`, body)).scenario,
+    deleteScenario: (id: string) => request<void>("DELETE", `/api/scenarios/${encodeURIComponent(id)}`),
+    /** Starts a run at once (202); the run shows in the log. */
+    runScenario: async (id: string) => (await request<{ runId: string }>("POST", `/api/scenarios/${encodeURIComponent(id)}/run`)).runId,
+    /** The runs of a scenario as edited, saved or not, from 00:00 on `from` (today when absent) for `days` days. */
+    previewScenario: (scenario: CreateScenarioBody, range: { from?: string; days?: number }) =>
+      request<ScenarioPreview>("POST", "/api/scenarios/preview", { scenario, ...range }),
+    listScenarioRuns: async (query: { scenarioId?: string; limit?: number }) =>
+      (
+        await request<{ runs: ScenarioRun[] }>(
+          "GET",
+          `/api/scenario-runs?${new URLSearchParams(Object.entries(query).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]))}`,
+        )
+      ).runs,
 
     listTeam: async () => (await request<TeamList>("GET", "/api/team")).members,
     createMember: (body: CreateTeamMemberBody) => request<TeamMember>("POST", "/api/team", body),
@@ -231,6 +252,14 @@ export interface DiscoveredDevice {
   encrypted?: boolean;
   /** The id of the registered device it is, if any. */
   knownAs?: string;
+}
+
+/** What previewScenario answers: the runs in order, in the property's timezone. */
+export interface ScenarioPreview {
+  runs: Array<{ at: string; trigger: Scenario["triggers"][number]; triggerIndex: number; bookingId?: string; roomId?: string; conditionsMet: boolean | null }>;
+  timeZone: string;
+  from: string;
+  days: number;
 }
 
 /** The sticker design with the logo's details, as getStickerDesign answers. */

@@ -11,6 +11,7 @@ import { login } from "./login";
 import { messenger } from "./messenger";
 import { property } from "./property";
 import { rooms } from "./rooms";
+import { scenarios, sentence } from "./scenarios";
 import { directory, editor, reception } from "./reception";
 import { alerts, hours, settings, telegram } from "./settings";
 import { setup } from "./setup";
@@ -37,6 +38,8 @@ export const en = {
   rooms,
   devices,
   energy,
+  scenarios,
+  sentence,
   team,
   messenger,
   settings,

@@ -1,7 +1,7 @@
 // The team's conversations while someone is signed in: the list (for the Messenger and
 // the badge in the navigation) kept live over the /staff socket, and the socket's
 // events for whichever screen is open (a conversation, the devices): one connection for all.
-import type { ConversationListItem, Device, StaffSocketMessage } from "@innbox/protocol";
+import type { ConversationListItem, Device, Scenario, ScenarioRun, StaffSocketMessage } from "@innbox/protocol";
 import { createContext, type ComponentChildren } from "preact";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { toApiError } from "../../api/client";
@@ -14,6 +14,12 @@ export interface InboxListener {
   delivered?(event: DeliveredEvent): void;
   /** A device's state or availability changed, whoever changed it. */
   device?(device: Device): void;
+  /** A scenario run was logged or finished. */
+  scenarioRun?(run: ScenarioRun): void;
+  /** A scenario was added or changed (its next run, its last run, a problem). */
+  scenario?(scenario: Scenario): void;
+  /** A scenario was deleted. */
+  scenarioDeleted?(event: { id: string }): void;
   /** The live connection came back after a drop: anything may have been missed. */
   reconnected?(): void;
 }
@@ -92,6 +98,9 @@ export function InboxProvider({ children }: { children: ComponentChildren }) {
       conversation: (item) => setConversations((current) => upsertConversation(current ?? [], item)),
       delivered: (event) => each((listener) => listener.delivered?.(event)),
       device: (device) => each((listener) => listener.device?.(device)),
+      scenarioRun: (run) => each((listener) => listener.scenarioRun?.(run)),
+      scenario: (scenario) => each((listener) => listener.scenario?.(scenario)),
+      scenarioDeleted: (event) => each((listener) => listener.scenarioDeleted?.(event)),
     });
     return () => {
       clearTimeout(retryTimer);
