@@ -33,18 +33,34 @@ export interface ScenariosDeps {
 }
 
 const DAY_MS = 86_400_000;
+const ANNOUNCE_MS = 100;
 
 /** Scenarios: triggers, conditions and actions; the scheduler, the runs and their log, the preview. */
 export function createScenarios(deps: ScenariosDeps) {
   let staff: Namespace | undefined;
   let sweeper: TimerHandle | undefined;
   const clock = () => deps.timers.now();
+  // Scenarios whose view changed (edited, a run started or ended), announced together a
+  // moment later: a hundred runs at 01:00 make one reading of the scenarios, not hundreds.
+  const toAnnounce = new Set<string>();
+  let announcing: TimerHandle | undefined;
+  const flush = async () => {
+    announcing = undefined;
+    const ids = [...toAnnounce];
+    toAnnounce.clear();
+    const listening = staff && (staff.adapter.rooms.get(STAFF_ROOM)?.size ?? 0) > 0;
+    if (!listening || !ids.length) return;
+    const views = await service.viewsOf(ids);
+    for (const id of ids) {
+      const view = views.get(id);
+      if (view) staff?.to(STAFF_ROOM).emit("scenario", view);
+      else staff?.to(STAFF_ROOM).emit("scenarioDeleted", { id });
+    }
+  };
   const announce = (id: string) => {
     if (!staff) return;
-    service
-      .view(id)
-      .then((scenario) => staff?.to(STAFF_ROOM).emit("scenario", scenario))
-      .catch(() => staff?.to(STAFF_ROOM).emit("scenarioDeleted", { id }));
+    toAnnounce.add(id);
+    announcing ??= deps.timers.setTimeout(() => void flush().catch((err: unknown) => deps.log.warn({ err }, "could not announce scenarios to staff")), ANNOUNCE_MS);
   };
   const runner = new ScenarioRunner({
     db: deps.db,
@@ -73,7 +89,7 @@ export function createScenarios(deps: ScenariosDeps) {
     context: () => scheduler.context(),
     enabledAgain: (id) => scheduler.skipToNow(id),
     changed: (id) => {
-      scheduler.poke();
+      scheduler.replan(id);
       announce(id);
     },
   });
@@ -106,6 +122,8 @@ export function createScenarios(deps: ScenariosDeps) {
       deps.timers.clearInterval(sweeper);
       scheduler.stop();
       await runner.stop();
+      deps.timers.clearTimeout(announcing);
+      announcing = undefined;
     },
   } satisfies Capability & Record<string, unknown>;
 }

@@ -25,6 +25,7 @@ export const scenariosRepository = {
 
   triggerState: (db: Db, scenarioId: string, key: string) =>
     db.selectFrom("scenario_trigger_state").selectAll().where("scenario_id", "=", scenarioId).where("trigger_key", "=", key).executeTakeFirst(),
+  triggerStates: (db: Db) => db.selectFrom("scenario_trigger_state").select(["scenario_id", "trigger_key", "handled_at"]).execute(),
   setHandled: (db: Db, scenarioId: string, key: string, handledAt: string) =>
     db
       .insertInto("scenario_trigger_state")

@@ -59,6 +59,7 @@ export class ScenarioRunner {
   private readonly active = new Map<string, Set<ActiveRun>>();
   private readonly queues = new Map<string, Array<() => void>>();
   private stopping = false;
+  private shared: Promise<[Awaited<ReturnType<PlaceSource["get"]>>, Awaited<ReturnType<RoomsSource["rooms"]>>, Awaited<ReturnType<RoomsSource["stays"]>>, Device[]]> | undefined;
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -132,9 +133,19 @@ export class ScenarioRunner {
     run.wake?.();
   }
 
-  /** The world conditions are evaluated in, now. */
+  /**
+   * The world conditions are evaluated in, now. Runs started together (a hundred scenarios
+   * due at 01:00) share one reading of it, taken once in that turn of the event loop.
+   */
   async world(triggerRoom: string | undefined): Promise<ConditionWorld> {
-    const [place, rooms, stays, devices] = await Promise.all([this.deps.place.get(), this.deps.rooms.rooms(), this.deps.rooms.stays(), this.deps.devices.list()]);
+    if (!this.shared) {
+      const reading = Promise.all([this.deps.place.get(), this.deps.rooms.rooms(), this.deps.rooms.stays(), this.deps.devices.list()]);
+      this.shared = reading;
+      setImmediate(() => {
+        if (this.shared === reading) this.shared = undefined;
+      });
+    }
+    const [place, rooms, stays, devices] = await this.shared;
     const now = this.deps.timers.now();
     return { ...place, at: now, now, rooms, stays, stayState: this.deps.rooms.stayState, weather: this.deps.weather.current(), devices, triggerRoom };
   }

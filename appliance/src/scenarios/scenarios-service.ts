@@ -122,6 +122,13 @@ export function createScenariosService(deps: ScenariosServiceDeps) {
       const [context, have] = await Promise.all([deps.context(), known()]);
       return Promise.all(have.scenarios.map((s) => view(s, context, have)));
     },
+    /** The views of some scenarios, read together; the ones gone are left out. */
+    async viewsOf(ids: readonly string[]): Promise<Map<string, Scenario>> {
+      const [context, have] = await Promise.all([deps.context(), known()]);
+      const wanted = new Set(ids);
+      const views = await Promise.all(have.scenarios.filter((s) => wanted.has(s.id)).map((s) => view(s, context, have)));
+      return new Map(views.map((v) => [v.id, v]));
+    },
     async view(id: string): Promise<Scenario> {
       const s = await one(id);
       const [context, have] = await Promise.all([deps.context(), known()]);

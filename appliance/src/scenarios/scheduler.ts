@@ -6,7 +6,7 @@ import type { TimerHandle, Timers } from "../time/index.js";
 import { weatherValue } from "./conditions.js";
 import { fromRow, scheduledTriggers, triggerKey, type StoredScenario } from "./model.js";
 import { scenariosRepository as repo } from "./repository.js";
-import type { ScenarioRunner } from "./runner.js";
+import type { RunRequest, ScenarioRunner } from "./runner.js";
 import { nextRun, runsBetween, type ScheduleContext } from "./schedule.js";
 import type { DevicesSource, PlaceSource, RoomsSource, WeatherSource } from "./sources.js";
 
@@ -25,6 +25,8 @@ export interface SchedulerDeps {
 /** The scheduler never sleeps longer than this: each tick re-reads the clock, so a jump or a sleeping machine cannot make a run be missed or doubled. */
 const TICK_MAX_MS = 60_000;
 const HEARTBEAT_MS = 60_000;
+/** A scenario without a run soon is looked at again after this long anyway. */
+const PLAN_MAX_MS = 10 * 60_000;
 /** A run noted as handled further ahead of the clock than this was noted on a wrong clock. */
 const WRONG_CLOCK_MS = 24 * 3_600_000;
 const HEARTBEAT = "heartbeat";
@@ -44,6 +46,14 @@ export class ScenarioScheduler {
   /** When the previous tick looked at the clock (this process). */
   private lastTickAt: number | undefined;
   private timeZone: string | undefined;
+  /**
+   * Per enabled scenario, when the scheduler must look at it again: its next planned run, or
+   * a while later when it has none soon. Ticks skip the scenarios not due, so a tick costs
+   * little however many there are; anything that moves runs (an edit, a stay, the property,
+   * the clock going back) forgets the plans concerned.
+   */
+  private readonly plans = new Map<string, { updatedAt: string; lookAgainAt: number }>();
+  private loaded: Promise<StoredScenario[]> | undefined;
   private readonly holds = new Map<string, TimerHandle>();
   private readonly lastOn = new Map<string, boolean | undefined>();
   private readonly unsubscribe: Array<() => void> = [];
@@ -56,7 +66,7 @@ export class ScenarioScheduler {
     this.unsubscribe.push(
       bus.on("booking.created", (e) => this.bookingEvent("created", e)),
       bus.on("booking.cancelled", (e) => this.bookingEvent("cancelled", e)),
-      bus.on("booking.updated", () => this.poke()),
+      bus.on("booking.updated", () => this.replan()),
       bus.on("property.updated", (p) => this.propertyUpdated(p.timezone)),
       bus.on("device.stateChanged", (e) => this.deviceChanged(e.id, e.roomId, e.state)),
       bus.on("weather.updated", () => this.weatherUpdated()),
@@ -82,7 +92,17 @@ export class ScenarioScheduler {
     this.holds.clear();
   }
 
-  /** Something changed (a scenario, a stay, the property): plan again now. */
+  /** Scenarios' runs may have moved (one scenario's, or all of them: a stay, the property): plan again now. */
+  replan(scenarioId?: string): void {
+    if (scenarioId) {
+      this.plans.delete(scenarioId);
+      this.loaded = undefined;
+    }
+    else this.plans.clear();
+    this.poke();
+  }
+
+  /** Looks at the clock now (plans kept). */
   poke(): void {
     if (this.stopped) return;
     if (this.ticking) {
@@ -127,20 +147,32 @@ export class ScenarioScheduler {
       for (const scenario of await this.enabled()) await this.skipToNow(scenario.id);
     }
     this.timeZone = timeZone;
-    this.poke();
+    this.replan();
   }
 
-  private async enabled(): Promise<StoredScenario[]> {
-    return (await repo.scenarios(this.deps.db)).map(fromRow).filter((s) => s.enabled);
+  /**
+   * The enabled scenarios, read and parsed once and kept until one changes (every change
+   * goes through the service, which calls replan): device pushes and booking events ask
+   * for them often.
+   */
+  private enabled(): Promise<StoredScenario[]> {
+    this.loaded ??= repo.scenarios(this.deps.db).then(
+      (rows) => rows.map(fromRow).filter((s) => s.enabled),
+      (err: unknown) => {
+        this.loaded = undefined;
+        throw err;
+      },
+    );
+    return this.loaded;
   }
 
   /** The runs of each time-driven trigger due now and not handled yet: only the latest (a clock jump forwards runs once). */
-  private async dueRuns(scenario: StoredScenario, now: number, context: ScheduleContext) {
+  private dueRuns(scenario: StoredScenario, now: number, context: ScheduleContext, states: ReadonlyMap<string, string | null>) {
     const due: Array<{ key: string; trigger: Trigger; at: number; bookingId?: string | undefined }> = [];
     for (const { index, trigger } of scheduledTriggers(scenario.triggers)) {
       const key = triggerKey(index, scenario.triggers[index]!);
-      const state = await repo.triggerState(this.deps.db, scenario.id, key);
-      let handled = state?.handled_at ? Date.parse(state.handled_at) : Date.parse(scenario.updatedAt);
+      const handledAt = states.get(`${scenario.id} ${key}`);
+      let handled = handledAt ? Date.parse(handledAt) : Date.parse(scenario.updatedAt);
       // Handled more than a day ahead of the clock: it was noted while the clock was wrong
       // (a box that booted with its clock in the future). Waiting for that moment would
       // silence the scenario for as long: run what came since the last check instead (at
@@ -159,24 +191,45 @@ export class ScenarioScheduler {
     return bookingId ? context.stays.find((s) => s.id === bookingId)?.roomId : undefined;
   }
 
+  /** Every trigger's last handled run, keyed "scenarioId triggerKey". */
+  private async handledRuns(): Promise<Map<string, string | null>> {
+    return new Map((await repo.triggerStates(this.deps.db)).map((row) => [`${row.scenario_id} ${row.trigger_key}`, row.handled_at]));
+  }
+
   private async tick(): Promise<void> {
     const { db, timers, runner } = this.deps;
     const now = timers.now();
-    const context = await this.context();
-    this.timeZone ??= context.timeZone;
+    // Set back: what was planned may now be further away than runs to come.
+    if (this.lastTickAt !== undefined && now < this.lastTickAt) this.plans.clear();
     const scenarios = await this.enabled();
-    let earliest = Infinity;
-    for (const scenario of scenarios) {
-      for (const run of await this.dueRuns(scenario, now, context)) {
-        await repo.setHandled(db, scenario.id, run.key, iso(run.at));
-        // Check-in and check-out come from the stays as they are now: a stay cancelled meanwhile has no run.
-        runner.start({ scenarioId: scenario.id, trigger: run.trigger, plannedAt: run.at, triggerRoom: this.roomOf(context, run.bookingId) });
+    const enabledIds = new Set(scenarios.map((s) => s.id));
+    for (const id of this.plans.keys()) if (!enabledIds.has(id)) this.plans.delete(id);
+    const toLook = scenarios.filter((s) => {
+      const plan = this.plans.get(s.id);
+      return !plan || plan.updatedAt !== s.updatedAt || plan.lookAgainAt <= now;
+    });
+    if (toLook.length) {
+      const [context, states] = await Promise.all([this.context(), this.handledRuns()]);
+      this.timeZone ??= context.timeZone;
+      const starts: RunRequest[] = [];
+      for (const scenario of toLook) {
+        for (const run of this.dueRuns(scenario, now, context, states)) {
+          await repo.setHandled(db, scenario.id, run.key, iso(run.at));
+          // Check-in and check-out come from the stays as they are now: a stay cancelled meanwhile has no run.
+          starts.push({ scenarioId: scenario.id, trigger: run.trigger, plannedAt: run.at, triggerRoom: this.roomOf(context, run.bookingId) });
+        }
+        let lookAgainAt = now + PLAN_MAX_MS;
+        for (const { trigger } of scheduledTriggers(scenario.triggers)) {
+          const next = nextRun(trigger, now, context, 2);
+          if (next) lookAgainAt = Math.min(lookAgainAt, next.at);
+        }
+        this.plans.set(scenario.id, { updatedAt: scenario.updatedAt, lookAgainAt });
       }
-      for (const { trigger } of scheduledTriggers(scenario.triggers)) {
-        const next = nextRun(trigger, now, context, 2);
-        if (next) earliest = Math.min(earliest, next.at);
-      }
+      // All together, once each is noted as handled: runs due at the same minute start at once.
+      for (const start of starts) runner.start(start);
     }
+    let earliest = Infinity;
+    for (const plan of this.plans.values()) earliest = Math.min(earliest, plan.lookAgainAt);
     const byId = new Map(scenarios.map((s) => [s.id, s]));
     for (const due of await repo.due(db)) {
       const at = Date.parse(due.due_at);
@@ -208,10 +261,10 @@ export class ScenarioScheduler {
     const { db, timers, runner } = this.deps;
     const beat = await repo.getState(db, HEARTBEAT);
     const now = timers.now();
-    const context = await this.context();
+    const [context, states] = await Promise.all([this.context(), this.handledRuns()]);
     const missed: Array<{ scenario: StoredScenario; at: number; trigger: Trigger; triggerRoom: string | undefined }> = [];
     for (const scenario of await this.enabled()) {
-      const due = await this.dueRuns(scenario, now, context);
+      const due = this.dueRuns(scenario, now, context, states);
       for (const run of due) await repo.setHandled(db, scenario.id, run.key, iso(run.at));
       const latest = due.sort((a, b) => b.at - a.at)[0];
       if (latest && beat) missed.push({ scenario, at: latest.at, trigger: latest.trigger, triggerRoom: this.roomOf(context, latest.bookingId) });
@@ -248,7 +301,8 @@ export class ScenarioScheduler {
         await repo.insertDue(this.deps.db, { id: newId("due_"), scenario_id: scenario.id, trigger_index: index, due_at: iso(due), booking_id: payload.bookingId, room_id: payload.roomId });
       }
     }
-    this.poke();
+    // A new or cancelled stay moves check-in and check-out runs.
+    this.replan();
   }
 
   private async deviceChanged(deviceId: string, roomId: string | null, state: DeviceStatePayload): Promise<void> {
