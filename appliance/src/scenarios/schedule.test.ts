@@ -75,6 +75,17 @@ describe("the scheduler", () => {
     ]);
   });
 
+  it("finds a stay whose offset reaches across the edge of the range, among many that cannot run in it", () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ id: `far${i}`, roomId: "r1", checkIn: `2029-01-${String((i % 28) + 1).padStart(2, "0")}`, checkOut: "2029-02-01" }));
+    // Check-in at 15:00 on 2 April; 12 hours before is 03:00 local (02:00 UTC), inside a range ending at 03:00 UTC.
+    const context: ScheduleContext = { ...LISBON, stays: [...many, { id: "near", roomId: "r1", checkIn: "2027-04-02", checkOut: "2027-04-03" }] };
+    const early = runsBetween({ type: "booking", event: "checkIn", offsetMinutes: -720 }, at("2027-04-01T00:00:00Z"), at("2027-04-02T03:00:00Z"), context);
+    expect(early).toEqual([{ at: at("2027-04-02T02:00:00Z"), bookingId: "near" }]);
+    // Check-out at 11:00 on 2 April; 12 hours after is 23:00 local (22:00 UTC), inside a range starting that evening.
+    const late = runsBetween({ type: "booking", event: "checkOut", offsetMinutes: 720 }, at("2027-04-02T21:00:00Z"), at("2027-04-04T00:00:00Z"), { ...context, stays: [{ id: "out", roomId: "r1", checkIn: "2027-03-30", checkOut: "2027-04-02" }] });
+    expect(late).toEqual([{ at: at("2027-04-02T22:00:00Z"), bookingId: "out" }]);
+  });
+
   it("finds the next run strictly after a given instant", () => {
     expect(nextRun({ type: "time", at: "07:30" }, at("2027-03-28T06:30:00Z"), LISBON)).toEqual({ at: at("2027-03-29T06:30:00Z") });
     expect(nextRun({ type: "time", at: "07:30" }, at("2027-03-28T06:29:59Z"), LISBON)).toEqual({ at: at("2027-03-28T06:30:00Z") });

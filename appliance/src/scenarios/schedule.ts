@@ -75,9 +75,14 @@ export function runsBetween(trigger: ScheduledTrigger, from: number, to: number,
       break;
     }
     case "booking": {
+      // Offsets reach 12 hours: a stay whose day is further out cannot run in the range.
+      // Dates compare as text, so thousands of stays cost no wall-clock arithmetic.
+      const firstDay = localDate(from - 13 * 3_600_000, context.timeZone);
+      const lastDay = localDate(to + 13 * 3_600_000, context.timeZone);
       for (const stay of context.stays) {
         if (trigger.roomId && stay.roomId !== trigger.roomId) continue;
         const [day, time] = trigger.event === "checkIn" ? [stay.checkIn, context.checkInTime] : [stay.checkOut, context.checkOutTime];
+        if (day < firstDay || day > lastDay) continue;
         keep(instantsOf(day, time, context.timeZone)[0]! + trigger.offsetMinutes * MINUTE, stay.id);
       }
       break;
