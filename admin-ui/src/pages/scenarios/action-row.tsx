@@ -2,10 +2,9 @@
 import type { Action } from "@innbox/protocol";
 import { NOTIFY_TEXT_MAX, TRIGGER_ROOM, WAIT_MINUTES } from "@innbox/protocol/scenario-rules";
 import { TextAreaField } from "../../components/field";
-import { Icon } from "../../components/icon";
 import { t } from "../../messages";
 import { ACTION_TYPES, newAction, type ActionType } from "./draft";
-import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, withField } from "./inputs";
+import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, withField, RowHead } from "./inputs";
 import type { Names } from "./sentence";
 
 interface Props {
@@ -30,20 +29,7 @@ export function ActionRow({ action, index, names, selfId, errors, onChange, onRe
   return (
     <fieldset class="scenario-row">
       <legend class="visually-hidden">{label}</legend>
-      <div class="scenario-row-head">
-        <Menu label={s().kindLabel} name={`${path}.type`} value={action.type} onValue={(type) => onChange(newAction(type as ActionType))}>
-          {ACTION_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {s().actionType[type]}
-            </option>
-          ))}
-        </Menu>
-        <button type="button" class="button button-small button-danger-quiet scenario-remove" onClick={onRemove} aria-label={s().removeLabel(label)}>
-          <Icon name="trash" />
-          {s().remove}
-        </button>
-      </div>
-      {errors[path] ? <p class="field-error">{errors[path]}</p> : null}
+      <RowHead name={`${path}.type`} kinds={ACTION_TYPES} value={action.type as ActionType} words={s().actionType} label={label} error={errors[path]} onKind={(next) => onChange(newAction(next))} onRemove={onRemove} />
       <div class="scenario-fields">
         {action.type === "device" ? <DeviceFields action={action} path={path} names={names} errors={errors} onChange={onChange} /> : null}
         {action.type === "wait" ? (

@@ -4,7 +4,7 @@ import { CONDITION_DEPTH_MAX, FORECAST_HOURS, TRIGGER_ROOM, WEATHER_CONDITION_FI
 import { Icon } from "../../components/icon";
 import { t } from "../../messages";
 import { CONDITION_KINDS, conditionKind, newCondition, type ConditionKind } from "./draft";
-import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField } from "./inputs";
+import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField, RowHead } from "./inputs";
 import type { Names } from "./sentence";
 import { Offset } from "./trigger-row";
 
@@ -33,20 +33,7 @@ export function ConditionRow({ condition, path, number, depth, names, errors, on
   return (
     <fieldset class={kind === "and" || kind === "or" || kind === "not" ? "scenario-row scenario-group" : "scenario-row"}>
       <legend class="visually-hidden">{label}</legend>
-      <div class="scenario-row-head">
-        <Menu label={s().kindLabel} name={`${path}.kind`} value={kind} onValue={(next) => onChange(newCondition(next as ConditionKind))}>
-          {kinds.map((each) => (
-            <option key={each} value={each}>
-              {s().conditionType[each]}
-            </option>
-          ))}
-        </Menu>
-        <button type="button" class="button button-small button-danger-quiet scenario-remove" onClick={onRemove} aria-label={s().removeLabel(label)}>
-          <Icon name="trash" />
-          {s().remove}
-        </button>
-      </div>
-      {errors[path] ? <p class="field-error">{errors[path]}</p> : null}
+      <RowHead name={`${path}.kind`} kinds={kinds} value={kind as ConditionKind} words={s().conditionType} label={label} error={errors[path]} onKind={(next) => onChange(newCondition(next))} onRemove={onRemove} />
       {"and" in condition || "or" in condition ? <GroupList condition={condition} path={path} number={number} depth={depth} names={names} errors={errors} onChange={onChange} /> : null}
       {"not" in condition ? (
         <div class="scenario-nested">

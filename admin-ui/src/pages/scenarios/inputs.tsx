@@ -2,6 +2,7 @@
 // be empty, times, and the menus of rooms, devices and scenarios by name.
 import type { ComponentChildren } from "preact";
 import { SelectField, TextField } from "../../components/field";
+import { Icon } from "../../components/icon";
 import { t } from "../../messages";
 import type { Names } from "./sentence";
 
@@ -86,4 +87,36 @@ export function withField<T extends object, K extends string>(object: T, key: K,
 /** A sentence's word as a menu choice: "sunset" → "Sunset". */
 export function choice(words: string | undefined): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : "";
+}
+
+/** A trigger's, condition's or action's first line: what kind it is (a menu) and Remove; its own error below. */
+export function RowHead<K extends string>({ name, kinds, value, words, label, error, onKind, onRemove }: {
+  name: string;
+  kinds: readonly K[];
+  value: K;
+  words: Record<K, string>;
+  label: string;
+  error: string | undefined;
+  onKind: (kind: K) => void;
+  onRemove: () => void;
+}) {
+  const s = t.scenarios;
+  return (
+    <>
+      <div class="scenario-row-head">
+        <Menu label={s.kindLabel} name={name} value={value} onValue={(kind) => onKind(kind as K)}>
+          {kinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {words[kind]}
+            </option>
+          ))}
+        </Menu>
+        <button type="button" class="button button-small button-danger-quiet scenario-remove" onClick={onRemove} aria-label={s.removeLabel(label)}>
+          <Icon name="trash" />
+          {s.remove}
+        </button>
+      </div>
+      {error ? <p class="field-error">{error}</p> : null}
+    </>
+  );
 }

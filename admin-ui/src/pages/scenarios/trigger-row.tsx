@@ -1,10 +1,9 @@
 // One trigger of the editor: its kind from a menu, then the fields of that kind.
 import type { Trigger } from "@innbox/protocol";
 import { BOOKING_TRIGGER_EVENTS, FOR_MINUTES, FORECAST_HOURS, OFFSET_MINUTES, SUN_EVENTS, WEATHER_GROUPS, WEATHER_TRIGGER_FIELDS } from "@innbox/protocol/scenario-rules";
-import { Icon } from "../../components/icon";
 import { t } from "../../messages";
 import { newTrigger, TRIGGER_TYPES, type TriggerType } from "./draft";
-import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField } from "./inputs";
+import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField, RowHead } from "./inputs";
 import type { Names } from "./sentence";
 
 interface Props {
@@ -25,20 +24,7 @@ export function TriggerRow({ trigger, index, names, errors, onChange, onRemove }
   return (
     <fieldset class="scenario-row">
       <legend class="visually-hidden">{label}</legend>
-      <div class="scenario-row-head">
-        <Menu label={s().kindLabel} name={`${path}.type`} value={trigger.type} onValue={(type) => onChange(newTrigger(type as TriggerType))}>
-          {TRIGGER_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {s().triggerType[type]}
-            </option>
-          ))}
-        </Menu>
-        <button type="button" class="button button-small button-danger-quiet scenario-remove" onClick={onRemove} aria-label={s().removeLabel(label)}>
-          <Icon name="trash" />
-          {s().remove}
-        </button>
-      </div>
-      {errors[path] ? <p class="field-error">{errors[path]}</p> : null}
+      <RowHead name={`${path}.type`} kinds={TRIGGER_TYPES} value={trigger.type as TriggerType} words={s().triggerType} label={label} error={errors[path]} onKind={(next) => onChange(newTrigger(next))} onRemove={onRemove} />
       <div class="scenario-fields">
         {trigger.type === "time" ? (
           <>
