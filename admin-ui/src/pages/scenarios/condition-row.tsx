@@ -1,10 +1,10 @@
 // One condition of the editor, or a group of them (all of, any of, not), nested.
 import type { Condition } from "@innbox/protocol";
-import { CONDITION_DEPTH_MAX, FORECAST_HOURS, TRIGGER_ROOM, WEATHER_CONDITION_FIELDS } from "@innbox/protocol/scenario-rules";
+import { CONDITION_DEPTH_MAX, TRIGGER_ROOM, WEATHER_CONDITION_FIELDS } from "@innbox/protocol/scenario-rules";
 import { Icon } from "../../components/icon";
 import { t } from "../../messages";
 import { CONDITION_KINDS, conditionKind, newCondition, type ConditionKind } from "./draft";
-import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField, RowHead } from "./inputs";
+import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField, ForecastHoursInput, RowHead } from "./inputs";
 import type { Names } from "./sentence";
 import { Offset } from "./trigger-row";
 
@@ -125,16 +125,7 @@ export function ConditionRow({ condition, path, number, depth, names, errors, on
             </Menu>
             <NumberInput label={s().above} name={`${path}.above`} value={leaf.above} error={err("above")} onValue={(above) => onChange(withField(leaf, "above", above))} />
             <NumberInput label={s().below} name={`${path}.below`} value={leaf.below} error={err("below")} onValue={(below) => onChange(withField(leaf, "below", below))} />
-            <NumberInput
-              label={s().forecastHours}
-              name={`${path}.forecastHours`}
-              hint={s().forecastHint}
-              min={FORECAST_HOURS.min}
-              max={FORECAST_HOURS.max}
-              value={leaf.forecastHours}
-              error={err("forecastHours")}
-              onValue={(hours) => onChange(withField(leaf, "forecastHours", hours || undefined))}
-            />
+            <ForecastHoursInput path={path} value={leaf.forecastHours} error={err("forecastHours")} onValue={(hours) => onChange(withField(leaf, "forecastHours", hours))} />
           </>
         );
       case "device":

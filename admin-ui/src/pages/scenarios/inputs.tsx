@@ -1,5 +1,6 @@
 // The editor's small fields over the shared ones (components/field.tsx): numbers that may
 // be empty, times, and the menus of rooms, devices and scenarios by name.
+import { FORECAST_HOURS } from "@innbox/protocol/scenario-rules";
 import type { ComponentChildren } from "preact";
 import { SelectField, TextField } from "../../components/field";
 import { Icon } from "../../components/icon";
@@ -119,4 +120,10 @@ export function RowHead<K extends string>({ name, kinds, value, words, label, er
       {error ? <p class="field-error">{error}</p> : null}
     </>
   );
+}
+
+/** Hours ahead in the forecast (0 or empty: the weather now), for weather triggers and conditions. */
+export function ForecastHoursInput({ path, value, error, onValue }: { path: string; value: number | undefined; error: string | undefined; onValue: (hours: number | undefined) => void }) {
+  const s = t.scenarios;
+  return <NumberInput label={s.forecastHours} name={`${path}.forecastHours`} hint={s.forecastHint} min={FORECAST_HOURS.min} max={FORECAST_HOURS.max} value={value} error={error} onValue={(hours) => onValue(hours || undefined)} />;
 }

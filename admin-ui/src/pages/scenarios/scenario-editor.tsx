@@ -119,13 +119,7 @@ export function ScenarioEditor({ scenario, data }: { scenario: Scenario | null; 
   return (
     <div class="page scenario-editor-page">
       <header class="page-header">
-        <Link to="/scenarios" class="back-link">
-          <Icon name="back" />
-          {s().back}
-        </Link>
-        <h1 ref={heading} tabIndex={-1}>
-          {title}
-        </h1>
+        <BackAndTitle heading={heading} title={title} />
         <p class="scenario-live-sentence" aria-label={s().reads}>
           <span class="scenario-reads">{s().reads}</span> {sentence}
         </p>
@@ -307,13 +301,7 @@ function TemplateChooser({ heading, title, onPick }: { heading: RefObject<HTMLHe
   return (
     <div class="page">
       <header class="page-header">
-        <Link to="/scenarios" class="back-link">
-          <Icon name="back" />
-          {s().back}
-        </Link>
-        <h1 ref={heading} tabIndex={-1}>
-          {title}
-        </h1>
+        <BackAndTitle heading={heading} title={title} />
         <p class="page-lead">{s().templatesHint}</p>
       </header>
       <section class="card template-card" aria-labelledby="templates-title">
@@ -337,5 +325,20 @@ function TemplateChooser({ heading, title, onPick }: { heading: RefObject<HTMLHe
         </ul>
       </section>
     </div>
+  );
+}
+
+/** The way back to the list and the page's title (focused when the page opens). */
+function BackAndTitle({ heading, title }: { heading: RefObject<HTMLHeadingElement>; title: string }) {
+  return (
+    <>
+      <Link to="/scenarios" class="back-link">
+        <Icon name="back" />
+        {s().back}
+      </Link>
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+    </>
   );
 }

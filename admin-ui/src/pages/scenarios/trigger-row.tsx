@@ -1,9 +1,9 @@
 // One trigger of the editor: its kind from a menu, then the fields of that kind.
 import type { Trigger } from "@innbox/protocol";
-import { BOOKING_TRIGGER_EVENTS, FOR_MINUTES, FORECAST_HOURS, OFFSET_MINUTES, SUN_EVENTS, WEATHER_GROUPS, WEATHER_TRIGGER_FIELDS } from "@innbox/protocol/scenario-rules";
+import { BOOKING_TRIGGER_EVENTS, FOR_MINUTES, OFFSET_MINUTES, SUN_EVENTS, WEATHER_GROUPS, WEATHER_TRIGGER_FIELDS } from "@innbox/protocol/scenario-rules";
 import { t } from "../../messages";
 import { newTrigger, TRIGGER_TYPES, type TriggerType } from "./draft";
-import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField, RowHead } from "./inputs";
+import { choice, DeviceMenu, Menu, NumberInput, RoomMenu, TimeInput, withField, ForecastHoursInput, RowHead } from "./inputs";
 import type { Names } from "./sentence";
 
 interface Props {
@@ -132,16 +132,7 @@ export function TriggerRow({ trigger, index, names, errors, onChange, onRemove }
                 />
               </>
             )}
-            <NumberInput
-              label={s().forecastHours}
-              name={`${path}.forecastHours`}
-              hint={s().forecastHint}
-              min={FORECAST_HOURS.min}
-              max={FORECAST_HOURS.max}
-              value={trigger.forecastHours}
-              error={err("forecastHours")}
-              onValue={(forecastHours) => onChange(withField(trigger, "forecastHours", forecastHours || undefined))}
-            />
+            <ForecastHoursInput path={path} value={trigger.forecastHours} error={err("forecastHours")} onValue={(hours) => onChange(withField(trigger, "forecastHours", hours))} />
           </>
         ) : null}
       </div>
