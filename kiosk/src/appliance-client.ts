@@ -152,5 +152,5 @@ export async function checkKioskToken(applianceUrl: string, token: string, caPem
 
 function isCertificateError(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
-  return typeof code === "string" && /CERT|SELF_SIGNED|ISSUER|ERR_TLS_CERT_ALTNAME/.test(code);
+  return typeof code === "string" && /CERT|SELF_SIGNED|ISSUER|VERIFY|ERR_TLS_CERT_ALTNAME/.test(code);
 }
