@@ -69,9 +69,15 @@ function applianceUrl(): string | undefined {
   return settings?.token ? settings.applianceUrl : undefined;
 }
 
+let exitTimer: ReturnType<typeof setTimeout> | undefined;
+const EXIT_PROMPT_MS = 60_000;
+
 function showSetup(query: Record<string, string> = {}): void {
   mode = query.mode === "exit" ? "exit" : "setup";
   watchdog.stop();
+  clearTimeout(exitTimer);
+  // An exit prompt nobody answers goes back to the kiosk page.
+  if (mode === "exit") exitTimer = setTimeout(() => mode === "exit" && showKiosk(), EXIT_PROMPT_MS);
   void win?.loadFile(setupPage, { query });
 }
 
@@ -79,6 +85,7 @@ function showKiosk(): void {
   const url = applianceUrl();
   if (!win || !url) return showSetup();
   mode = "kiosk";
+  clearTimeout(exitTimer);
   win.loadURL(kioskPageUrl(url)).catch(() => undefined); // did-fail-load handles it
 }
 
@@ -205,7 +212,7 @@ function wireIpc(): void {
       await saveSettings(app.getPath("userData"), next);
       settings = next;
       pendingSetup = undefined;
-      await enableAutostart();
+      await enableAutostart().catch(() => undefined); // pairing stands even if the entry cannot be written
       setTimeout(showKiosk, 0);
       return { ok: true };
     } catch (err) {
@@ -262,7 +269,7 @@ async function start(): Promise<void> {
 
   const url = applianceUrl();
   if (!url || !settings) return showSetup({ mode: "setup", address: settings?.applianceUrl ?? "" });
-  await enableAutostart();
+  await enableAutostart().catch(() => undefined);
   const state = await checkKioskToken(url, settings.token, settings.caPem);
   if (state === "revoked") {
     settings = await forgetToken(app.getPath("userData"));
