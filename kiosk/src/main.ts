@@ -37,7 +37,7 @@ let backlight: Backlight | undefined;
 const reloader = createReloader({ timers: realTimers, reload: () => showKiosk() });
 const watchdog = createWatchdog({
   timers: realTimers,
-  ping: () => win!.webContents.executeJavaScript("1", true),
+  ping: () => win!.webContents.executeJavaScript("1"),
   onStuck: () => {
     // A wedged renderer does not reload; crash it so render-process-gone brings it back.
     if (win && !win.isDestroyed()) win.webContents.forcefullyCrashRenderer();
