@@ -54,6 +54,20 @@ export const ConfigSchema = z.strictObject({
         .default(["loopback"]),
     })
     .prefault({}),
+  https: z
+    .strictObject(
+      {
+        port: z
+          .number({ error: "must be a port number, such as 8443 (leave https out to serve plain HTTP only)" })
+          .int({ error: "must be a whole number, such as 8443" })
+          .min(0, { error: "must be between 0 and 65535" })
+          .max(65535, { error: "must be between 0 and 65535" })
+          .optional()
+          .describe("Serve HTTPS on the LAN on this port too, with a certificate from the appliance's own CA (GET /ca.crt). Off when absent; plain HTTP keeps working."),
+      },
+      { error: 'must be an object such as {"port": 8443}' },
+    )
+    .prefault({}),
   auth: z
     .strictObject({
       sessionDays: z.number().int().min(1).max(365).default(30),
