@@ -40,17 +40,30 @@ function serialNumber(): string {
   return bytes.toString("hex");
 }
 
-/** Names in UTF-8 (the CA's name has a dash and a property name may have any letter). */
+const UTF8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
+
+/** Names in UTF-8 (the CA's name has a dash and a property name may have any letter); forge encodes them. */
 function utf8Name(commonName: string): forge.pki.CertificateField[] {
   return [
-    { name: "commonName", value: forge.util.encodeUtf8(commonName), valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
-    { name: "organizationName", value: "Innbox", valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
+    { name: "commonName", value: commonName, valueTagClass: UTF8 },
+    { name: "organizationName", value: "Innbox", valueTagClass: UTF8 },
   ];
 }
 
-function keyIdentifier(publicKey: forge.pki.rsa.PublicKey): string {
-  return forge.pki.getPublicKeyFingerprint(publicKey, { type: "SubjectPublicKeyInfo", encoding: "binary" }) as unknown as string;
+/**
+ * The CA's subject as the issuer of what it signs, byte for byte: forge reads UTF-8 values
+ * as raw bytes but encodes them again on writing, so they are decoded first.
+ */
+function issuerOf(caCert: forge.pki.Certificate): forge.pki.CertificateField[] {
+  return caCert.subject.attributes.map((attr) => ({
+    type: attr.type,
+    value: attr.valueTagClass === UTF8 ? forge.util.decodeUtf8(String(attr.value)) : attr.value,
+    ...(attr.valueTagClass !== undefined ? { valueTagClass: attr.valueTagClass } : {}),
+  }));
 }
+
+/** PEM with plain line ends (forge writes CRLF). */
+const pem = (text: string) => text.replace(/\r\n/g, "\n");
 
 /** A self-signed CA that may sign server certificates and nothing below them (pathlen 0). */
 export async function createCertificateAuthority(commonName: string, now: number): Promise<KeyAndCertificate> {
@@ -66,10 +79,11 @@ export async function createCertificateAuthority(commonName: string, now: number
   cert.setExtensions([
     { name: "basicConstraints", cA: true, pathLenConstraint: 0, critical: true },
     { name: "keyUsage", keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    { name: "subjectKeyIdentifier", subjectKeyIdentifier: keyIdentifier(keys.publicKey) },
+    // forge derives it from the key (SHA-1 of the public key, RFC 5280's method 1).
+    { name: "subjectKeyIdentifier" },
   ]);
   cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { keyPem: keys.keyPem, certPem: forge.pki.certificateToPem(cert) };
+  return { keyPem: keys.keyPem, certPem: pem(forge.pki.certificateToPem(cert)) };
 }
 
 /**
@@ -87,17 +101,18 @@ export async function issueServerCertificate(ca: KeyAndCertificate, names: reado
   cert.validity.notAfter = new Date(Math.min(now + SERVER_DAYS * DAY_MS, caCert.validity.notAfter.getTime()));
   const hostName = names.find((n) => !isIP(n)) ?? names[0] ?? "localhost";
   cert.setSubject(utf8Name(hostName));
-  cert.setIssuer(caCert.subject.attributes);
+  cert.setIssuer(issuerOf(caCert));
   cert.setExtensions([
     { name: "basicConstraints", cA: false, critical: true },
     { name: "keyUsage", digitalSignature: true, keyEncipherment: true, critical: true },
     { name: "extKeyUsage", serverAuth: true },
     { name: "subjectAltName", altNames: names.map((n) => (isIP(n) ? { type: 7, ip: n } : { type: 2, value: n })) },
-    { name: "subjectKeyIdentifier", subjectKeyIdentifier: keyIdentifier(keys.publicKey) },
-    { name: "authorityKeyIdentifier", keyIdentifier: keyIdentifier(caCert.publicKey as forge.pki.rsa.PublicKey) },
+    { name: "subjectKeyIdentifier" },
+    // The CA's own key identifier, derived the same way, so clients find the issuer by it.
+    { name: "authorityKeyIdentifier", keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
   ]);
   cert.sign(caKey as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
-  return { keyPem: keys.keyPem, certPem: forge.pki.certificateToPem(cert) };
+  return { keyPem: keys.keyPem, certPem: pem(forge.pki.certificateToPem(cert)) };
 }
 
 /** What the admin page and the renewal check need to know about a certificate. */
