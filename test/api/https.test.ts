@@ -1,10 +1,13 @@
 import { X509Certificate } from "node:crypto";
-import { statSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
+import { Writable } from "node:stream";
+import pino from "pino";
 import { request, type RequestOptions } from "node:https";
 import { join } from "node:path";
 import type { TLSSocket } from "node:tls";
 import { io } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
+import { createApp } from "../../appliance/src/app.js";
 import { ConfigError, parseConfig } from "../../appliance/src/config/index.js";
 import { TLS_FILES } from "../../appliance/src/tls/index.js";
 import { ApiClient, setUpManager, startTestApp, tempDataDir, type TestApp } from "../helpers/app.js";
@@ -181,6 +184,35 @@ describe("HTTPS on the LAN", () => {
     expect(await res.text()).toMatch(/https\.port/);
     const manager = await setUpManager(app);
     expect((await manager.get("/api/tls")).body).toMatchObject({ enabled: false, port: null, caFingerprint: null, names: [] });
+  });
+
+  it("says in its first log lines where HTTPS listens and where to get the CA, and that it made the CA", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split("\n").filter(Boolean)) lines.push((JSON.parse(line) as { msg: string }).msg);
+        done();
+      },
+    });
+    const dataDir = tempDataDir();
+    const app = createApp(parseConfig({ port: 0, host: "127.0.0.1", dataDir, https: { port: 0 }, devices: { discovery: false }, weather: { apiBase: "http://127.0.0.1:9" } }), {
+      log: pino({ level: "info" }, sink),
+      sleep: async () => undefined,
+    });
+    try {
+      const running = await app.start();
+      expect(lines.some((l) => l.startsWith("Created the local certificate authority"))).toBe(true);
+      const line = lines.find((l) => l.startsWith("HTTPS on "));
+      expect(line).toBe(
+        `HTTPS on https://127.0.0.1:${running.httpsPort}/admin/ with the appliance's own certificate: install its authority on each device from http://127.0.0.1:${running.port}/ca.crt (Settings → Secure connection explains how).`,
+      );
+      // Among the first lines: after where the admin page is and the first-run setup link.
+      const first = lines.findIndex((l) => l.startsWith("Innbox "));
+      expect(lines.indexOf(line!) - first).toBe(lines[first + 1]!.startsWith("First run") ? 2 : 1);
+    } finally {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a bad https.port with a sentence naming the key", () => {

@@ -69,6 +69,8 @@ describe.skipIf(suite.skip)("HTTPS on the LAN", () => {
       for (const name of ["localhost", "127.0.0.1"]) await expect(panel.getByText(name, { exact: true }).count()).resolves.toBe(1);
       // The page never scrolls sideways, whatever the width.
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      // The README's picture: the window as a person first sees it.
+      if (viewport === "desktop") await screenshot(page, "settings-secure-connection-window", viewport);
       await page.getByText("iPhone and iPad", { exact: true }).click();
       await page.getByText("Certificate Trust Settings").waitFor();
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
