@@ -137,7 +137,7 @@ export const secure = {
   fingerprint: "SHA-256 fingerprint",
   fingerprintHint: "When a device shows a fingerprint while installing, it must be this one.",
   names: "The certificate is valid for",
-  expires: "Renewed by itself before",
+  expires: "Valid until (renewed by itself 30 days before)",
   caExpires: "The authority is valid until",
   installHeading: "Install the certificate authority",
   installIntro: "Download the file on each device, then follow the steps for it. Once installed, the HTTPS address opens without a warning.",
