@@ -38,7 +38,8 @@ export function caPage(tls: TlsRoutesService): Router {
     }
     res.set("Cache-Control", "no-cache");
     res.set("Content-Disposition", `attachment; filename="${tls.caFileName()}"`);
-    res.type("application/x-x509-ca-cert").send(pem);
+    // Bytes, so that no charset is added: some systems open the file only by its exact type.
+    res.set("Content-Type", "application/x-x509-ca-cert").send(Buffer.from(pem, "ascii"));
   });
   return router;
 }
