@@ -216,7 +216,7 @@ describe("HTTPS on the LAN", () => {
   });
 
   it("refuses a bad https.port with a sentence naming the key", () => {
-    for (const bad of [{ https: { port: "x" } }, { https: { port: 70000 } }, { https: { port: 1.5 } }, { https: 8443 }]) {
+    for (const bad of [{ https: { port: "x" } }, { https: { port: 70000 } }, { https: { port: 1.5 } }, { https: 8443 }, { port: 8443, https: { port: 8443 } }]) {
       let problems: string[] = [];
       try {
         parseConfig(bad);
@@ -224,7 +224,7 @@ describe("HTTPS on the LAN", () => {
         problems = (err as ConfigError).problems;
       }
       expect(problems.length, JSON.stringify(bad)).toBe(1);
-      expect(problems[0]).toMatch(/^config: https(\.port)?: must be/);
+      expect(problems[0]).toMatch(/^config: https(\.port)?: must (be|differ from port)/);
     }
   });
 });

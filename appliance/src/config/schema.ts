@@ -134,6 +134,9 @@ export const ConfigSchema = z.strictObject({
       mapAttribution: z.string().min(1, { error: "must not be empty: tile servers require their credit" }).max(300).default("© OpenStreetMap contributors"),
     })
     .prefault({}),
+}).refine((config) => config.https.port === undefined || config.https.port === 0 || config.https.port !== config.port, {
+  error: "must differ from port (plain HTTP keeps its own port beside HTTPS)",
+  path: ["https", "port"],
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
