@@ -1,5 +1,7 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
+import { hostname } from "node:os";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +15,7 @@ import { createTransactions, lockDataFolder, migrate, openDatabase, type Db } fr
 import { createEventBus, type EventBus } from "./events/index.js";
 import { createHttpApp, createRouteRegistry, staticApp } from "./http/index.js";
 import { createLogger } from "./logger.js";
-import { defaultPublicUrl } from "./network.js";
+import { defaultPublicUrl, firstLanAddress, isWildcardHost } from "./network.js";
 import { Outbox } from "./outbox/index.js";
 import { startupLines } from "./startup-lines.js";
 import { createProperty } from "./property/index.js";
@@ -26,6 +28,7 @@ import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
 import { systemTimers, type Timers } from "./time/index.js";
 import { createWeather } from "./weather/index.js";
+import { CA_PATH, createTls, httpsStartupLine } from "./tls/index.js";
 import { VERSION } from "./version.js";
 
 export interface AppOverrides {
@@ -47,6 +50,8 @@ export interface RunningApp {
   setupUrl: string | undefined;
   /** Database migrations this start applied (none when the database was up to date). */
   migrationsApplied: string[];
+  /** The HTTPS port on the LAN, when config https.port is set. */
+  httpsPort?: number;
 }
 
 /** What every capability may take from the app. */
@@ -224,8 +229,19 @@ function createCapabilities(ctx: AppContext) {
     map: { tiles: config.reception.mapTiles, attribution: config.reception.mapAttribution },
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, energy, scenarios, reception];
-  return { list, auth, chat, telegram, weather };
+  const tls = createTls({
+    dataDir: config.dataDir,
+    log: log("tls"),
+    timers,
+    port: config.https.port,
+    publicUrl: config.publicUrl,
+    // Before setup there is no property yet: the CA is then named after the machine.
+    propertyName: async () => (await property.service.get().catch(() => undefined))?.name,
+    hostname: () => hostname(),
+  });
+
+  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, energy, scenarios, reception, tls];
+  return { list, auth, chat, telegram, weather, tls };
 }
 
 /**
@@ -251,6 +267,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
   const clock = () => timers.now();
   const uiRoot = overrides.uiRoot ?? REPO_ROOT;
   let server: Server | undefined;
+  let httpsServer: HttpsServer | undefined;
   let io: SocketServer | undefined;
   let stopping: Promise<void> | undefined;
   const stops: Array<() => void | Promise<void>> = [];
@@ -299,22 +316,48 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       stops.push(() => capability.stop());
     }
 
+    // HTTPS on the LAN: the same app and sockets, with the local CA's certificate, which
+    // the tls capability renews in place (no restart) when it nears its end.
+    const tls = capabilities.tls.service;
+    if (tls.enabled) {
+      const secure = createHttpsServer({ ...tls.ca.served(), minVersion: "TLSv1.2" }, app);
+      secure.keepAliveTimeout = 5_000;
+      io.engine.attach(secure, { path: "/socket.io" });
+      const unsubscribe = tls.ca.onChange(({ key, cert }) => secure.setSecureContext({ key, cert, minVersion: "TLSv1.2" }));
+      stops.push(() => void unsubscribe());
+      httpsServer = secure;
+    }
+
     const token = await capabilities.auth.service.prepareSetup();
     server.listen(config.port, config.host);
     await once(server, "listening");
     const port = (server.address() as AddressInfo).port;
+    let httpsPort: number | undefined;
+    if (httpsServer) {
+      httpsServer.listen(config.https.port, config.host);
+      await once(httpsServer, "listening");
+      httpsPort = (httpsServer.address() as AddressInfo).port;
+      tls.listening(httpsPort);
+    }
     publicUrl = (config.publicUrl ?? defaultPublicUrl(port, config.host)).replace(/\/$/, "");
     const setupUrl = token ? `${publicUrl}/admin/setup?token=${token}` : undefined;
     const { url, lines } = startupLines({ version: VERSION, host: config.host, port, publicUrl, publicUrlConfigured: Boolean(config.publicUrl), setupToken: token });
     for (const line of lines) log.info(line);
+    if (httpsPort !== undefined) {
+      const lanHost = isWildcardHost(config.host) ? (firstLanAddress() ?? "localhost") : config.host;
+      const httpsUrl = `https://${lanHost.includes(":") ? `[${lanHost}]` : lanHost}:${httpsPort}`;
+      log.info(httpsStartupLine(httpsUrl, `${defaultPublicUrl(port, config.host)}${CA_PATH}`));
+    }
     // After the lines that say where to go: the bot may log about Telegram being unreachable.
     for (const capability of capabilities.list) await capability.serving?.();
-    return { url, port, publicUrl, setupUrl, migrationsApplied };
+    return { url, port, publicUrl, setupUrl, migrationsApplied, ...(httpsPort !== undefined ? { httpsPort } : {}) };
   }
 
   /** Stops taking connections, lets requests in flight finish (up to 10 s), then closes the rest in reverse order. */
   function stop(): Promise<void> {
     stopping ??= (async () => {
+      const httpsClosed = httpsServer ? new Promise<void>((resolve) => httpsServer!.close(() => resolve())) : undefined;
+      httpsServer?.closeIdleConnections();
       if (server) {
         const s = server;
         const closed = new Promise<void>((resolve) => s.close(() => resolve()));
@@ -322,8 +365,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         io?.disconnectSockets(true);
         io?.engine.close();
         s.closeIdleConnections();
-        const force = setTimeout(() => s.closeAllConnections(), 10_000);
+        const force = setTimeout(() => {
+          s.closeAllConnections();
+          httpsServer?.closeAllConnections();
+        }, 10_000);
         await closed;
+        await httpsClosed;
         clearTimeout(force);
       }
       for (const fn of stops.reverse()) {

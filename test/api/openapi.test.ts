@@ -43,6 +43,7 @@ describe("OpenAPI document", () => {
       orderPlaces: "PUT /api/places/order",
       renameCategory: "PATCH /api/place-categories/{id}",
       getEnergyReport: "GET /api/energy",
+      getTlsStatus: "GET /api/tls",
     });
     expect(Object.values(byId)).toEqual(expect.arrayContaining(["POST /api/auth/logout", "PATCH /api/team/{id}", "DELETE /api/team/{id}"]));
   });

@@ -113,8 +113,11 @@ describe.skipIf(suite.skip)("admin layout", () => {
     const tabs = page.getByRole("navigation", { name: t.settings.pagesLabel }).getByRole("link");
     await tabs.first().waitFor();
     const boxes = await Promise.all((await tabs.all()).map((tab) => tab.boundingBox()));
-    expect(boxes).toHaveLength(3);
+    expect(boxes).toHaveLength(4);
     for (const tab of boxes) expect(Math.round(tab!.y)).toBe(Math.round(boxes[0]!.y));
+    // All of them in view, none cut off at the row's end.
+    const row = await page.getByRole("navigation", { name: t.settings.pagesLabel }).locator("ul").evaluate((element) => [element.scrollWidth, element.clientWidth]);
+    expect(row[0]).toBeLessThanOrEqual(row[1]!);
     for (const tab of await tabs.all()) expect(await tab.evaluate((element) => element.getBoundingClientRect().height < 50)).toBe(true);
     expect(problems()).toEqual([]);
   });

@@ -41,6 +41,7 @@ import type {
   TelegramLink,
   TelegramLinkStatus,
   TelegramSettings,
+  TlsStatus,
   UpdatePlaceBody,
   UpdatePropertyBody,
   UpdateTeamMemberBody,
@@ -232,6 +233,8 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     getChatSettings: () => request<ChatSettings>("GET", "/api/chat/settings"),
     setChatSettings: (settings: ChatSettings) => request<ChatSettings>("PUT", "/api/chat/settings", settings),
 
+    /** HTTPS on the LAN: whether it is on, the CA's fingerprint, the server certificate's names and end. */
+    getTls: () => request<TlsStatus>("GET", "/api/tls"),
     getTelegram: () => request<TelegramSettings>("GET", "/api/telegram"),
     /** null removes the token set in the admin page. */
     setTelegramToken: (token: string | null) => request<TelegramSettings>("PUT", "/api/telegram/token", { token }),

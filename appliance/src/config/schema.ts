@@ -54,6 +54,20 @@ export const ConfigSchema = z.strictObject({
         .default(["loopback"]),
     })
     .prefault({}),
+  https: z
+    .strictObject(
+      {
+        port: z
+          .number({ error: "must be a port number, such as 8443 (leave https out to serve plain HTTP only)" })
+          .int({ error: "must be a whole number, such as 8443" })
+          .min(0, { error: "must be between 0 and 65535" })
+          .max(65535, { error: "must be between 0 and 65535" })
+          .optional()
+          .describe("Serve HTTPS on the LAN on this port too, with a certificate from the appliance's own CA (GET /ca.crt). Off when absent; plain HTTP keeps working."),
+      },
+      { error: 'must be an object such as {"port": 8443}' },
+    )
+    .prefault({}),
   auth: z
     .strictObject({
       sessionDays: z.number().int().min(1).max(365).default(30),
@@ -120,6 +134,9 @@ export const ConfigSchema = z.strictObject({
       mapAttribution: z.string().min(1, { error: "must not be empty: tile servers require their credit" }).max(300).default("© OpenStreetMap contributors"),
     })
     .prefault({}),
+}).refine((config) => config.https.port === undefined || config.https.port === 0 || config.https.port !== config.port, {
+  error: "must differ from port (plain HTTP keeps its own port beside HTTPS)",
+  path: ["https", "port"],
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -64,7 +64,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const imageOrigins = options.imageOrigins ?? [];
   const headersHttp = securityHeaders({ https: false, imageOrigins });
   const headersHttps = securityHeaders({ https: true, imageOrigins });
-  app.use((req, res, next) => (req.secure ? headersHttps : headersHttp)(req, res, next));
+  // The appliance's own HTTPS on the LAN sends no HSTS: a browser would then refuse plain
+  // HTTP to the same host name on every port, and the owner must never be locked out.
+  const headersLanHttps = securityHeaders({ https: true, hsts: false, imageOrigins });
+  app.use((req, res, next) => (req.secure ? ((req.socket as { encrypted?: boolean }).encrypted ? headersLanHttps : headersHttps) : headersHttp)(req, res, next));
   // Pages, scripts and JSON gzip to a third or less: it matters on a guest's mobile data.
   app.use(compression());
 

@@ -1,7 +1,7 @@
 import helmet from "helmet";
 
 /** Security headers for every answer; pages get a strict CSP (no inline script). */
-export function securityHeaders(options: { https: boolean; imageOrigins?: readonly string[] }) {
+export function securityHeaders(options: { https: boolean; hsts?: boolean; imageOrigins?: readonly string[] }) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -25,7 +25,7 @@ export function securityHeaders(options: { https: boolean; imageOrigins?: readon
       },
     },
     // Plain HTTP on the LAN and loopback must keep working: HSTS only behind HTTPS.
-    strictTransportSecurity: options.https,
+    strictTransportSecurity: options.https && options.hsts !== false,
     crossOriginEmbedderPolicy: false,
   });
 }

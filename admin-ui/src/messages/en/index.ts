@@ -13,7 +13,7 @@ import { property } from "./property";
 import { rooms } from "./rooms";
 import { scenarios, sentence } from "./scenarios";
 import { directory, editor, reception } from "./reception";
-import { alerts, hours, settings, telegram } from "./settings";
+import { alerts, hours, secure, settings, telegram } from "./settings";
 import { setup } from "./setup";
 import { stickers } from "./stickers";
 import { team } from "./team";
@@ -46,6 +46,7 @@ export const en = {
   telegram,
   hours,
   alerts,
+  secure,
   sections,
   notFound,
   forbidden,

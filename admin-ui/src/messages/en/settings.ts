@@ -2,12 +2,13 @@
 
 export const settings = {
   title: "Settings",
-  lead: "The property's Telegram bot, when your team is on duty, and what guests are told outside working hours.",
+  lead: "The property's Telegram bot, when your team is on duty, what guests are told outside working hours, and the secure connection on the LAN.",
   pagesLabel: "Settings pages",
   tabs: {
     telegram: "Telegram bot",
     hours: "Working hours",
-    alerts: "Alerts and off-hours notice",
+    alerts: "Alerts",
+    secure: "Secure connection",
   },
   save: "Save",
   saving: "Saving…",
@@ -118,4 +119,74 @@ export const alerts = {
   codeTaken: "This language is already in the list.",
   noticeRequired: "Write the notice, or remove this language.",
   saved: "Alert and notice saved.",
+};
+
+export const secure = {
+  heading: "HTTPS on the LAN",
+  intro:
+    "Browsers allow the camera and microphone (kiosk calls), notifications and installing this page as an app only over a secure connection. The appliance serves one on the LAN with a certificate from its own certificate authority: install that authority once on each device, then open the HTTPS address.",
+  on: "HTTPS is on.",
+  off: "HTTPS on the LAN is off.",
+  howToTurnOn:
+    "To turn it on, add `\"https\": {\"port\": 8443}` to `config.json` on the appliance and restart it. Plain HTTP keeps working beside it, so you are never locked out.",
+  address: "HTTPS address",
+  openHttps: "Open this page over HTTPS",
+  download: "Download the certificate authority",
+  downloadHint: "The file is innbox-local-ca.crt. It holds no secret: only this appliance can sign with it.",
+  caName: "Certificate authority",
+  fingerprint: "SHA-256 fingerprint",
+  fingerprintHint: "When a device shows a fingerprint while installing, it must be this one.",
+  names: "The certificate is valid for",
+  expires: "Valid until (renewed by itself 30 days before)",
+  caExpires: "The authority is valid until",
+  installHeading: "Install the certificate authority",
+  installIntro: "Download the file on each device, then follow the steps for it. Once installed, the HTTPS address opens without a warning.",
+  systems: [
+    {
+      name: "Windows",
+      steps: [
+        "Open the downloaded innbox-local-ca.crt and choose **Install Certificate…**.",
+        "Choose **Local Machine** (or Current User), then **Place all certificates in the following store**, **Browse…**, and **Trusted Root Certification Authorities**.",
+        "Finish, and accept the security warning. Restart the browser. Chrome and Edge use this store; Firefox too once `security.enterprise_roots.enabled` is on (it is by default on Windows).",
+      ],
+    },
+    {
+      name: "macOS",
+      steps: [
+        "Open the downloaded file: Keychain Access adds it to the **login** (or System) keychain.",
+        "Double-click “Innbox local CA” in the list, open **Trust**, and set **When using this certificate** to **Always Trust**.",
+        "Close the window and confirm with your password. Restart the browser.",
+      ],
+    },
+    {
+      name: "iPhone and iPad",
+      steps: [
+        "Open this page in **Safari** and download the file; allow the configuration profile to be downloaded.",
+        "In **Settings**, tap **Profile Downloaded** (or General → VPN & Device Management), then **Install**.",
+        "Then **Settings → General → About → Certificate Trust Settings**: switch on full trust for “Innbox local CA”.",
+      ],
+    },
+    {
+      name: "Android",
+      steps: [
+        "Download the file.",
+        "Open **Settings → Security → More security settings → Encryption & credentials → Install a certificate → CA certificate** (the words vary by maker; search settings for “CA certificate”).",
+        "Confirm **Install anyway** and pick the downloaded innbox-local-ca.crt. Chrome trusts it at once; apps may not.",
+      ],
+    },
+    {
+      name: "Linux (Chrome, Chromium)",
+      steps: [
+        "In Chrome or Chromium, open `chrome://certificate-manager` (older versions: Settings → Privacy and security → Security → Manage certificates).",
+        "Under **Custom → Installed by you** (older: **Authorities**), choose **Import**, pick the file, and tick **Trust this certificate for identifying websites**.",
+        "For the whole system (curl, other programs): `sudo cp innbox-local-ca.crt /usr/local/share/ca-certificates/ && sudo update-ca-certificates`.",
+      ],
+    },
+    {
+      name: "The lobby kiosk (Innbox kiosk app)",
+      steps: [
+        "Nothing to install: the kiosk app downloads this authority from the appliance when it is paired and trusts it for the appliance's address only.",
+      ],
+    },
+  ] as ReadonlyArray<{ name: string; steps: readonly string[] }>,
 };

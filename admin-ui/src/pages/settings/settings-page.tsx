@@ -1,6 +1,7 @@
 import { TabbedPage } from "../../components/tabbed-page";
 import { t } from "../../messages";
 import { AlertSettings } from "./alert-settings";
+import { SecureConnectionSettings } from "./secure-connection";
 import { TelegramSettingsCard } from "./telegram-settings";
 import { WorkingHoursSettings } from "./working-hours-settings";
 
@@ -8,6 +9,7 @@ const TABS = [
   { slug: "telegram", label: t.settings.tabs.telegram, Screen: TelegramSettingsCard },
   { slug: "hours", label: t.settings.tabs.hours, Screen: WorkingHoursSettings },
   { slug: "alerts", label: t.settings.tabs.alerts, Screen: AlertSettings },
+  { slug: "secure-connection", label: t.settings.tabs.secure, Screen: SecureConnectionSettings },
 ];
 
 /** Settings (manager only), one page per subject under /settings/<page>. */
