@@ -113,7 +113,7 @@ export function KioskPage() {
       </section>
 
       <section class="card kiosk-card" aria-labelledby="kiosk-screen-title">
-        <h2 id="kiosk-screen-title" class="card-title">
+        <h2 id="kiosk-screen-title">
           {t.kiosk.screenHeading}
         </h2>
         <p class="muted">{t.kiosk.screenLead}</p>
@@ -121,7 +121,7 @@ export function KioskPage() {
       </section>
 
       <section class="card kiosk-card" aria-labelledby="kiosk-calls-title">
-        <h2 id="kiosk-calls-title" class="card-title">
+        <h2 id="kiosk-calls-title">
           {t.kiosk.callsHeading}
         </h2>
         {calls ? <CallLog calls={calls.calls} /> : <LoadState error={callsError} />}
