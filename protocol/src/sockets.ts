@@ -44,6 +44,10 @@ export type StaffServerEvents = {
   scenarioRun: (run: ScenarioRun) => void;
   /** A scenario was deleted. */
   scenarioDeleted: (event: { id: string }) => void;
+  /** A kiosk was added, renamed, paired, or came online or went offline: the kiosk as listed. */
+  kiosk: (kiosk: import("./kiosk.js").Kiosk) => void;
+  /** A kiosk was revoked. */
+  kioskDeleted: (event: { id: string }) => void;
 };
 
 /** `/staff`: the admin page only listens today. */

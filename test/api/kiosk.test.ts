@@ -124,9 +124,14 @@ describe("kiosk", () => {
 
   it("revoking disconnects the kiosk's socket within a second, after telling it, and its token answers 401", async () => {
     const { id, token } = await pairedKiosk();
+    const staffSocket = await connectSocket(app.url, "/staff", { cookie: manager.cookie });
+    const announced = collect(staffSocket, "kiosk");
+    const deleted = collect(staffSocket, "kioskDeleted");
     const socket = await connectSocket(app.url, "/kiosk", { token });
     const revoked = collect(socket, "revoked");
     expect((await manager.get("/api/kiosks")).body.kiosks[0].online).toBe(true);
+    // The admin page hears it come online.
+    expect(await announced.waitFor((k) => k.id === id && k.online)).toEqual(expect.objectContaining({ name: "Lobby", online: true }));
 
     const gone = disconnected(socket, 1000);
     const started = Date.now();
@@ -139,7 +144,9 @@ describe("kiosk", () => {
     expect((await kioskClient(token).get("/api/kiosk/screen")).status).toBe(401);
     await expect(connectSocket(app.url, "/kiosk", { token })).rejects.toThrow("not paired");
     expect((await manager.get("/api/kiosks")).body.kiosks).toEqual([]);
+    await deleted.waitFor((e) => e.id === id);
     expect((await manager.delete(`/api/kiosks/${id}`)).status).toBe(404);
+    staffSocket.close();
   });
 
   it("renames, reloads and issues a new code; pairing again replaces the earlier tablet", async () => {

@@ -29,6 +29,9 @@ export interface KioskLine {
   screenChanged(): void;
   /** True when the kiosk was connected to hear it. */
   reload(kioskId: string): boolean;
+  /** Tells the admin pages (the /staff namespace) that a kiosk changed or was removed. */
+  announce(kiosk: Kiosk): void;
+  announceDeleted(kioskId: string): void;
 }
 
 export interface KioskServiceDeps {
@@ -81,10 +84,17 @@ export class KioskService {
     };
   }
 
+  /** Tells the admin pages how the kiosk is now (when it still exists). */
+  async announce(id: string): Promise<void> {
+    const row = await repo.get(this.deps.db, id);
+    if (row) this.deps.line().announce(this.toApi(row));
+  }
+
   private async issueCode(row: KioskRow): Promise<KioskPairing> {
     const code = newPairingCode();
     const expiresAt = new Date(this.deps.clock() + KIOSK_PAIRING_CODE_TTL_MS).toISOString();
     await repo.update(this.deps.db, row.id, { code_hash: pairingCodeHash(code), code_expires_at: expiresAt });
+    void this.announce(row.id).catch((err: unknown) => this.deps.log.warn({ err }, "could not announce the kiosk"));
     const pairingUrl = `/kiosk?code=${code}`;
     return { kiosk: { id: row.id, name: row.name }, pairingCode: formatPairingCode(code), pairingUrl, pairingLink: `${this.deps.publicUrl()}${pairingUrl}`, expiresAt };
   }
@@ -113,7 +123,9 @@ export class KioskService {
   async rename(id: string, name: string): Promise<Kiosk> {
     await this.get(id);
     await repo.update(this.deps.db, id, { name });
-    return this.toApi(await this.get(id));
+    const kiosk = this.toApi(await this.get(id));
+    this.deps.line().announce(kiosk);
+    return kiosk;
   }
 
   async revoke(id: string): Promise<void> {
@@ -121,6 +133,7 @@ export class KioskService {
     if (!result.numDeletedRows) throw AppError.notFound(kioskTexts.unknownKiosk);
     this.seenWritten.delete(id);
     this.deps.line().revoke(id);
+    this.deps.line().announceDeleted(id);
     this.deps.bus.emit("kiosk.revoked", { kioskId: id });
   }
 
@@ -143,6 +156,7 @@ export class KioskService {
       this.deps.bus.emit("kiosk.revoked", { kioskId: row.id });
     }
     this.deps.log.info({ kioskId: row.id }, "kiosk paired");
+    void this.announce(row.id).catch((err: unknown) => this.deps.log.warn({ err }, "could not announce the kiosk"));
     return { token };
   }
 

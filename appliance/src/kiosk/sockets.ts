@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Namespace, Server } from "socket.io";
-import type { KioskClientEvents, KioskServerEvents } from "@innbox/protocol";
+import type { KioskClientEvents, KioskServerEvents, StaffClientEvents, StaffServerEvents } from "@innbox/protocol";
+import { STAFF_ROOM } from "../chat/index.js";
 import { AppError } from "../http/index.js";
 import type { KioskLine, KioskService, PairedKiosk } from "./kiosk-service.js";
 import { kioskTexts } from "./messages.js";
@@ -14,6 +15,7 @@ const room = (kioskId: string) => `k:${kioskId}`;
  */
 export function createKioskSockets(deps: { kiosks: () => KioskService; log: Logger }) {
   let ns: Namespace<KioskClientEvents, KioskServerEvents> | undefined;
+  let staff: Namespace<StaffClientEvents, StaffServerEvents> | undefined;
 
   const line: KioskLine = {
     isOnline: (kioskId) => (ns?.adapter.rooms.get(room(kioskId))?.size ?? 0) > 0,
@@ -34,6 +36,12 @@ export function createKioskSockets(deps: { kiosks: () => KioskService; log: Logg
         .then((screen) => ns?.to(ALL).emit("screen", screen))
         .catch((err: unknown) => deps.log.error({ err }, "could not send the kiosk screen"));
     },
+    announce(kiosk) {
+      staff?.to(STAFF_ROOM).emit("kiosk", kiosk);
+    },
+    announceDeleted(kioskId) {
+      staff?.to(STAFF_ROOM).emit("kioskDeleted", { id: kioskId });
+    },
     reload(kioskId) {
       if (!ns || !line.isOnline(kioskId)) return false;
       ns.to(room(kioskId)).emit("reload");
@@ -43,6 +51,7 @@ export function createKioskSockets(deps: { kiosks: () => KioskService; log: Logg
 
   function attach(io: Server): void {
     ns = io.of("/kiosk");
+    staff = io.of("/staff");
     ns.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       deps
@@ -60,7 +69,13 @@ export function createKioskSockets(deps: { kiosks: () => KioskService; log: Logg
     ns.on("connection", (socket) => {
       const kiosk = socket.data.kiosk as PairedKiosk;
       void socket.join([ALL, room(kiosk.id)]);
-      const seen = () => deps.kiosks().seen(kiosk.id, true).catch((err: unknown) => deps.log.warn({ err }, "could not note when the kiosk was seen"));
+      // Noted, then announced: the admin pages show it online (or offline, last seen now).
+      const seen = () =>
+        deps
+          .kiosks()
+          .seen(kiosk.id, true)
+          .then(() => deps.kiosks().announce(kiosk.id))
+          .catch((err: unknown) => deps.log.warn({ err }, "could not note when the kiosk was seen"));
       void seen();
       deps
         .kiosks()

@@ -10,11 +10,12 @@ import { useFormRequest } from "../../components/use-form-request";
 import { LoadState, useLoad } from "../../components/use-load";
 import { useTimeFormat } from "../../format/use-time-format";
 import { t } from "../../messages";
+import { useInbox } from "../messenger/inbox";
 import { PairingPanel } from "./pairing-panel";
 import { ScreenSettingsForm } from "./screen-settings-form";
 
 /** How often the list asks again which kiosks are online. */
-const REFRESH_MS = 10_000;
+const REFRESH_MS = 30_000;
 
 export function KioskPage() {
   const { api } = useSession();
@@ -29,11 +30,21 @@ export function KioskPage() {
   const [calls, , callsError] = useLoad<{ calls: CallLogEntry[] }>((client) => client.listCalls());
 
   const refresh = () => api.listKiosks().then(({ kiosks: list }) => setKiosks(list), (caught: unknown) => setLoadError(toApiError(caught).message));
+  const { listen } = useInbox();
   useEffect(() => {
     void refresh();
+    // "last seen 3 minutes ago" ages, and a missed event is caught up.
     const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [api]);
+    const stop = listen({
+      kiosk: (kiosk) => setKiosks((list) => (list ? (list.some((k) => k.id === kiosk.id) ? list.map((k) => (k.id === kiosk.id ? kiosk : k)) : [...list, kiosk]) : list)),
+      kioskDeleted: ({ id }) => setKiosks((list) => list?.filter((k) => k.id !== id) ?? null),
+      reconnected: () => void refresh(),
+    });
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
+  }, [api, listen]);
 
   const act = async (run: () => Promise<string | void>) => {
     setNotice(null);
