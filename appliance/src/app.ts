@@ -24,6 +24,7 @@ import { createDevices } from "./devices/index.js";
 import { createScenarios } from "./scenarios/index.js";
 import { createEnergy } from "./energy/index.js";
 import { createReception } from "./reception/index.js";
+import { createKiosk } from "./kiosk/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
 import { systemTimers, type Timers } from "./time/index.js";
@@ -240,7 +241,8 @@ function createCapabilities(ctx: AppContext) {
     hostname: () => hostname(),
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, energy, scenarios, reception, tls];
+  const kiosk = createKiosk({ db, bus, log: log("kiosk"), clock, publicUrl: ctx.publicUrl, property: property.service, weather, chat: chat.service });
+  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, energy, scenarios, reception, kiosk, tls];
   return { list, auth, chat, telegram, weather, tls };
 }
 

@@ -15,3 +15,4 @@ export * from "./devices.js";
 export * from "./energy.js";
 export * from "./scenarios.js";
 export * from "./tls.js";
+export * from "./kiosk.js";

@@ -44,7 +44,24 @@ export type StaffServerEvents = {
   scenarioRun: (run: ScenarioRun) => void;
   /** A scenario was deleted. */
   scenarioDeleted: (event: { id: string }) => void;
+  /** A kiosk was added, renamed, paired, or came online or went offline: the kiosk as listed. */
+  kiosk: (kiosk: import("./kiosk.js").Kiosk) => void;
+  /** A kiosk was revoked. */
+  kioskDeleted: (event: { id: string }) => void;
 };
 
 /** `/staff`: the admin page only listens today. */
 export type StaffClientEvents = Record<string, never>;
+
+/** `/kiosk` (handshake `auth: {token}`, the kiosk's token): what the server emits. */
+export type KioskServerEvents = {
+  /** The idle-screen content: once on connecting, and again whenever settings, property or weather change. */
+  screen: (screen: import("./kiosk.js").KioskScreen) => void;
+  /** The kiosk was revoked: sent just before the server disconnects it. */
+  revoked: (event: { reason: string }) => void;
+  /** The manager asked the kiosk to reload its page (the Electron shell reloads too). */
+  reload: () => void;
+};
+
+/** `/kiosk`: what the kiosk page emits (calls come in a later slice). */
+export type KioskClientEvents = Record<string, never>;

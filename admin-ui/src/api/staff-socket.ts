@@ -21,5 +21,7 @@ export function connectStaffSocket(handlers: StaffSocketHandlers): StaffSocket {
     scenario: (scenario) => handlers.scenario?.(scenario),
     scenarioRun: (run) => handlers.scenarioRun?.(run),
     scenarioDeleted: (event) => handlers.scenarioDeleted?.(event),
+    kiosk: (kiosk) => handlers.kiosk?.(kiosk),
+    kioskDeleted: (event) => handlers.kioskDeleted?.(event),
   });
 }

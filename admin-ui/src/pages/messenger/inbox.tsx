@@ -1,7 +1,7 @@
 // The team's conversations while someone is signed in: the list (for the Messenger and
 // the badge in the navigation) kept live over the /staff socket, and the socket's
 // events for whichever screen is open (a conversation, the devices): one connection for all.
-import type { ConversationListItem, Device, Scenario, ScenarioRun, StaffSocketMessage } from "@innbox/protocol";
+import type { ConversationListItem, Device, Kiosk, Scenario, ScenarioRun, StaffSocketMessage } from "@innbox/protocol";
 import { createContext, type ComponentChildren } from "preact";
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { toApiError } from "../../api/client";
@@ -20,6 +20,10 @@ export interface InboxListener {
   scenario?(scenario: Scenario): void;
   /** A scenario was deleted. */
   scenarioDeleted?(event: { id: string }): void;
+  /** A kiosk was added, renamed, paired, or came online or went offline. */
+  kiosk?(kiosk: Kiosk): void;
+  /** A kiosk was revoked. */
+  kioskDeleted?(event: { id: string }): void;
   /** The live connection came back after a drop: anything may have been missed. */
   reconnected?(): void;
 }
@@ -101,6 +105,8 @@ export function InboxProvider({ children }: { children: ComponentChildren }) {
       scenarioRun: (run) => each((listener) => listener.scenarioRun?.(run)),
       scenario: (scenario) => each((listener) => listener.scenario?.(scenario)),
       scenarioDeleted: (event) => each((listener) => listener.scenarioDeleted?.(event)),
+      kiosk: (kiosk) => each((listener) => listener.kiosk?.(kiosk)),
+      kioskDeleted: (event) => each((listener) => listener.kioskDeleted?.(event)),
     });
     return () => {
       clearTimeout(retryTimer);
