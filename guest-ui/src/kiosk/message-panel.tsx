@@ -38,7 +38,7 @@ export function MessagePanel({ words, intro, onSend, onClose }: { words: KioskWo
             <h2 id="kiosk-message-title">{words.messageTitle}</h2>
             <p>{intro}</p>
             <label for="kiosk-message">{words.messageLabel}</label>
-            <textarea id="kiosk-message" rows={4} maxLength={2000} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+            <textarea id="kiosk-message" rows={4} autoFocus maxLength={2000} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
             <label for="kiosk-name">{words.nameLabel}</label>
             <input id="kiosk-name" maxLength={80} value={name} autocomplete="off" onInput={(e) => setName((e.target as HTMLInputElement).value)} />
             {(state === "failed" || state === "empty") && (
