@@ -22,6 +22,7 @@ import { createDevices } from "./devices/index.js";
 import { createScenarios } from "./scenarios/index.js";
 import { createEnergy } from "./energy/index.js";
 import { createReception } from "./reception/index.js";
+import { createKiosk } from "./kiosk/index.js";
 import { createTeam, type MemberLogins } from "./team/index.js";
 import { createTelegram } from "./telegram/index.js";
 import { systemTimers, type Timers } from "./time/index.js";
@@ -224,7 +225,9 @@ function createCapabilities(ctx: AppContext) {
     map: { tiles: config.reception.mapTiles, attribution: config.reception.mapAttribution },
   });
 
-  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, energy, scenarios, reception];
+  const kiosk = createKiosk({ db, bus, log: log("kiosk"), clock, publicUrl: ctx.publicUrl, property: property.service, weather, chat: chat.service });
+
+  const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, energy, scenarios, reception, kiosk];
   return { list, auth, chat, telegram, weather };
 }
 

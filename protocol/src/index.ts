@@ -14,3 +14,4 @@ export * from "./bookings.js";
 export * from "./devices.js";
 export * from "./energy.js";
 export * from "./scenarios.js";
+export * from "./kiosk.js";

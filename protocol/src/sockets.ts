@@ -48,3 +48,16 @@ export type StaffServerEvents = {
 
 /** `/staff`: the admin page only listens today. */
 export type StaffClientEvents = Record<string, never>;
+
+/** `/kiosk` (handshake `auth: {token}`, the kiosk's token): what the server emits. */
+export type KioskServerEvents = {
+  /** The idle-screen content changed (settings, property, weather): the new content. */
+  screen: (screen: import("./kiosk.js").KioskScreen) => void;
+  /** The kiosk was revoked: sent just before the server disconnects it. */
+  revoked: (event: { reason: string }) => void;
+  /** The manager asked the kiosk to reload its page (the Electron shell reloads too). */
+  reload: () => void;
+};
+
+/** `/kiosk`: what the kiosk page emits (calls come in a later slice). */
+export type KioskClientEvents = Record<string, never>;

@@ -235,6 +235,29 @@ export class ChatService {
     return conversation;
   }
 
+  /** A message left at the lobby kiosk: its own conversation, tagged with the kiosk's name. */
+  async createKioskConversation(tx: Tx, input: { kioskName: string; name?: string; language?: string }): Promise<Conversation> {
+    const now = nowIso(this.deps.clock);
+    const conversation: Conversation = {
+      id: newId("c_"),
+      channel: "kiosk",
+      guest_name: input.name ?? null,
+      tag: input.kioskName,
+      language: input.language ?? null,
+      email: null,
+      telegram_chat_id: null,
+      created_at: now,
+      last_message_at: now,
+      last_message_preview: "",
+      waiting_since: null,
+      alerted_at: null,
+      off_hours_noticed_at: null,
+      booking_id: null,
+    };
+    await repo.insertConversation(tx.db, conversation);
+    return conversation;
+  }
+
   async updateGuest(conversationId: string, patch: { name?: string; email?: string; language?: string }): Promise<Conversation> {
     const set: Partial<Conversation> = {};
     if (patch.name !== undefined) set.guest_name = patch.name;

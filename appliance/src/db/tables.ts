@@ -10,6 +10,7 @@ import type { TeamTables } from "../team/index.js";
 import type { TelegramTables } from "../telegram/index.js";
 import type { WeatherTables } from "../weather/index.js";
 import type { ScenariosTables } from "../scenarios/index.js";
+import type { KioskTables } from "../kiosk/index.js";
 
 /** Every table of every capability; each capability declares its own in its tables.ts. */
-export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables, ReceptionTables, BookingsTables, DevicesTables, ScenariosTables, EnergyTables {}
+export interface Database extends AuthTables, PropertyTables, TeamTables, ChatTables, TelegramTables, OutboxTables, WeatherTables, ReceptionTables, BookingsTables, DevicesTables, ScenariosTables, EnergyTables, KioskTables {}

@@ -32,6 +32,8 @@ export interface Events {
   "device.availabilityChanged": { id: string; roomId: string | null; online: boolean; error?: string };
   /** The weather forecast was fetched and cached (weather.current() answers with it). */
   "weather.updated": { fetchedAt: string };
+  /** A kiosk was revoked (deleted) or paired again elsewhere: its token no longer works. */
+  "kiosk.revoked": { kioskId: string };
   /** An imported stay shares a night with another confirmed stay in its room: two platforms sold it. */
   "booking.conflictFound": { roomId: string; bookingId: string; conflictsWith: string[] };
 }
