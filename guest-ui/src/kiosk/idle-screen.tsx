@@ -24,13 +24,13 @@ interface IdleScreenProps {
 export function IdleScreen({ screen, language, languages, onLanguage, onCall, onMessage }: IdleScreenProps) {
   const words = KIOSK_WORDS[language];
   const now = useMinuteClock();
-  const clock = propertyTime(now, screen.timezone, language);
-  const emergency = screen.emergencyText ? (screen.emergencyText[language] ?? screen.emergencyText[languages[0] ?? "en"] ?? Object.values(screen.emergencyText).find(Boolean)) : undefined;
+  const clock = propertyTime(now, screen.property.timezone, language);
+  const emergency = screen.emergencyText[language] ?? screen.emergencyText[languages[0] ?? "en"] ?? Object.values(screen.emergencyText).find(Boolean);
   return (
     <main class="kiosk-idle" lang={language}>
       <header class="kiosk-top">
         <div class="kiosk-title">
-          <h1>{screen.propertyName}</h1>
+          <h1>{screen.property.name}</h1>
           <p class="kiosk-clock">
             <time class="kiosk-time" data-testid="kiosk-time">
               {clock.time}
@@ -50,7 +50,7 @@ export function IdleScreen({ screen, language, languages, onLanguage, onCall, on
         )}
       </header>
 
-      {screen.weather && <KioskWeather weather={screen.weather} timeZone={screen.timezone} language={language} today={clock.day} now={now} />}
+      {screen.weather && <KioskWeather weather={screen.weather} timeZone={screen.property.timezone} language={language} today={clock.day} now={now} />}
 
       <section class="kiosk-codes">
         {screen.wifi && (
@@ -62,7 +62,14 @@ export function IdleScreen({ screen, language, languages, onLanguage, onCall, on
                 <span class="kiosk-muted">{words.network}: </span>
                 <strong data-testid="kiosk-ssid">{screen.wifi.ssid}</strong>
               </p>
-              {screen.wifi.security === "nopass" && <p>{words.openNetwork}</p>}
+              {screen.wifi.security === "nopass" ? (
+                <p>{words.openNetwork}</p>
+              ) : (
+                <p class="kiosk-ssid">
+                  <span class="kiosk-muted">{words.password}: </span>
+                  <strong class="kiosk-password">{screen.wifi.password}</strong>
+                </p>
+              )}
               <p class="kiosk-muted">{words.wifiScan}</p>
             </div>
           </div>

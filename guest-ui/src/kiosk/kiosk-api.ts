@@ -32,5 +32,6 @@ async function request<T>(method: string, path: string, token: string | null, bo
 
 export const pairKiosk = (code: string) => request<{ token: string }>("POST", "/api/kiosk/pair", null, { code });
 export const getKioskScreen = (token: string) => request<KioskScreen>("GET", "/api/kiosk/screen", token);
-export const sendKioskMessage = (token: string, text: string, name?: string) =>
-  request<{ conversationId: string }>("POST", "/api/kiosk/messages", token, name ? { text, name } : { text });
+/** `clientId` is the same for each try of one message: the appliance stores it once. */
+export const sendKioskMessage = (token: string, message: { text: string; name?: string; language: string; clientId: string }) =>
+  request<{ conversationId: string }>("POST", "/api/kiosk/messages", token, message);

@@ -171,8 +171,8 @@ export function KioskApp() {
         <MessagePanel
           words={words}
           intro={words.messageIntro}
-          onSend={async (text, name) => {
-            await sendKioskMessage(token, text, name || undefined);
+          onSend={async (text, name, clientId) => {
+            await sendKioskMessage(token, { text, ...(name ? { name } : {}), language: shown, clientId });
           }}
           onClose={() => setPanel("idle")}
         />

@@ -3,7 +3,7 @@
 // the appliance still starting) is checked over HTTP and retried.
 import { SOCKET_OPTIONS, watchSocket } from "@innbox/protocol/web/socket-connection";
 import { io } from "socket.io-client";
-import type { KioskScreen } from "./kiosk-types";
+import type { KioskScreen, KioskServerEvents } from "./kiosk-types";
 
 export interface KioskConnectionHandlers {
   online(): void;
@@ -21,7 +21,7 @@ const RETRY_REFUSED_MS = 3_000;
 export function connectKiosk(token: string, handlers: KioskConnectionHandlers): { close(): void } {
   const socket = io("/kiosk", { ...SOCKET_OPTIONS, auth: { token } });
   let retry: ReturnType<typeof setTimeout> | undefined;
-  const connection = watchSocket(
+  const connection = watchSocket<KioskServerEvents>(
     socket,
     {
       connected: () => handlers.online(),
@@ -34,8 +34,7 @@ export function connectKiosk(token: string, handlers: KioskConnectionHandlers): 
       },
     },
     {
-      // The new content, as GET /api/kiosk/screen answers it (or wrapped as {screen}).
-      screen: (payload: KioskScreen | { screen: KioskScreen }) => handlers.screen("screen" in payload ? payload.screen : payload),
+      screen: (screen) => handlers.screen(screen),
       revoked: () => handlers.revoked(),
       reload: () => handlers.reload(),
     },

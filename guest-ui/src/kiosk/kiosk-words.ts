@@ -38,6 +38,7 @@ export interface KioskWords {
   wifi: string;
   wifiScan: string;
   network: string;
+  password: string;
   openNetwork: string;
   reception: string;
   receptionScan: string;
@@ -65,6 +66,7 @@ const en: KioskWords = {
   wifi: "Wi-Fi",
   wifiScan: "Scan with your phone's camera to join",
   network: "Network",
+  password: "Password",
   openNetwork: "Open network, no password",
   reception: "Online Reception",
   receptionScan: "Scan for information, your reservation and chat",
@@ -92,6 +94,7 @@ const de: KioskWords = {
   wifi: "WLAN",
   wifiScan: "Mit der Handykamera scannen, um sich zu verbinden",
   network: "Netzwerk",
+  password: "Passwort",
   openNetwork: "Offenes Netzwerk, kein Passwort",
   reception: "Online-Rezeption",
   receptionScan: "Scannen für Infos, Ihre Buchung und den Chat",
@@ -119,6 +122,7 @@ const fr: KioskWords = {
   wifi: "Wi-Fi",
   wifiScan: "Scannez avec l’appareil photo de votre téléphone pour vous connecter",
   network: "Réseau",
+  password: "Mot de passe",
   openNetwork: "Réseau ouvert, sans mot de passe",
   reception: "Réception en ligne",
   receptionScan: "Scannez pour les infos, votre réservation et le chat",
@@ -146,6 +150,7 @@ const es: KioskWords = {
   wifi: "Wi-Fi",
   wifiScan: "Escanee con la cámara del móvil para conectarse",
   network: "Red",
+  password: "Contraseña",
   openNetwork: "Red abierta, sin contraseña",
   reception: "Recepción online",
   receptionScan: "Escanee para información, su reserva y el chat",
@@ -173,6 +178,7 @@ const it: KioskWords = {
   wifi: "Wi-Fi",
   wifiScan: "Inquadra con la fotocamera del telefono per connetterti",
   network: "Rete",
+  password: "Password",
   openNetwork: "Rete aperta, senza password",
   reception: "Reception online",
   receptionScan: "Inquadra per informazioni, la prenotazione e la chat",
@@ -200,6 +206,7 @@ const pt: KioskWords = {
   wifi: "Wi-Fi",
   wifiScan: "Leia com a câmara do telemóvel para se ligar",
   network: "Rede",
+  password: "Palavra-passe",
   openNetwork: "Rede aberta, sem palavra-passe",
   reception: "Receção online",
   receptionScan: "Leia para informações, a sua reserva e o chat",
@@ -227,6 +234,7 @@ const ru: KioskWords = {
   wifi: "Wi-Fi",
   wifiScan: "Наведите камеру телефона, чтобы подключиться",
   network: "Сеть",
+  password: "Пароль",
   openNetwork: "Открытая сеть, без пароля",
   reception: "Онлайн-ресепшен",
   receptionScan: "Сканируйте: информация, бронирование и чат",
@@ -254,6 +262,7 @@ const zh: KioskWords = {
   wifi: "Wi-Fi",
   wifiScan: "用手机相机扫描即可连接",
   network: "网络",
+  password: "密码",
   openNetwork: "开放网络，无需密码",
   reception: "在线前台",
   receptionScan: "扫描查看信息、您的预订和聊天",
