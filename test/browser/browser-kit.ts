@@ -18,6 +18,9 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   tablet: { width: 820, height: 1180 },
   desktop: { width: 1440, height: 900 },
+  // The lobby kiosk's tablets, on the counter either way round.
+  kioskLandscape: { width: 1280, height: 800 },
+  kioskPortrait: { width: 800, height: 1280 },
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
 
