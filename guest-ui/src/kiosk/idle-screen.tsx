@@ -20,11 +20,18 @@ interface IdleScreenProps {
   onMessage(): void;
 }
 
+/** The tablet's own way of writing the language (en-GB's 24-hour clock), else the language's. */
+function localeFor(language: Language): string {
+  const own = typeof navigator === "undefined" ? [] : navigator.languages;
+  return own.find((tag) => tag.toLowerCase().split(/[-_]/)[0] === language) ?? language;
+}
+
 /** The idle screen: what a guest at an empty desk needs, readable from a step away. */
 export function IdleScreen({ screen, language, languages, onLanguage, onCall, onMessage }: IdleScreenProps) {
   const words = KIOSK_WORDS[language];
   const now = useMinuteClock();
-  const clock = propertyTime(now, screen.property.timezone, language);
+  const locale = localeFor(language);
+  const clock = propertyTime(now, screen.property.timezone, locale);
   const emergency = screen.emergencyText[language] ?? screen.emergencyText[languages[0] ?? "en"] ?? Object.values(screen.emergencyText).find(Boolean);
   return (
     <main class="kiosk-idle" lang={language}>
@@ -50,7 +57,7 @@ export function IdleScreen({ screen, language, languages, onLanguage, onCall, on
         )}
       </header>
 
-      {screen.weather && <KioskWeather weather={screen.weather} timeZone={screen.property.timezone} language={language} today={clock.day} now={now} />}
+      {screen.weather && <KioskWeather weather={screen.weather} timeZone={screen.property.timezone} language={language} locale={locale} today={clock.day} now={now} />}
 
       <section class="kiosk-codes">
         {screen.wifi && (
@@ -112,12 +119,12 @@ export function IdleScreen({ screen, language, languages, onLanguage, onCall, on
   );
 }
 
-function KioskWeather({ weather, timeZone, language, today, now }: { weather: Weather; timeZone: string; language: Language; today: string; now: number }) {
+function KioskWeather({ weather, timeZone, language, locale, today, now }: { weather: Weather; timeZone: string; language: Language; locale: string; today: string; now: number }) {
   const texts = WEATHER_TEXTS[language];
   const current = conditionsNow(weather, now, timeZone);
   const days = weather.daily.filter((d) => d.date >= today).slice(0, 4);
   if (!current && days.length === 0) return null;
-  const degrees = (value: number | null) => (value === null ? "–" : formatTemperature(value, language));
+  const degrees = (value: number | null) => (value === null ? "–" : formatTemperature(value, locale));
   return (
     <section class="kiosk-weather" aria-label={texts.weatherHeading}>
       {current && (
@@ -133,7 +140,7 @@ function KioskWeather({ weather, timeZone, language, today, now }: { weather: We
       <ul class="kiosk-days">
         {days.map((day) => (
           <li key={day.date}>
-            <span class="kiosk-day">{day.date === today ? texts.today : formatDay(day.date, language)}</span>
+            <span class="kiosk-day">{day.date === today ? texts.today : formatDay(day.date, locale)}</span>
             <WeatherIconSvg icon={weatherIcon(day.weatherCode, true)} label={weatherLabel(day.weatherCode, texts)} size={40} />
             <span aria-label={texts.highLow(degrees(day.temperatureMax), degrees(day.temperatureMin))}>
               <strong>{degrees(day.temperatureMax)}</strong> <span class="kiosk-muted">{degrees(day.temperatureMin)}</span>
