@@ -15,7 +15,7 @@ import { KIOSK_WORDS, PAIRING_WORDS } from "../../guest-ui/src/kiosk/kiosk-words
 import { propertyTime } from "../../guest-ui/src/kiosk/kiosk-time.js";
 import { setUpManager, startTestApp, tempDataDir, type ApiClient, type TestApp } from "../helpers/app.js";
 import { startWeatherServer, type WeatherServer } from "../helpers/weather-server.js";
-import { OFFLINE_NOISE, REFUSAL_NOISE, browserSuite, buildUi, screenshot, seriousAccessibilityProblems, type ViewportName } from "./browser-kit.js";
+import { KIOSK_VIEWPORTS, OFFLINE_NOISE, REFUSAL_NOISE, VIEWPORTS, browserSuite, buildUi, screenshot, seriousAccessibilityProblems, type KioskViewportName } from "./browser-kit.js";
 
 const suite = browserSuite({
   name: "kiosk page",
@@ -82,15 +82,20 @@ async function readQr(page: Page, testId: string): Promise<string> {
   }
 }
 
+type Size = KioskViewportName | "phone";
+const SIZES = { ...KIOSK_VIEWPORTS, phone: VIEWPORTS.phone };
+/** A page at a tablet's or a phone's size. */
+const openAt = (size: Size) => suite.open("desktop", { viewport: SIZES[size] });
+
 const callButton = (page: Page, words = en) => page.getByRole("button", { name: words.callReception });
 
 describe.skipIf(suite.skip)("the kiosk page", () => {
-  for (const viewport of ["kioskLandscape", "kioskPortrait", "phone"] as ViewportName[]) {
+  for (const viewport of ["kioskLandscape", "kioskPortrait", "phone"] as Size[]) {
     it(`pairs by its link and shows the idle screen (${viewport})`, async () => {
       const { app, manager } = await startProperty();
       suite.stopAfterTest(app);
       const kiosk = await newKiosk(manager, "Lobby");
-      const { page, problems } = await suite.open(viewport);
+      const { page, problems } = await openAt(viewport);
       await page.goto(`${app.url}${kiosk.pairingUrl}`);
       await callButton(page).waitFor();
       // The code leaves the address; the token stays on the tablet.
@@ -135,7 +140,7 @@ describe.skipIf(suite.skip)("the kiosk page", () => {
     const { app, manager } = await startProperty();
     suite.stopAfterTest(app);
     const kiosk = await newKiosk(manager, "Lobby");
-    const { page, problems } = await suite.open("kioskLandscape");
+    const { page, problems } = await openAt("kioskLandscape");
     await page.goto(`${app.url}${kiosk.pairingUrl}`);
     await page.getByRole("button", { name: "Deutsch" }).click();
     await callButton(page, de).waitFor();
@@ -168,7 +173,7 @@ describe.skipIf(suite.skip)("the kiosk page", () => {
     dataDirs.push(dataDir);
     const first = await startProperty(dataDir);
     const kiosk = await newKiosk(first.manager, "Lobby");
-    const { page } = await suite.open("kioskLandscape");
+    const { page } = await openAt("kioskLandscape");
     await page.goto(`${first.app.url}${kiosk.pairingUrl}`);
     await callButton(page).waitFor();
     const port = new URL(first.app.url).port;
@@ -214,7 +219,7 @@ describe.skipIf(suite.skip)("the kiosk page", () => {
     const { app, manager } = await startProperty();
     suite.stopAfterTest(app);
     const kiosk = await newKiosk(manager, "Lobby");
-    const { page, context } = await suite.open("kioskPortrait");
+    const { page, context } = await openAt("kioskPortrait");
     await context.clock.install();
     await page.goto(`${app.url}${kiosk.pairingUrl}`);
     await page.getByRole("button", { name: "Deutsch" }).click();
