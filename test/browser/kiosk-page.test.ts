@@ -215,6 +215,23 @@ describe.skipIf(suite.skip)("the kiosk page", () => {
     await callButton(page).waitFor();
   }, 90_000);
 
+  it("says when a code is wrong and when there were too many tries, with the wait", async () => {
+    const { app } = await startProperty();
+    suite.stopAfterTest(app);
+    const { page } = await openAt("phone");
+    await page.goto(`${app.url}/kiosk?code=nope-0000`);
+    await page.getByText(PAIRING_WORDS.wrongCode).waitFor();
+    expect(new URL(page.url()).search).toBe("");
+    const field = page.getByLabel(PAIRING_WORDS.codeLabel);
+    for (let i = 0; i < 12; i++) {
+      await field.fill(`WRONG${i}`);
+      await page.getByRole("button", { name: PAIRING_WORDS.pair }).click();
+      await page.getByRole("button", { name: PAIRING_WORDS.pair }).waitFor();
+    }
+    await page.getByText(/^Too many wrong codes\. Wait \d+ seconds and try again\.$/).waitFor();
+    await screenshot(page, "kiosk-too-many-codes", "phone");
+  }, 60_000);
+
   it("goes back to the idle screen and its first language after a quiet minute", async () => {
     const { app, manager } = await startProperty();
     suite.stopAfterTest(app);
