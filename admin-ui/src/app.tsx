@@ -11,6 +11,7 @@ import { ComingSoonPage } from "./pages/coming-soon-page";
 import { ForbiddenPage, NotFoundPage } from "./pages/not-found-page";
 import { DevicesPage } from "./pages/devices/devices-page";
 import { EnergyPage } from "./pages/devices/energy-page";
+import { KioskPage } from "./pages/kiosk/kiosk-page";
 import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
 import { InboxProvider } from "./pages/messenger/inbox";
@@ -188,6 +189,8 @@ function Screen({ path, role }: { path: string; role: "manager" | "staff" }) {
       return <RoomsPage />;
     case "/devices":
       return <DevicesPage />;
+    case "/kiosk":
+      return <KioskPage />;
     default:
       return <HomePage />;
   }

@@ -23,6 +23,7 @@ import "./styles/timeline.css";
 import "./styles/rooms-manage.css";
 import "./styles/devices.css";
 import "./styles/energy.css";
+import "./styles/kiosk.css";
 import "./styles/scenarios.css";
 
 const root = document.getElementById("app");

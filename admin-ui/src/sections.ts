@@ -19,7 +19,7 @@ export const sections: readonly Section[] = [
   { path: "/rooms", label: t.nav.rooms, icon: "rooms", managerOnly: false },
   { path: "/devices", label: t.nav.devices, icon: "devices", managerOnly: false },
   { path: "/scenarios", label: t.nav.scenarios, icon: "scenarios", managerOnly: false },
-  { path: "/kiosk", label: t.nav.kiosk, icon: "kiosk", managerOnly: true, comingSoon: t.sections.kiosk },
+  { path: "/kiosk", label: t.nav.kiosk, icon: "kiosk", managerOnly: true },
   { path: "/widget", label: t.nav.widget, icon: "widget", managerOnly: true, comingSoon: t.sections.widget },
   { path: "/team", label: t.nav.team, icon: "team", managerOnly: false },
   { path: "/property", label: t.nav.property, icon: "property", managerOnly: true },

@@ -43,6 +43,18 @@ describe("OpenAPI document", () => {
       orderPlaces: "PUT /api/places/order",
       renameCategory: "PATCH /api/place-categories/{id}",
       getEnergyReport: "GET /api/energy",
+      createKiosk: "POST /api/kiosks",
+      listKiosks: "GET /api/kiosks",
+      updateKiosk: "PATCH /api/kiosks/{id}",
+      deleteKiosk: "DELETE /api/kiosks/{id}",
+      createKioskPairingCode: "POST /api/kiosks/{id}/pairing-code",
+      reloadKiosk: "POST /api/kiosks/{id}/reload",
+      getKioskSettings: "GET /api/kiosk-settings",
+      updateKioskSettings: "PUT /api/kiosk-settings",
+      pairKiosk: "POST /api/kiosk/pair",
+      getKioskScreen: "GET /api/kiosk/screen",
+      sendKioskMessage: "POST /api/kiosk/messages",
+      listCalls: "GET /api/calls",
     });
     expect(Object.values(byId)).toEqual(expect.arrayContaining(["POST /api/auth/logout", "PATCH /api/team/{id}", "DELETE /api/team/{id}"]));
   });

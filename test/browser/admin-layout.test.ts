@@ -161,7 +161,8 @@ describe.skipIf(suite.skip)("admin layout", () => {
       ["settings-telegram", "/settings/telegram", (page) => page.getByText(t.telegram.setupHeading)],
       ["settings-hours", "/settings/hours", (page) => page.getByText(t.hours.copyMonday)],
       ["settings-alerts", "/settings/alerts", (page) => page.getByText(t.alerts.addLanguage)],
-      ["coming-soon", "/kiosk", (page) => page.getByText(t.sections.notYet)],
+      ["coming-soon", "/widget", (page) => page.getByText(t.sections.notYet)],
+      ["kiosk", "/kiosk", (page) => page.getByText(t.kiosk.callsEmpty)],
     ];
     for (const size of Object.keys(VIEWPORTS) as ViewportName[]) {
       const { page, problems } = await open(size);

@@ -274,10 +274,10 @@ describe.skipIf(suite.skip)("admin page", () => {
     const box = await menu.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     await menu.click();
-    await nav.getByRole("link", { name: t.nav.kiosk }).click();
+    await nav.getByRole("link", { name: t.nav.widget }).click();
     await page.getByText(t.sections.notYet).waitFor();
     await nav.waitFor({ state: "hidden" });
-    expect(new URL(page.url()).pathname).toBe("/admin/kiosk");
+    expect(new URL(page.url()).pathname).toBe("/admin/widget");
     expect(problems()).toEqual([]);
   });
 
@@ -330,7 +330,7 @@ describe.skipIf(suite.skip)("admin page", () => {
       await page.getByLabel(t.property.latitude).waitFor();
       await screenshot(page, "property", size);
 
-      await page.goto(`${app.url}/admin/kiosk`);
+      await page.goto(`${app.url}/admin/widget`);
       await page.getByText(t.sections.notYet).waitFor();
       await screenshot(page, "coming-soon", size);
       if (size === "phone") {

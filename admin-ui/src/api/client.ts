@@ -1,4 +1,9 @@
 import type {
+  CallLogEntry,
+  Kiosk,
+  KioskPairing,
+  KioskSettings,
+  KioskSettingsInput,
   AddRoomCalendarBody,
   Booking,
   CalendarBlock,
@@ -238,6 +243,16 @@ export function createApiClient({ onSessionEnded }: ApiClientOptions) {
     getMemberTelegram: (id: string) => request<TelegramLinkStatus>("GET", `/api/team/${encodeURIComponent(id)}/telegram`),
     createTelegramLink: (id: string) => request<TelegramLink>("POST", `/api/team/${encodeURIComponent(id)}/telegram-link`),
     unlinkTelegram: (id: string) => request<void>("DELETE", `/api/team/${encodeURIComponent(id)}/telegram`),
+
+    listKiosks: () => request<{ kiosks: Kiosk[] }>("GET", "/api/kiosks"),
+    createKiosk: (name: string) => request<KioskPairing>("POST", "/api/kiosks", { name }),
+    newKioskCode: (id: string) => request<KioskPairing>("POST", `/api/kiosks/${encodeURIComponent(id)}/pairing-code`),
+    renameKiosk: (id: string, name: string) => request<Kiosk>("PATCH", `/api/kiosks/${encodeURIComponent(id)}`, { name }),
+    reloadKiosk: (id: string) => request<{ connected: boolean }>("POST", `/api/kiosks/${encodeURIComponent(id)}/reload`),
+    revokeKiosk: (id: string) => request<void>("DELETE", `/api/kiosks/${encodeURIComponent(id)}`),
+    getKioskSettings: () => request<KioskSettings>("GET", "/api/kiosk-settings"),
+    setKioskSettings: (settings: KioskSettingsInput) => request<KioskSettings>("PUT", "/api/kiosk-settings", settings),
+    listCalls: () => request<{ calls: CallLogEntry[] }>("GET", "/api/calls"),
   };
 }
 

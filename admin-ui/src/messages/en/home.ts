@@ -23,7 +23,7 @@ export const home = {
   myTelegramLinked: (telegramName: string) => `Your Telegram is linked as ${telegramName}. Guest messages reach you there while you are on duty.`,
   myTelegramLinkedNow: "Your Telegram is linked.",
   comingTitle: "Coming in later versions",
-  comingBody: "The lobby kiosk and the website widget arrive in later versions of Innbox.",
+  comingBody: "The website widget arrives in a later version of Innbox.",
 };
 
 export const sections = {

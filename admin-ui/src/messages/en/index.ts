@@ -7,6 +7,7 @@ import { app, errors, fields, forbidden, layout, nav, notFound, time, timezone, 
 import { devices } from "./devices";
 import { energy } from "./energy";
 import { home, sections } from "./home";
+import { kiosk } from "./kiosk";
 import { login } from "./login";
 import { messenger } from "./messenger";
 import { property } from "./property";
@@ -38,6 +39,7 @@ export const en = {
   rooms,
   devices,
   energy,
+  kiosk,
   scenarios,
   sentence,
   team,
