@@ -17,9 +17,14 @@ const SCREEN_RETRY_MS = 5_000;
 
 const isLanguage = (code: string): code is Language => Object.hasOwn(KIOSK_WORDS, code);
 
+/**
+ * The screen's languages first (its first is the kiosk's own), then every other language the
+ * page speaks: a guest reads the buttons in their language even where the property wrote
+ * no emergency text in it (that text then shows in the kiosk's own language).
+ */
 function offeredLanguages(screen: KioskScreen | null): Language[] {
   const offered = (screen?.languages ?? []).map((code) => code.toLowerCase()).filter(isLanguage);
-  return offered.length ? [...new Set(offered)] : ALL_LANGUAGES;
+  return [...new Set([...offered, ...ALL_LANGUAGES])];
 }
 
 function pairingError(error: unknown): string {
