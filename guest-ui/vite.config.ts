@@ -4,5 +4,5 @@ import { webAppConfig } from "../scripts/web-app-vite-config";
 // both pages' assets are under /r/assets/.
 const config = webAppConfig(import.meta.url, "/r/");
 const root = decodeURIComponent(new URL(".", import.meta.url).pathname);
-config.build = { ...config.build, rollupOptions: { input: { main: `${root}index.html`, kiosk: `${root}kiosk.html` } } };
+config.build = { ...config.build, rollupOptions: { input: { index: `${root}index.html`, kiosk: `${root}kiosk.html` } } };
 export default config;
