@@ -195,6 +195,12 @@ describe.skipIf(suite.skip)("the kiosk page", () => {
     await page.getByText("+81 3 9999 0000").waitFor();
     await page.getByTestId("kiosk-ssid").getByText("Miramar Lobby").waitFor();
 
+    // The manager's Reload reloads the page (a mark left on the old page is gone).
+    await page.evaluate(() => ((window as unknown as { mark: boolean }).mark = true));
+    expect((await manager.post(`/api/kiosks/${kiosk.id}/reload`)).status).toBe(202);
+    await waitFor(async () => !(await page.evaluate(() => Boolean((window as unknown as { mark?: boolean }).mark)).catch(() => true)), "the reload");
+    await callButton(page).waitFor();
+
     // Revoked: back to the pairing screen, saying so.
     expect((await manager.delete(`/api/kiosks/${kiosk.id}`)).status).toBeLessThan(300);
     await page.getByText(PAIRING_WORDS.unpaired).waitFor({ timeout: 5_000 });

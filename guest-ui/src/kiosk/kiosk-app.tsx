@@ -9,6 +9,7 @@ import type { KioskScreen } from "./kiosk-types";
 import { KIOSK_WORDS, PAIRING_WORDS } from "./kiosk-words";
 import { MessagePanel } from "./message-panel";
 import { codeInAddress } from "./pairing-code";
+import { pairingError } from "./pairing-error";
 import { PairingScreen } from "./pairing-screen";
 
 const ALL_LANGUAGES = Object.keys(KIOSK_WORDS) as Language[];
@@ -27,13 +28,6 @@ function offeredLanguages(screen: KioskScreen | null): Language[] {
   return [...new Set([...offered, ...ALL_LANGUAGES])];
 }
 
-function pairingError(error: unknown): string {
-  if (!(error instanceof KioskApiError)) return PAIRING_WORDS.unreachable;
-  if (error.status === 404) return PAIRING_WORDS.wrongCode;
-  if (error.status === 429) return error.retryAfter ? PAIRING_WORDS.tooManyTries(error.retryAfter) : PAIRING_WORDS.tooManyTriesNoWait;
-  if (error.status === 0 || error.status >= 500) return PAIRING_WORDS.unreachable;
-  return error.message;
-}
 
 export function KioskApp() {
   const [token, setToken] = useState(storedToken);

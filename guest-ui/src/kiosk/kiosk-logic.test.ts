@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createIdleTimer } from "./idle-timer";
 import { propertyTime } from "./kiosk-time";
+import { KioskApiError } from "./kiosk-api";
+import { PAIRING_WORDS } from "./kiosk-words";
 import { codeInAddress, normalizeCode } from "./pairing-code";
+import { pairingError } from "./pairing-error";
 
 describe("the pairing code", () => {
   it("ignores spaces, dashes and case", () => {
@@ -54,5 +57,27 @@ describe("the property's time", () => {
 
   it("writes the date in the guest's language", () => {
     expect(propertyTime(at, "Asia/Tokyo", "de").date).toBe("Dienstag, 1. Dezember");
+  });
+});
+
+describe("what a refused pairing says", () => {
+  it("gives one sentence for a wrong, used or expired code", () => {
+    expect(pairingError(new KioskApiError(404, "This pairing code is unknown, used or expired."))).toBe(PAIRING_WORDS.wrongCode);
+  });
+
+  it("says how long to wait after too many tries", () => {
+    expect(pairingError(new KioskApiError(429, "Too many", 42))).toBe("Too many wrong codes. Wait 42 seconds and try again.");
+    expect(pairingError(new KioskApiError(429, "Too many", 300))).toBe("Too many wrong codes. Wait 5 minutes and try again.");
+    expect(pairingError(new KioskApiError(429, "Too many"))).toBe(PAIRING_WORDS.tooManyTriesNoWait);
+  });
+
+  it("says the appliance cannot be reached when nothing answers", () => {
+    expect(pairingError(new KioskApiError(0, "Failed to fetch"))).toBe(PAIRING_WORDS.unreachable);
+    expect(pairingError(new KioskApiError(502, "HTTP 502"))).toBe(PAIRING_WORDS.unreachable);
+    expect(pairingError(new TypeError("x"))).toBe(PAIRING_WORDS.unreachable);
+  });
+
+  it("passes on the appliance's own sentence for anything else", () => {
+    expect(pairingError(new KioskApiError(400, "code must be the pairing code."))).toBe("code must be the pairing code.");
   });
 });
