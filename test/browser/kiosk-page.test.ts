@@ -253,9 +253,15 @@ describe.skipIf(suite.skip)("the kiosk page", () => {
     await page.clock.fastForward(50_000);
     // Typing counted as a touch: still here.
     await page.getByRole("dialog").waitFor();
+    const idle = () => page.evaluate(() => document.documentElement.dataset.kioskIdle ?? null);
+    expect(await idle()).toBeNull();
     await page.clock.fastForward(11_000);
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await callButton(page).waitFor();
+    // Marked idle for the shell to dim the screen; a touch wakes it.
+    expect(await idle()).toBe("true");
+    await page.mouse.click(5, 5);
+    expect(await idle()).toBeNull();
   }, 60_000);
 });
 

@@ -125,11 +125,17 @@ export function KioskApp() {
   const defaultLanguage = languages[0] ?? "en";
   useEffect(() => {
     if (!token) return;
+    // `data-kiosk-idle` on <html> tells the shell (kiosk/) it may dim the screen; a touch wakes it.
+    const root = document.documentElement;
     const timer = createIdleTimer(() => {
       setPanel("idle");
       setLanguage(defaultLanguage);
+      root.dataset.kioskIdle = "true";
     }, IDLE_AFTER_MS);
-    const touched = () => timer.touched();
+    const touched = () => {
+      delete root.dataset.kioskIdle;
+      timer.touched();
+    };
     const events = ["pointerdown", "keydown", "input"] as const;
     for (const name of events) document.addEventListener(name, touched, { passive: true });
     return () => {
