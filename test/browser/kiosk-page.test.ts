@@ -155,6 +155,7 @@ describe.skipIf(suite.skip)("the kiosk page", () => {
     await page.getByLabel(en.messageLabel).fill("We are at the door, our flight was late. Room 12 booking for Rossi.");
     await page.getByLabel(en.nameLabel).fill("Giulia Rossi");
     await screenshot(page, "kiosk-message", "kioskLandscape");
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.getByRole("button", { name: en.send }).click();
     await page.getByText(en.sent).waitFor();
     await screenshot(page, "kiosk-message-sent", "kioskLandscape");
@@ -236,6 +237,7 @@ describe.skipIf(suite.skip)("the kiosk page", () => {
     }
     await page.getByText(/^Too many wrong codes\. Wait \d+ seconds and try again\.$/).waitFor();
     await screenshot(page, "kiosk-too-many-codes", "phone");
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
   }, 60_000);
 
   it("goes back to the idle screen and its first language after a quiet minute", async () => {
