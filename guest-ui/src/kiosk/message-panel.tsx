@@ -46,6 +46,7 @@ export function MessagePanel({ words, intro, onSend, onClose }: { words: KioskWo
             <textarea id="kiosk-message" rows={4} autoFocus maxLength={2000} value={text} onInput={(e) => {
                 setText((e.target as HTMLTextAreaElement).value);
                 setClientId(newClientId());
+                if (state === "empty") setState("idle");
               }} />
             <label for="kiosk-name">{words.nameLabel}</label>
             <input id="kiosk-name" maxLength={80} value={name} autocomplete="off" onInput={(e) => setName((e.target as HTMLInputElement).value)} />
