@@ -51,7 +51,7 @@ export type StaffClientEvents = Record<string, never>;
 
 /** `/kiosk` (handshake `auth: {token}`, the kiosk's token): what the server emits. */
 export type KioskServerEvents = {
-  /** The idle-screen content changed (settings, property, weather): the new content. */
+  /** The idle-screen content: once on connecting, and again whenever settings, property or weather change. */
   screen: (screen: import("./kiosk.js").KioskScreen) => void;
   /** The kiosk was revoked: sent just before the server disconnects it. */
   revoked: (event: { reason: string }) => void;

@@ -7,6 +7,7 @@ import { registerAuthRoutes } from "./routes.js";
 export type { AuthService, AuthDeps } from "./auth-service.js";
 export { authMigrations };
 export { hashPassword } from "./passwords.js";
+export { SESSION_COOKIE } from "./sessions.js";
 export type { AuthTables } from "./tables.js";
 
 /** Accounts, sessions, first-run setup, sign-in throttling and who may call what. */

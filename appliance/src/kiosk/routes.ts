@@ -16,6 +16,8 @@ import {
   ReloadAnswer,
   UpdateKioskBody,
 } from "@innbox/protocol";
+import { SESSION_COOKIE } from "../auth/index.js";
+import { readCookie } from "../crypto/index.js";
 import { AppError, type RouteRegistry } from "../http/index.js";
 import type { KioskService, PairedKiosk } from "./kiosk-service.js";
 import { kioskTexts } from "./messages.js";
@@ -28,7 +30,7 @@ export function bearerToken(req: Request): string | undefined {
 function kioskCheck(kiosks: KioskService) {
   return async (req: Request, res: Response) => {
     const token = bearerToken(req);
-    if (!token && /(?:^|;\s*)innbox_session=/.test(req.headers.cookie ?? "")) throw AppError.unauthorized(kioskTexts.staffSession);
+    if (!token && readCookie(req.headers.cookie, SESSION_COOKIE)) throw AppError.unauthorized(kioskTexts.staffSession);
     const kiosk = await kiosks.kioskForToken(token);
     res.locals.kiosk = kiosk;
     void kiosks.seen(kiosk.id);
