@@ -304,7 +304,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
       startedAt,
       // https://{s}.tile.example.org/… → https://*.tile.example.org
       imageOrigins: [/^https?:\/\/[^/]+/.exec(config.reception.mapTiles)![0].replace("{s}", "*")],
-      pages: [...capabilities.list.flatMap((c) => (c.pages ? [c.pages()] : [])), staticApp(join(uiRoot, "admin-ui", "dist"), "/admin", "admin page"), staticApp(join(uiRoot, "guest-ui", "dist"), "/r", "reception page")],
+      pages: [
+        ...capabilities.list.flatMap((c) => (c.pages ? [c.pages()] : [])),
+        staticApp(join(uiRoot, "admin-ui", "dist"), "/admin", "admin page"),
+        staticApp(join(uiRoot, "guest-ui", "dist"), "/r", "reception page"),
+        // The lobby tablet's page: a second page of the guest pages' build (its assets under /r/assets/).
+        staticApp(join(uiRoot, "guest-ui", "dist"), "/kiosk", "kiosk page", "kiosk.html"),
+      ],
     });
     server = createServer(app);
     server.keepAliveTimeout = 5_000;

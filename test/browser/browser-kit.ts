@@ -21,6 +21,13 @@ export const VIEWPORTS = {
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
 
+/** The lobby kiosk's tablets, on the counter either way round (kiosk tests only). */
+export const KIOSK_VIEWPORTS = {
+  kioskLandscape: { width: 1280, height: 800 },
+  kioskPortrait: { width: 800, height: 1280 },
+} as const;
+export type KioskViewportName = keyof typeof KIOSK_VIEWPORTS;
+
 /** Refusals (401 when nobody is signed in, 400/409 the page shows): Chromium logs each as "Failed to load resource … status of 4xx". */
 export const REFUSAL_NOISE = /Failed to load resource.*status of 4\d\d/;
 /** What a lost connection makes Chromium log. */
@@ -173,7 +180,7 @@ export function navigation(page: Page) {
 }
 
 /** Saves `<name>-<viewport>.png` in test-artifacts/screenshots/ (`fullPage`: the whole page, not just the window). */
-export async function screenshot(page: Page, name: string, viewport: ViewportName, { fullPage = false } = {}): Promise<string> {
+export async function screenshot(page: Page, name: string, viewport: ViewportName | KioskViewportName, { fullPage = false } = {}): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}-${viewport}.png`);
   // Let fonts and images (the brand icon) arrive so screenshots are stable.

@@ -4,11 +4,12 @@ import express, { type Router } from "express";
 
 /**
  * Serves a built single-page app under `mount`, with every unknown path answered by its
- * index.html. Hashed assets are cached for a year; index.html never.
+ * index.html (or `page`, when one build holds several pages). Hashed assets are cached
+ * for a year; the page itself never.
  */
-export function staticApp(dir: string, mount: string, name: string): Router {
+export function staticApp(dir: string, mount: string, name: string, page = "index.html"): Router {
   const router = express.Router();
-  const index = join(dir, "index.html");
+  const index = join(dir, page);
   router.use(
     mount,
     express.static(dir, {

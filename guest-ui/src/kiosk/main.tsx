@@ -1,0 +1,5 @@
+import { render } from "preact";
+import "./kiosk.css";
+import { KioskApp } from "./kiosk-app";
+
+render(<KioskApp />, document.getElementById("app")!);
