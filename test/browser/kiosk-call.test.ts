@@ -83,6 +83,9 @@ describe.skipIf(!chromiumAvailable())("kiosk call in Chromium", () => {
         expect(live).toBe(0);
         const calls = (await manager.get("/api/calls")).body.calls;
         expect(calls).toEqual([expect.objectContaining({ kioskName: "Lobby", outcome: "answered", answeredBy: expect.objectContaining({ name: expect.any(String) }) })]);
+        // The Kiosk page's call log shows it.
+        await admin.goto(`${app.url}/admin/kiosk`);
+        await admin.getByText(/^Answered by Mara Manager · \d+ s$/).waitFor();
         expect(errors).toEqual([]);
       } finally {
         await kioskContext.close().catch(() => undefined);
