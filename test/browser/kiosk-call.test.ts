@@ -10,7 +10,7 @@ import { en as t } from "../../admin-ui/src/messages/en/index.js";
 import { CALL_WORDS } from "../../guest-ui/src/kiosk/call-words.js";
 import { KIOSK_WORDS } from "../../guest-ui/src/kiosk/kiosk-words.js";
 import { setUpManager, startTestApp, type TestApp } from "../helpers/app.js";
-import { CHROMIUM, KIOSK_VIEWPORTS, VIEWPORTS, buildUi, chromiumAvailable, screenshot, signIn } from "./browser-kit.js";
+import { CHROMIUM, KIOSK_VIEWPORTS, VIEWPORTS, buildUi, chromiumAvailable, screenshot, seriousAccessibilityProblems, signIn } from "./browser-kit.js";
 
 const words = CALL_WORDS.en!;
 
@@ -67,6 +67,8 @@ describe.skipIf(!chromiumAvailable())("kiosk call in Chromium", () => {
         await banner.waitFor({ timeout: 10_000 });
         await screenshot(kiosk, "kiosk-call-calling", "kioskLandscape");
         await screenshot(admin, "kiosk-call-ringing", adminViewport);
+        expect(await seriousAccessibilityProblems(admin)).toEqual([]);
+        expect(await seriousAccessibilityProblems(kiosk)).toEqual([]);
 
         await banner.getByRole("button", { name: t.calls.accept }).click();
         await kiosk.getByText(words.with("Mara Manager")).waitFor();
@@ -75,6 +77,8 @@ describe.skipIf(!chromiumAvailable())("kiosk call in Chromium", () => {
         await new Promise((r) => setTimeout(r, 1000));
         await screenshot(kiosk, "kiosk-call-talking", "kioskLandscape");
         await screenshot(admin, "kiosk-call-talking", adminViewport);
+        expect(await seriousAccessibilityProblems(admin)).toEqual([]);
+        expect(await seriousAccessibilityProblems(kiosk)).toEqual([]);
 
         await admin.getByRole("button", { name: t.calls.hangUp }).click();
         await kiosk.getByText(words.ended).waitFor();
