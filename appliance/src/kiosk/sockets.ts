@@ -138,6 +138,7 @@ export function createKioskSockets(deps: { kiosks: () => KioskService; calls: ()
 
     // Calls on /staff: the chat capability's guard has put the signed-in member in socket.data.user.
     staff.on("connection", (socket) => {
+      if (!socket.data.user) return;
       const member = () => {
         const user = socket.data.user as SessionUser;
         return { id: user.id, name: user.name };
