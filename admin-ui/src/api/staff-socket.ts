@@ -6,14 +6,17 @@ import { io, type Socket } from "socket.io-client";
 
 export type DeliveredEvent = DeliveredToStaff;
 
+/** The /staff events the pages list from; calls have their own connection (call-socket.ts). */
+type ListEvents = Omit<StaffServerEvents, `call:${string}`>;
+
 /** The connection's state and each event of the contract's /staff namespace. */
-export type StaffSocketHandlers = ConnectionHandlers & Partial<StaffServerEvents>;
+export type StaffSocketHandlers = ConnectionHandlers & Partial<ListEvents>;
 
 export type StaffSocket = SocketConnection;
 
 export function connectStaffSocket(handlers: StaffSocketHandlers): StaffSocket {
   const socket: Socket<StaffServerEvents, StaffClientEvents> = io("/staff", { ...SOCKET_OPTIONS, withCredentials: true });
-  return watchSocket<StaffServerEvents>(socket, handlers, {
+  return watchSocket<ListEvents>(socket, handlers, {
     message: (event) => handlers.message?.(event),
     conversation: (item) => handlers.conversation?.(item),
     delivered: (event) => handlers.delivered?.(event),

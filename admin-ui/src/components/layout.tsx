@@ -1,3 +1,4 @@
+import { CallBanner } from "./call-banner";
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { toApiError } from "../api/client";
@@ -125,6 +126,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
         {signOutError ? <Alert kind="error">{signOutError}</Alert> : null}
         {children}
       </main>
+      <CallBanner />
     </div>
   );
 }

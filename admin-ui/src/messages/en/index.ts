@@ -7,6 +7,7 @@ import { app, errors, fields, forbidden, layout, nav, notFound, time, timezone, 
 import { devices } from "./devices";
 import { energy } from "./energy";
 import { home, sections } from "./home";
+import { calls } from "./calls";
 import { kiosk } from "./kiosk";
 import { login } from "./login";
 import { messenger } from "./messenger";
@@ -40,6 +41,7 @@ export const en = {
   devices,
   energy,
   kiosk,
+  calls,
   scenarios,
   sentence,
   team,

@@ -1,0 +1,22 @@
+// The incoming-call banner and the call view (every page, for staff on duty).
+export const calls = {
+  ringing: (kiosk: string) => `${kiosk} is calling`,
+  ringingHint: "A guest at the lobby kiosk wants to talk to reception.",
+  accept: "Accept",
+  decline: "Decline",
+  takenBy: (kiosk: string, name: string) => `${name} answered the call from ${kiosk}.`,
+  dismiss: "Dismiss",
+  connecting: "Connecting…",
+  withKiosk: (kiosk: string) => `Call with ${kiosk}`,
+  mute: "Mute",
+  unmute: "Unmute",
+  cameraOff: "Camera off",
+  cameraOn: "Camera on",
+  hangUp: "Hang up",
+  ended: "The call ended.",
+  endedByGuest: "The guest hung up.",
+  failed: "The connection was lost.",
+  close: "Close",
+  guestVideo: "The guest's video",
+  ownVideo: "Your video",
+};
