@@ -273,4 +273,12 @@ describe("kiosk", () => {
     expect((await manager.request("POST", "/api/kiosk/messages", { text: "hi" })).status).toBe(401);
     staffSocket.close();
   });
+  it("serves the kiosk page at GET /kiosk itself, with or without a code, not after a redirect", async () => {
+    for (const path of ["/kiosk", "/kiosk?code=QKUKE4NN"]) {
+      const res = await fetch(`${app.url}${path}`, { redirect: "manual" });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("content-type")).toContain("text/html");
+      expect(await res.text()).toContain("kiosk");
+    }
+  });
 });

@@ -14,6 +14,9 @@ export function staticApp(dir: string, mount: string, name: string, page = "inde
     mount,
     express.static(dir, {
       index: false,
+      // A page of a shared build (the kiosk's) answers at its own path, `GET /kiosk`, not
+      // after a redirect to /kiosk/: its files are under the build's base.
+      redirect: page === "index.html",
       setHeaders(res, path) {
         res.setHeader("Cache-Control", path.includes(`${join(dir, "assets")}`) ? "public, max-age=31536000, immutable" : "no-cache");
       },
