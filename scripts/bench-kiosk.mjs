@@ -11,34 +11,13 @@
 //   - accept to media: from Accept in the admin page to the first decoded video frame on
 //     each side (kiosk and admin), over loopback.
 import http from "node:http";
-import path from "node:path";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
-import {
-  applianceEnv,
-  cleanUpOnExit,
-  fmt,
-  freePort,
-  loadAverage,
-  machineSummary,
-  mainJs,
-  makeFail,
-  makeTempDir,
-  parseCommandLine,
-  removeTempDir,
-  requestJson,
-  requireBuiltAppliance,
-  sleep,
-  spawnNode,
-  verdict,
-  waitForHealth,
-  wholeOption,
-} from "./bench-kit.mjs";
+import { fmt, loadAverage, machineSummary, makeFail, parseCommandLine, requireBuiltAppliance, sleep, startManagedAppliance, verdict, wholeOption } from "./bench-kit.mjs";
 
 const TARGET_PAGE_KB = 150;
 const TARGET_RING_MS = 500;
 const TARGET_MEDIA_MS = 2000;
-const PASSWORD = "bench password 1";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const usage = `Usage: node scripts/bench-kiosk.mjs [--calls N]
@@ -54,16 +33,13 @@ const calls = wholeOption(values, "calls", 1, 50, fail);
 requireBuiltAppliance(fail, "bench:kiosk");
 if (!existsSync(CHROMIUM)) fail(`Chromium was not found at ${CHROMIUM} (install Debian's chromium package, or set CHROMIUM_PATH).`);
 
-const agent = new http.Agent({ keepAlive: true });
-const call = (port, method, urlPath, options) => requestJson(agent, port, method, urlPath, options);
-
 /** Bytes of a response as sent with gzip accepted. */
 function wireBytes(port, urlPath) {
   return new Promise((resolve, reject) => {
     const req = http.get({ host: "127.0.0.1", port, path: urlPath, headers: { "accept-encoding": "gzip" } }, (res) => {
       let bytes = 0;
       res.on("data", (chunk) => (bytes += chunk.length));
-      res.on("end", () => (res.statusCode === 200 ? resolve({ bytes, body: null }) : reject(new Error(`${urlPath}: ${res.statusCode}`))));
+      res.on("end", () => (res.statusCode === 200 ? resolve({ bytes }) : reject(new Error(`${urlPath}: ${res.statusCode}`))));
     });
     req.on("error", reject);
   });
@@ -72,31 +48,12 @@ function wireBytes(port, urlPath) {
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 async function main() {
-  const dataDir = makeTempDir("innbox-bench-kiosk-");
-  cleanUpOnExit("bench-kiosk", () => removeTempDir(dataDir));
-  const configPath = path.join(dataDir, "config.json");
-  writeFileSync(configPath, JSON.stringify({ weather: { apiBase: "http://127.0.0.1:9" }, devices: { discovery: false } }));
-  const port = await freePort();
-  const server = spawnNode([mainJs], applianceEnv({ port, dataDir, configPath, logLevel: "warn" }), { tailLines: 40 });
+  const appliance = await startManagedAppliance("bench-kiosk", fail);
+  const { port, cookie } = appliance;
+  const api = async (method, urlPath, body) => (await appliance.api(method, urlPath, body)).body;
   let browser;
   try {
-    await waitForHealth(server, port, {
-      everyMs: 20,
-      timeoutMs: 30_000,
-      exitedMessage: (e) => `the appliance exited (${JSON.stringify(e)}):\n${server.logTail.join("\n")}`,
-      timedOutMessage: () => "the appliance did not answer /healthz within 30 s",
-    });
     const base = `http://127.0.0.1:${port}`;
-    const token = readFileSync(path.join(dataDir, "setup-token"), "utf8").trim();
-    const setup = await call(port, "POST", "/api/setup", { body: { token, username: "manager", password: PASSWORD, name: "Mara", propertyName: "Hotel Miramar" } });
-    if (setup.status >= 300) fail(`setup failed: ${setup.status} ${JSON.stringify(setup.body)}`);
-    const cookie = setup.headers["set-cookie"]?.[0]?.split(";")[0] ?? "";
-    const csrf = setup.body?.csrfToken ?? "";
-    const api = async (method, urlPath, body) => {
-      const res = await call(port, method, urlPath, { body, headers: { cookie, "x-csrf-token": csrf } });
-      if (res.status >= 300) fail(`${method} ${urlPath}: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body;
-    };
     await api("PUT", "/api/kiosk-settings", { wifi: { ssid: "Miramar Guests", password: "sea view 2026", security: "WPA" }, phone: "+351 21 000 0000", emergencyText: { en: "Fire, police, ambulance: 112." } });
     const kiosk = await api("POST", "/api/kiosks", { name: "Lobby" });
 
@@ -206,8 +163,7 @@ async function main() {
     console.log(`call log: ${logged.calls.length} calls, ${logged.calls.filter((c) => c.outcome === "answered").length} answered`);
   } finally {
     await browser?.close().catch(() => undefined);
-    await server.stop(10_000, "bench-kiosk: the appliance did not stop; killed");
-    agent.destroy();
+    await appliance.stop();
   }
 }
 

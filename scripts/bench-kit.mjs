@@ -3,7 +3,7 @@
 // spawning a server child and waiting for its /healthz, small JSON HTTP requests,
 // /proc memory figures and number formatting. Plain ESM, node built-ins only.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -273,4 +273,49 @@ export async function waitForHealth(server, port, { everyMs, timeoutMs, since = 
     if (performance.now() > deadline) throw new Error(timedOutMessage());
     await sleep(everyMs);
   }
+}
+
+// --- a fresh appliance with a manager ------------------------------------------------------
+
+/**
+ * Starts the built appliance on a free loopback port with a fresh data folder and `config`
+ * (no weather server and no LAN discovery unless given), completes the first-run setup as
+ * a manager, and returns what a benchmark needs: the port, the manager's cookie, `api`
+ * (fails the benchmark on any answer of 300 or more), the child and `stop()`.
+ */
+export async function startManagedAppliance(tool, fail, { config = {}, logLevel = "warn" } = {}) {
+  const dataDir = makeTempDir(`innbox-${tool}-`);
+  cleanUpOnExit(tool, () => removeTempDir(dataDir));
+  const configPath = path.join(dataDir, "config.json");
+  writeFileSync(configPath, JSON.stringify({ weather: { apiBase: "http://127.0.0.1:9" }, devices: { discovery: false }, ...config }));
+  const port = await freePort();
+  const server = spawnNode([mainJs], applianceEnv({ port, dataDir, configPath, logLevel }), { tailLines: 40 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  await waitForHealth(server, port, {
+    everyMs: 20,
+    timeoutMs: 30_000,
+    exitedMessage: (e) => `the appliance exited (${JSON.stringify(e)}):\n${server.logTail.join("\n")}`,
+    timedOutMessage: () => "the appliance did not answer /healthz within 30 s",
+  });
+  const token = readFileSync(path.join(dataDir, "setup-token"), "utf8").trim();
+  const setup = await requestJson(agent, port, "POST", "/api/setup", { body: { token, username: "manager", password: "bench password 1", name: "Mara", propertyName: "Hotel Miramar" } });
+  if (setup.status >= 300) fail(`setup failed: ${setup.status} ${JSON.stringify(setup.body)}`);
+  const cookie = setup.headers["set-cookie"]?.[0]?.split(";")[0] ?? "";
+  const csrf = setup.body?.csrfToken ?? "";
+  const api = async (method, urlPath, body, ok = [200, 201, 202, 204]) => {
+    const res = await requestJson(agent, port, method, urlPath, { body, headers: { cookie, "x-csrf-token": csrf } });
+    if (!ok.includes(res.status)) fail(`${method} ${urlPath}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  };
+  return {
+    port,
+    dataDir,
+    cookie,
+    server,
+    api,
+    async stop() {
+      await server.stop(10_000, `${tool}: the appliance did not stop; killed`);
+      agent.destroy();
+    },
+  };
 }

@@ -18,37 +18,12 @@
 //   - preview: 7 days for every scenario, one after another, over HTTP;
 //   - memory: the appliance's VmRSS with the devices connected, before and after the
 //     scenarios were added and had run.
-import path from "node:path";
-import http from "node:http";
-import { readFileSync, writeFileSync } from "node:fs";
 import { startEwelinkDevice, startTuyaDevice } from "../simulators/dist/index.js";
-import {
-  applianceEnv,
-  cleanUpOnExit,
-  fmt,
-  freePort,
-  loadAverage,
-  machineSummary,
-  mainJs,
-  makeFail,
-  makeTempDir,
-  mb,
-  parseCommandLine,
-  readMemory,
-  removeTempDir,
-  requestJson,
-  requireBuiltAppliance,
-  sleep,
-  spawnNode,
-  verdict,
-  waitForHealth,
-  wholeOption,
-} from "./bench-kit.mjs";
+import { fmt, loadAverage, machineSummary, makeFail, mb, parseCommandLine, readMemory, requireBuiltAppliance, sleep, startManagedAppliance, verdict, wholeOption } from "./bench-kit.mjs";
 
 const TARGET_LATENESS_P99_MS = 1000;
 const TARGET_BOOKING_MS = 50;
 const TARGET_PREVIEW_MS = 2000;
-const PASSWORD = "bench password 1";
 const ROOMS = 20;
 
 const usage = `Usage: node scripts/bench-scenarios.mjs [--scenarios N] [--devices N]
@@ -65,8 +40,6 @@ const scenarioCount = wholeOption(values, "scenarios", 10, 2000, fail);
 const deviceCount = wholeOption(values, "devices", ROOMS, 500, fail);
 requireBuiltAppliance(fail, "bench:scenarios");
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const call = (port, method, urlPath, options) => requestJson(agent, port, method, urlPath, options);
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Device i's address: 127.0.30.x and up, away from the test suites' and the other benchmarks' addresses. */
@@ -90,31 +63,11 @@ async function startSimulator(i) {
 const hhmm = (at) => new Date(at).toISOString().slice(11, 16);
 
 async function main() {
-  const dataDir = makeTempDir("innbox-bench-scenarios-");
-  cleanUpOnExit("bench-scenarios", () => removeTempDir(dataDir));
-  const configPath = path.join(dataDir, "config.json");
   // No weather server: weather conditions are unknown, as on a box without internet.
-  writeFileSync(configPath, JSON.stringify({ weather: { apiBase: "http://127.0.0.1:9" }, devices: { discovery: false } }));
-  const port = await freePort();
-  const server = spawnNode([mainJs], applianceEnv({ port, dataDir, configPath, logLevel: "warn" }), { tailLines: 40 });
+  const appliance = await startManagedAppliance("bench-scenarios", fail);
+  const { api, server } = appliance;
   const simulators = [];
   try {
-    await waitForHealth(server, port, {
-      everyMs: 20,
-      timeoutMs: 30_000,
-      exitedMessage: (e) => `the appliance exited (${JSON.stringify(e)}):\n${server.logTail.join("\n")}`,
-      timedOutMessage: () => "the appliance did not answer /healthz within 30 s",
-    });
-    const token = readFileSync(path.join(dataDir, "setup-token"), "utf8").trim();
-    const setup = await call(port, "POST", "/api/setup", { body: { token, username: "manager", password: PASSWORD, name: "Mara", propertyName: "Hotel Miramar" } });
-    if (setup.status >= 300) fail(`setup failed: ${setup.status} ${JSON.stringify(setup.body)}`);
-    const cookie = setup.headers["set-cookie"]?.[0]?.split(";")[0] ?? "";
-    const csrf = setup.body?.csrfToken ?? "";
-    const api = async (method, urlPath, body, ok = [200, 201, 202, 204]) => {
-      const res = await call(port, method, urlPath, { body, headers: { cookie, "x-csrf-token": csrf } });
-      if (!ok.includes(res.status)) fail(`${method} ${urlPath}: ${res.status} ${JSON.stringify(res.body)}`);
-      return res;
-    };
     await api("PATCH", "/api/property", { timezone: "UTC", latitude: 38.7223, longitude: -9.1393 });
 
     const roomIds = [];
@@ -229,8 +182,7 @@ async function main() {
     console.log(`memory: VmRSS ${fmt(mb(before?.rssKb ?? NaN))} MB with ${deviceCount} devices, ${fmt(mb(after?.rssKb ?? NaN))} MB with ${ids.length} scenarios added and run (+${fmt(mb((after?.rssKb ?? NaN) - (before?.rssKb ?? NaN)))} MB)`);
   } finally {
     for (const { device } of simulators) await device.stop().catch(() => undefined);
-    await server.stop(10_000, "bench-scenarios: the appliance did not stop; killed");
-    agent.destroy();
+    await appliance.stop();
   }
 }
 
