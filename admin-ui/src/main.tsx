@@ -24,7 +24,6 @@ import "./styles/rooms-manage.css";
 import "./styles/devices.css";
 import "./styles/energy.css";
 import "./styles/kiosk.css";
-import "./styles/calls.css";
 import "./styles/scenarios.css";
 
 const root = document.getElementById("app");

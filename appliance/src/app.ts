@@ -241,7 +241,7 @@ function createCapabilities(ctx: AppContext) {
     hostname: () => hostname(),
   });
 
-  const kiosk = createKiosk({ db, bus, log: log("kiosk"), clock, publicUrl: ctx.publicUrl, property: property.service, weather, chat: chat.service, timers, turn: config.kiosk.turn, notifyStaff: (text) => telegram.service.notifyStaff(text) });
+  const kiosk = createKiosk({ db, bus, log: log("kiosk"), clock, publicUrl: ctx.publicUrl, property: property.service, weather, chat: chat.service });
   const list: Capability[] = [team, property, auth, chat, telegram, weather, bookings, devices, energy, scenarios, reception, kiosk, tls];
   return { list, auth, chat, telegram, weather, tls };
 }

@@ -16,4 +16,3 @@ export * from "./energy.js";
 export * from "./scenarios.js";
 export * from "./tls.js";
 export * from "./kiosk.js";
-export * from "./calls.js";

@@ -48,24 +48,10 @@ export type StaffServerEvents = {
   kiosk: (kiosk: import("./kiosk.js").Kiosk) => void;
   /** A kiosk was revoked. */
   kioskDeleted: (event: { id: string }) => void;
-
-  /** A kiosk calls: sent to every member on duty with the admin page open. */
-  "call:ringing": (event: import("./calls.js").CallRinging) => void;
-  /** Someone else accepted the call that was ringing here. */
-  "call:taken": (event: import("./calls.js").CallTaken) => void;
-  /** A WebRTC description or ICE candidate from the kiosk (only to the member who accepted). */
-  "call:signal": (event: import("./calls.js").CallSignal) => void;
-  /** The call ended (or stopped ringing here). */
-  "call:end": (event: import("./calls.js").CallEnd) => void;
 };
 
-/** `/staff`: what the admin page emits (calls). */
-export type StaffClientEvents = {
-  "call:accept": (payload: { callId: string }, ack: (answer: import("./calls.js").CallAcceptAck) => void) => void;
-  "call:decline": (payload: { callId: string }, ack: (answer: import("./calls.js").CallAck) => void) => void;
-  "call:signal": (payload: import("./calls.js").CallSignal, ack?: (answer: import("./calls.js").CallAck) => void) => void;
-  "call:end": (payload: { callId: string; reason?: import("./calls.js").CallEndReason }, ack?: (answer: import("./calls.js").CallAck) => void) => void;
-};
+/** `/staff`: the admin page only listens today. */
+export type StaffClientEvents = Record<string, never>;
 
 /** `/kiosk` (handshake `auth: {token}`, the kiosk's token): what the server emits. */
 export type KioskServerEvents = {
@@ -75,14 +61,7 @@ export type KioskServerEvents = {
   revoked: (event: { reason: string }) => void;
   /** The manager asked the kiosk to reload its page (the Electron shell reloads too). */
   reload: () => void;
-  "call:accepted": (event: import("./calls.js").CallAccepted) => void;
-  "call:signal": (event: import("./calls.js").CallSignal) => void;
-  "call:end": (event: import("./calls.js").CallEnd) => void;
 };
 
-/** `/kiosk`: what the kiosk page emits (calls). */
-export type KioskClientEvents = {
-  "call:start": (payload: unknown, ack: (answer: import("./calls.js").CallStartAck) => void) => void;
-  "call:signal": (payload: import("./calls.js").CallSignal, ack?: (answer: import("./calls.js").CallAck) => void) => void;
-  "call:end": (payload: { callId: string; reason?: import("./calls.js").CallEndReason }, ack?: (answer: import("./calls.js").CallAck) => void) => void;
-};
+/** `/kiosk`: what the kiosk page emits (calls come in a later slice). */
+export type KioskClientEvents = Record<string, never>;

@@ -6,17 +6,14 @@ import { io, type Socket } from "socket.io-client";
 
 export type DeliveredEvent = DeliveredToStaff;
 
-/** The /staff events the pages list from; calls have their own connection (call-socket.ts). */
-type ListEvents = Omit<StaffServerEvents, `call:${string}`>;
-
 /** The connection's state and each event of the contract's /staff namespace. */
-export type StaffSocketHandlers = ConnectionHandlers & Partial<ListEvents>;
+export type StaffSocketHandlers = ConnectionHandlers & Partial<StaffServerEvents>;
 
 export type StaffSocket = SocketConnection;
 
 export function connectStaffSocket(handlers: StaffSocketHandlers): StaffSocket {
   const socket: Socket<StaffServerEvents, StaffClientEvents> = io("/staff", { ...SOCKET_OPTIONS, withCredentials: true });
-  return watchSocket<ListEvents>(socket, handlers, {
+  return watchSocket<StaffServerEvents>(socket, handlers, {
     message: (event) => handlers.message?.(event),
     conversation: (item) => handlers.conversation?.(item),
     delivered: (event) => handlers.delivered?.(event),

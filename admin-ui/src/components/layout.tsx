@@ -1,4 +1,3 @@
-import { CallBanner } from "./call-banner";
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { toApiError } from "../api/client";
@@ -126,7 +125,6 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
         {signOutError ? <Alert kind="error">{signOutError}</Alert> : null}
         {children}
       </main>
-      <CallBanner />
     </div>
   );
 }

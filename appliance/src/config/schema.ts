@@ -126,18 +126,6 @@ export const ConfigSchema = z.strictObject({
       discoverSeconds: z.number().int().min(1, { error: "must be at least 1" }).max(60, { error: "must be at most 60" }).default(6),
     })
     .prefault({}),
-  kiosk: z
-    .strictObject({
-      turn: z
-        .strictObject({
-          urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-          username: z.string().optional(),
-          credential: z.string().optional(),
-        }, { error: 'must be an object such as {"urls": "turn:192.168.1.10:3478", "username": "kiosk", "credential": "…"}' })
-        .optional()
-        .describe("A TURN server handed to both sides of a kiosk call; not needed on one LAN."),
-    })
-    .prefault({}),
   reception: z
     .strictObject({
       mapTiles: Url.refine((u) => /^https?:\/\//.test(u) && ["{z}", "{x}", "{y}"].every((p) => u.includes(p)), {

@@ -9,11 +9,5 @@ export const kioskTexts = {
   notPaired: "not paired",
   revoked: "This kiosk was removed in the admin page: enter a new pairing code to use it again.",
   socketFailed: "The kiosk could not connect; it will try again.",
-  callBusy: "This kiosk is already in a call.",
-  callGone: "That call is over or was never yours to answer.",
-  callTaken: (name: string) => `${name} already answered this call.`,
-  callNotYours: "That call is between other people.",
-  callBadPayload: "That call event is not shaped as the contract says.",
-  callMissed: (kiosk: string) => `Missed call from the kiosk "${kiosk}": nobody answered. The guest may leave a message.`,
   tooManyMessages: "Too many messages from this kiosk. Wait a minute and try again.",
 } as const;

@@ -3,9 +3,7 @@ import type { Language } from "../i18n";
 import { createIdleTimer, IDLE_AFTER_MS } from "./idle-timer";
 import { IdleScreen } from "./idle-screen";
 import { getKioskScreen, KioskApiError, pairKiosk, sendKioskMessage } from "./kiosk-api";
-import { CallScreen, type CallEvents } from "./call-screen";
-import { callWords } from "./call-words";
-import { connectKiosk, type KioskLine } from "./kiosk-connection";
+import { connectKiosk } from "./kiosk-connection";
 import { storedScreen, storedToken, storeScreen, storeToken } from "./kiosk-storage";
 import type { KioskScreen } from "./kiosk-types";
 import { KIOSK_WORDS, PAIRING_WORDS } from "./kiosk-words";
@@ -40,9 +38,7 @@ export function KioskApp() {
   const [pairing, setPairing] = useState(false);
   const languages = offeredLanguages(screen);
   const [language, setLanguage] = useState<Language>(languages[0] ?? "en");
-  const [panel, setPanel] = useState<"idle" | "message" | "call">("idle");
-  const [line, setLine] = useState<KioskLine>();
-  const callEvents = useRef<CallEvents>({});
+  const [panel, setPanel] = useState<"idle" | "message">("idle");
 
   const showScreen = useCallback((next: KioskScreen) => {
     setScreen(next);
@@ -117,11 +113,7 @@ export function KioskApp() {
       screen: showScreen,
       revoked: unpair,
       reload: () => location.reload(),
-      callAccepted: (event) => callEvents.current.accepted?.(event),
-      callSignal: (event) => callEvents.current.signal?.(event),
-      callEnd: (event) => callEvents.current.end?.(event),
     });
-    setLine(connection.line);
     return () => {
       stopped = true;
       clearTimeout(retry);
@@ -136,8 +128,6 @@ export function KioskApp() {
     // `data-kiosk-idle` on <html> tells the shell (kiosk/) it may dim the screen; a touch wakes it.
     const root = document.documentElement;
     const timer = createIdleTimer(() => {
-      // A call is never cut short by the idle screen.
-      if (root.dataset.kioskCall) return;
       setPanel("idle");
       setLanguage(defaultLanguage);
       root.dataset.kioskIdle = "true";
@@ -175,14 +165,12 @@ export function KioskApp() {
           language={shown}
           languages={languages}
           onLanguage={setLanguage}
-          onCall={() => setPanel(line && online ? "call" : "message")}
+          // Calls come here once the kiosk can call; until then the guest leaves a message.
+          onCall={() => setPanel("message")}
           onMessage={() => setPanel("message")}
         />
       ) : (
         <main class="kiosk-loading" aria-busy="true" />
-      )}
-      {panel === "call" && line && (
-        <CallScreen words={callWords(shown)} line={line} events={callEvents.current} onMessage={() => setPanel("message")} onClose={() => setPanel("idle")} />
       )}
       {panel === "message" && (
         <MessagePanel

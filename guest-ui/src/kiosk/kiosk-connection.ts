@@ -3,7 +3,7 @@
 // the appliance still starting) is checked over HTTP and retried.
 import { SOCKET_OPTIONS, watchSocket } from "@innbox/protocol/web/socket-connection";
 import { io } from "socket.io-client";
-import type { CallAccepted, CallEnd, CallSignal, KioskScreen, KioskServerEvents } from "./kiosk-types";
+import type { KioskScreen, KioskServerEvents } from "./kiosk-types";
 
 export interface KioskConnectionHandlers {
   online(): void;
@@ -13,21 +13,12 @@ export interface KioskConnectionHandlers {
   screen(screen: KioskScreen): void;
   revoked(): void;
   reload(): void;
-  callAccepted?(event: CallAccepted): void;
-  callSignal?(event: CallSignal): void;
-  callEnd?(event: CallEnd): void;
-}
-
-/** What the call screen sends on the kiosk's line. */
-export interface KioskLine {
-  emit(event: "call:start" | "call:signal" | "call:end", payload: unknown): void;
-  request<T>(event: "call:start", payload: unknown): Promise<T>;
 }
 
 /** A refused socket tries again after this long (socket.io itself waits for connect()). */
 const RETRY_REFUSED_MS = 3_000;
 
-export function connectKiosk(token: string, handlers: KioskConnectionHandlers): { close(): void; line: KioskLine } {
+export function connectKiosk(token: string, handlers: KioskConnectionHandlers): { close(): void } {
   const socket = io("/kiosk", { ...SOCKET_OPTIONS, auth: { token } });
   let retry: ReturnType<typeof setTimeout> | undefined;
   const connection = watchSocket<KioskServerEvents>(
@@ -46,17 +37,9 @@ export function connectKiosk(token: string, handlers: KioskConnectionHandlers): 
       screen: (screen) => handlers.screen(screen),
       revoked: () => handlers.revoked(),
       reload: () => handlers.reload(),
-      "call:accepted": (event) => handlers.callAccepted?.(event),
-      "call:signal": (event) => handlers.callSignal?.(event),
-      "call:end": (event) => handlers.callEnd?.(event),
     },
   );
-  const raw = socket as unknown as { emit(event: string, payload: unknown): void; timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> } };
   return {
-    line: {
-      emit: (event, payload) => raw.emit(event, payload),
-      request: <T,>(event: string, payload: unknown) => raw.timeout(10_000).emitWithAck(event, payload) as Promise<T>,
-    },
     close() {
       clearTimeout(retry);
       connection.close();

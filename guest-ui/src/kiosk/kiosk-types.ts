@@ -1,3 +1,3 @@
 // The kiosk API's answers as the page reads them (protocol/src/kiosk.ts). Types only: the
 // page carries no zod.
-export type { CallAccepted, CallEnd, CallSignal, CallStartAck, KioskScreen, KioskServerEvents } from "@innbox/protocol";
+export type { KioskScreen, KioskServerEvents } from "@innbox/protocol";

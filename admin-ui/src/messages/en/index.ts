@@ -7,7 +7,6 @@ import { app, errors, fields, forbidden, layout, nav, notFound, time, timezone, 
 import { devices } from "./devices";
 import { energy } from "./energy";
 import { home, sections } from "./home";
-import { calls } from "./calls";
 import { kiosk } from "./kiosk";
 import { login } from "./login";
 import { messenger } from "./messenger";
@@ -41,7 +40,6 @@ export const en = {
   devices,
   energy,
   kiosk,
-  calls,
   scenarios,
   sentence,
   team,
