@@ -214,38 +214,21 @@ export class ChatService {
   }
 
   async createTelegramConversation(tx: Tx, input: { chatId: string; name: string; language?: string }): Promise<Conversation> {
-    const now = nowIso(this.deps.clock);
-    const conversation: Conversation = {
-      id: newId("c_"),
-      channel: "telegram",
-      guest_name: input.name,
-      tag: null,
-      language: input.language ?? null,
-      email: null,
-      telegram_chat_id: input.chatId,
-      created_at: now,
-      last_message_at: now,
-      last_message_preview: "",
-      waiting_since: null,
-      alerted_at: null,
-      off_hours_noticed_at: null,
-      booking_id: null,
-    };
-    await repo.insertConversation(tx.db, conversation);
-    return conversation;
+    return this.insertConversation(tx, { channel: "telegram", guest_name: input.name, tag: null, language: input.language ?? null, telegram_chat_id: input.chatId });
   }
 
   /** A message left at the lobby kiosk: its own conversation, tagged with the kiosk's name. */
   async createKioskConversation(tx: Tx, input: { kioskName: string; name?: string; language?: string }): Promise<Conversation> {
+    return this.insertConversation(tx, { channel: "kiosk", guest_name: input.name ?? null, tag: input.kioskName, language: input.language ?? null, telegram_chat_id: null });
+  }
+
+  /** A new conversation with nothing in it yet. */
+  private async insertConversation(tx: Tx, who: Pick<Conversation, "channel" | "guest_name" | "tag" | "language" | "telegram_chat_id">): Promise<Conversation> {
     const now = nowIso(this.deps.clock);
     const conversation: Conversation = {
       id: newId("c_"),
-      channel: "kiosk",
-      guest_name: input.name ?? null,
-      tag: input.kioskName,
-      language: input.language ?? null,
+      ...who,
       email: null,
-      telegram_chat_id: null,
       created_at: now,
       last_message_at: now,
       last_message_preview: "",
